@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Writes the slice of botocore's Cognito Identity model that this server needs.
+
+botocore's service model is the source of truth for every constraint; the
+committed copy lets the server run without Python. test/model.test.ts checks
+that the copy still equals botocore's.
+Usage: python3 scripts/extract-model.py > src/operation/service-model.json
+"""
+import gzip, json, os, sys
+import botocore
+
+MODEL_DIR = os.path.join(os.path.dirname(botocore.__file__), "data", "cognito-identity", "2014-06-30")
+
+
+def load_model():
+    plain = os.path.join(MODEL_DIR, "service-2.json")
+    if os.path.exists(plain):
+        with open(plain) as f:
+            return json.load(f)
+    with gzip.open(plain + ".gz") as f:
+        return json.load(f)
+
+
+def strip_docs(shape):
+    out = {k: v for k, v in shape.items() if k != "documentation"}
+    if "members" in out:
+        out["members"] = {n: {k: v for k, v in m.items() if k != "documentation"} for n, m in out["members"].items()}
+    return out
+
+
+def main():
+    model = load_model()
+    op = model["operations"]["CreateIdentityPool"]
+    shapes = {}
+
+    def visit(name):
+        if name in shapes:
+            return
+        shape = model["shapes"][name]
+        shapes[name] = strip_docs(shape)
+        for ref in ("member", "key", "value"):
+            if ref in shape:
+                visit(shape[ref]["shape"])
+        for member in shape.get("members", {}).values():
+            visit(member["shape"])
+
+    visit(op["input"]["shape"])
+    visit(op["output"]["shape"])
+    for err in op["errors"]:
+        visit(err["shape"])
+    out = {
+        "botocoreVersion": botocore.__version__,
+        "metadata": {k: model["metadata"][k] for k in ("apiVersion", "endpointPrefix", "jsonVersion", "protocol", "serviceId", "targetPrefix")},
+        "operation": {"name": op["name"], "input": op["input"]["shape"], "output": op["output"]["shape"], "errors": [e["shape"] for e in op["errors"]]},
+        "shapes": shapes,
+    }
+    json.dump(out, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
