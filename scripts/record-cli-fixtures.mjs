@@ -1,0 +1,709 @@
+#!/usr/bin/env node
+// Records what the real AWS CLI v1 does with `aws cognito-identity create-identity-pool`
+// and writes the results as test fixtures under test/fixtures/cli/.
+//
+// Every fixture comes from running the installed `aws` against a loopback HTTP
+// recorder; nothing is written by hand. Regenerate with:
+//
+//   node scripts/record-cli-fixtures.mjs
+//
+// Plain Node 20 ESM, no dependencies. Needs `aws` (v1) on PATH.
+
+import { execFile } from "node:child_process";
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const OUT_DIR = path.join(ROOT, "test", "fixtures", "cli");
+const POOL_ID = "us-east-1:11111111-2222-3333-4444-555555555555";
+const CONCURRENCY = 6;
+const SEND_NOTE = "CLI sends; AWS would refuse";
+
+// ---------------------------------------------------------------------------
+// Loopback recorder: one server per CLI run, so runs can go in parallel.
+
+async function startRecorder(canned) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      let body;
+      try {
+        body = raw === "" ? null : JSON.parse(raw);
+      } catch {
+        body = { "<unparsed>": raw };
+      }
+      const auth = req.headers["authorization"];
+      // Keep only the credential scope's region; never the header itself.
+      const scope = typeof auth === "string" ? /Credential=[^/,]+\/\d{8}\/([^/,]+)\/([^/,]+)\/aws4_request/.exec(auth) : null;
+      requests.push({
+        method: req.method,
+        path: req.url,
+        target: req.headers["x-amz-target"] ?? null,
+        body,
+        signed: auth !== undefined,
+        region: scope ? scope[1] : null,
+        signingService: scope ? scope[2] : null,
+      });
+      const out =
+        canned !== undefined
+          ? canned
+          : JSON.stringify({ IdentityPoolId: POOL_ID, ...(body && typeof body === "object" && !Array.isArray(body) ? body : {}) });
+      res.writeHead(200, {
+        "Content-Type": "application/x-amz-json-1.1",
+        "Content-Length": Buffer.byteLength(out),
+        "x-amzn-RequestId": "00000000-0000-0000-0000-000000000000",
+      });
+      res.end(out);
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const port = server.address().port;
+  const stop = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return { port, requests, stop };
+}
+
+// ---------------------------------------------------------------------------
+// Running the CLI
+
+let TMP; // set in main()
+let ENV;
+
+function execAws(argv) {
+  return new Promise((resolve, reject) => {
+    execFile(
+      "aws",
+      argv,
+      { env: ENV, cwd: TMP, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        let exitCode = 0;
+        if (err) {
+          if (typeof err.code === "number") exitCode = err.code;
+          else return reject(new Error(`aws did not run: ${err.message} (signal ${err.signal})`));
+        }
+        resolve({ exitCode, stdout, stderr });
+      },
+    );
+  });
+}
+
+// Replaces the only run-specific strings (random port, temp dir) with placeholders.
+function sanitize(s, port) {
+  return s.split(`127.0.0.1:${port}`).join("127.0.0.1:<PORT>").split(TMP).join("<TMP>");
+}
+
+/**
+ * Runs `aws cognito-identity create-identity-pool ARGS --endpoint-url URL`.
+ * With endpointFirst, `--endpoint-url URL` goes before the service name instead,
+ * so that ARGS really ends the command line.
+ */
+async function runCreate(args, { canned, endpointFirst = false } = {}) {
+  const rec = await startRecorder(canned);
+  const url = `http://127.0.0.1:${rec.port}`;
+  const argv = endpointFirst
+    ? ["--endpoint-url", url, "cognito-identity", "create-identity-pool", ...args]
+    : ["cognito-identity", "create-identity-pool", ...args, "--endpoint-url", url];
+  try {
+    const r = await execAws(argv);
+    return {
+      exitCode: r.exitCode,
+      stdout: sanitize(r.stdout, rec.port),
+      stderr: sanitize(r.stderr, rec.port),
+      requests: rec.requests,
+    };
+  } finally {
+    await rec.stop();
+  }
+}
+
+async function pool(items, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return results;
+}
+
+// ---------------------------------------------------------------------------
+// Cases
+
+const NAME = ["--identity-pool-name", "MyPool"];
+const ALLOW = ["--allow-unauthenticated-identities"];
+const BASE = [...NAME, ...ALLOW];
+const OIDC1 = "arn:aws:iam::123456789012:oidc-provider/example.com";
+const OIDC2 = "arn:aws:iam::123456789012:oidc-provider/login.example.org";
+const SAML1 = "arn:aws:iam::123456789012:saml-provider/Okta";
+const SAML2 = "arn:aws:iam::123456789012:saml-provider/AzureAD";
+const UP1 = "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI";
+const UP2 = "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_ZyXwVuTsR";
+
+// A full --cli-input-json document (the skeleton's keys, in its order, with values).
+const FULL_DOC = {
+  IdentityPoolName: "FromJson",
+  AllowUnauthenticatedIdentities: true,
+  AllowClassicFlow: true,
+  SupportedLoginProviders: { "graph.facebook.com": "123", "accounts.google.com": "abc" },
+  DeveloperProviderName: "login.mycompany.myapp",
+  OpenIdConnectProviderARNs: [OIDC1, OIDC2],
+  CognitoIdentityProviders: [
+    { ProviderName: UP1, ClientId: "client1", ServerSideTokenCheck: true },
+    { ProviderName: UP2, ClientId: "client2", ServerSideTokenCheck: false },
+  ],
+  SamlProviderARNs: [SAML1, SAML2],
+  IdentityPoolTags: { Env: "prod", Team: "data" },
+};
+const J = (v) => JSON.stringify(v);
+const J4 = (v) => JSON.stringify(v, null, 4);
+
+const elevenProviders = Array.from({ length: 11 }, (_, i) => `p${i}.example.com=id${i}`).join(",");
+const fiftyOneTags = Array.from({ length: 51 }, (_, i) => `k${String(i).padStart(2, "0")}=v`).join(",");
+
+/** Command lines the CLI is expected to send. (Checked: a refusal here fails the run.) */
+const ACCEPTED = [
+  {
+    name: "reference page example (shell-split)",
+    args: [
+      "--identity-pool-name", "MyIdentityPool",
+      "--no-allow-unauthenticated-identities",
+      "--cognito-identity-providers",
+      "ProviderName=cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa,ClientId=3n4b5urk1ft4fl3mg5e62d9ado,ServerSideTokenCheck=false",
+    ],
+  },
+  { name: "required only, allow", args: [...BASE] },
+  { name: "required only, no-allow", args: [...NAME, "--no-allow-unauthenticated-identities"] },
+  { name: "allow flag before name", args: [...ALLOW, ...NAME] },
+  { name: "--identity-pool-name=Foo form", args: ["--identity-pool-name=Foo", ...ALLOW] },
+  { name: "abbreviated option --identity-pool-nam (argparse prefix match)", args: ["--identity-pool-nam", "Abbrev", ...ALLOW] },
+  { name: "--identity-pool-name given twice (last wins?)", args: ["--identity-pool-name", "First", "--identity-pool-name", "Second", ...ALLOW] },
+  { name: "allow then no-allow unauthenticated", args: [...NAME, "--allow-unauthenticated-identities", "--no-allow-unauthenticated-identities"] },
+  { name: "no-allow then allow unauthenticated", args: [...NAME, "--no-allow-unauthenticated-identities", "--allow-unauthenticated-identities"] },
+  { name: "--allow-classic-flow", args: [...BASE, "--allow-classic-flow"] },
+  { name: "--no-allow-classic-flow", args: [...BASE, "--no-allow-classic-flow"] },
+  { name: "allow then no-allow classic flow", args: [...BASE, "--allow-classic-flow", "--no-allow-classic-flow"] },
+  { name: "no-allow then allow classic flow", args: [...BASE, "--no-allow-classic-flow", "--allow-classic-flow"] },
+  { name: "supported login providers, shorthand", args: [...BASE, "--supported-login-providers", "graph.facebook.com=123,accounts.google.com=abc"] },
+  { name: "supported login providers, JSON", args: [...BASE, "--supported-login-providers", J({ "graph.facebook.com": "123", "accounts.google.com": "abc" })] },
+  {
+    name: "supported login providers, all five documented keys",
+    args: [...BASE, "--supported-login-providers", "graph.facebook.com=1,accounts.google.com=2,www.amazon.com=3,api.twitter.com=4,www.digits.com=5"],
+  },
+  { name: "supported login providers, duplicate key in shorthand", args: [...BASE, "--supported-login-providers", "graph.facebook.com=1,graph.facebook.com=2"] },
+  { name: "supported login providers, empty JSON map", args: [...BASE, "--supported-login-providers", "{}"] },
+  { name: "supported login providers, shorthand with spaces around", args: [...BASE, "--supported-login-providers", " graph.facebook.com = 123 , accounts.google.com=abc "] },
+  { name: "developer provider name", args: [...BASE, "--developer-provider-name", "login.mycompany.myapp"] },
+  { name: "OIDC ARNs, two argv items", args: [...BASE, "--open-id-connect-provider-arns", OIDC1, OIDC2] },
+  { name: "OIDC ARNs, one item", args: [...BASE, "--open-id-connect-provider-arns", OIDC1] },
+  { name: "OIDC ARNs, comma inside one item stays one item", args: [...BASE, "--open-id-connect-provider-arns", `${OIDC1},${OIDC2}`] },
+  { name: "OIDC ARNs, JSON list", args: [...BASE, "--open-id-connect-provider-arns", J([OIDC1, OIDC2])] },
+  { name: "OIDC ARNs, empty JSON list", args: [...BASE, "--open-id-connect-provider-arns", "[]"] },
+  { name: "OIDC ARNs, flag given twice (last wins?)", args: [...BASE, "--open-id-connect-provider-arns", OIDC1, "--open-id-connect-provider-arns", OIDC2] },
+  { name: "SAML ARNs, two argv items", args: [...BASE, "--saml-provider-arns", SAML1, SAML2] },
+  { name: "SAML ARNs, JSON list", args: [...BASE, "--saml-provider-arns", J([SAML1, SAML2])] },
+  { name: "Cognito providers, one shorthand structure", args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=client1`] },
+  {
+    name: "Cognito providers, two structures as separate argv items",
+    args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=client1,ServerSideTokenCheck=true`, `ProviderName=${UP2},ClientId=client2,ServerSideTokenCheck=false`],
+  },
+  { name: "Cognito providers, ServerSideTokenCheck=true", args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=c,ServerSideTokenCheck=true`] },
+  { name: "Cognito providers, ServerSideTokenCheck=false", args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=c,ServerSideTokenCheck=false`] },
+  { name: "Cognito providers, ServerSideTokenCheck=True", args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=c,ServerSideTokenCheck=True`] },
+  { name: "Cognito providers, ServerSideTokenCheck=FALSE", args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=c,ServerSideTokenCheck=FALSE`] },
+  { name: "Cognito providers, keys in other order", args: [...BASE, "--cognito-identity-providers", `ServerSideTokenCheck=true,ClientId=c,ProviderName=${UP1}`] },
+  { name: "Cognito providers, only ClientId", args: [...BASE, "--cognito-identity-providers", "ClientId=c"] },
+  { name: "Cognito providers, double-quoted values", args: [...BASE, "--cognito-identity-providers", `ProviderName="${UP1}",ClientId="c"`] },
+  {
+    name: "Cognito providers, JSON list",
+    args: [...BASE, "--cognito-identity-providers", J([{ ProviderName: UP1, ClientId: "client1", ServerSideTokenCheck: true }, { ProviderName: UP2, ClientId: "client2" }])],
+  },
+  { name: "Cognito providers, empty JSON list", args: [...BASE, "--cognito-identity-providers", "[]"] },
+  { name: "tags, shorthand", args: [...BASE, "--identity-pool-tags", "Env=prod,Team=data"] },
+  { name: "tags, empty value k=", args: [...BASE, "--identity-pool-tags", "k="] },
+  { name: "tags, empty value then another", args: [...BASE, "--identity-pool-tags", "k=,j=v"] },
+  { name: "tags, value with spaces", args: [...BASE, "--identity-pool-tags", "Team=Data Eng,Owner=Jane Doe"] },
+  { name: "tags, double-quoted value with comma", args: [...BASE, "--identity-pool-tags", 'k="a,b"'] },
+  { name: "tags, single-quoted value", args: [...BASE, "--identity-pool-tags", "k='x'"] },
+  { name: "tags, backslash-escaped comma", args: [...BASE, "--identity-pool-tags", "k=a\\,b"] },
+  { name: "tags, backslash-escaped equals in value", args: [...BASE, "--identity-pool-tags", "k=a\\=b"] },
+  { name: "tags, equals inside value unescaped", args: [...BASE, "--identity-pool-tags", "k=a=b"] },
+  { name: "tags, quote in middle of value", args: [...BASE, "--identity-pool-tags", 'k=a"b'] },
+  { name: "tags, JSON", args: [...BASE, "--identity-pool-tags", J({ Env: "prod", "Team Name": "a,b", empty: "" })] },
+  { name: "tags, empty JSON map", args: [...BASE, "--identity-pool-tags", "{}"] },
+  {
+    name: "all nine parameters",
+    args: [
+      "--identity-pool-name", "Everything",
+      "--allow-unauthenticated-identities",
+      "--allow-classic-flow",
+      "--supported-login-providers", "graph.facebook.com=123,accounts.google.com=abc",
+      "--developer-provider-name", "login.mycompany.myapp",
+      "--open-id-connect-provider-arns", OIDC1, OIDC2,
+      "--cognito-identity-providers", `ProviderName=${UP1},ClientId=client1,ServerSideTokenCheck=true`, `ProviderName=${UP2},ClientId=client2`,
+      "--saml-provider-arns", SAML1, SAML2,
+      "--identity-pool-tags", "Env=prod,Team=data,Cost=42",
+    ],
+  },
+  {
+    name: "all nine parameters, reverse flag order",
+    args: [
+      "--identity-pool-tags", "Env=prod",
+      "--saml-provider-arns", SAML1,
+      "--cognito-identity-providers", `ProviderName=${UP1},ClientId=client1`,
+      "--open-id-connect-provider-arns", OIDC1,
+      "--developer-provider-name", "dev.example",
+      "--supported-login-providers", "graph.facebook.com=123",
+      "--no-allow-classic-flow",
+      "--no-allow-unauthenticated-identities",
+      "--identity-pool-name", "Reversed",
+    ],
+  },
+  { name: "--cli-input-json, full document", args: ["--cli-input-json", J4(FULL_DOC)] },
+  { name: "--cli-input-json, required members only", args: ["--cli-input-json", J({ IdentityPoolName: "OnlyJson", AllowUnauthenticatedIdentities: false })] },
+  {
+    name: "--cli-input-json, keys in reverse order",
+    args: ["--cli-input-json", J({ IdentityPoolTags: { a: "1" }, AllowUnauthenticatedIdentities: true, IdentityPoolName: "Rev" })],
+  },
+  { name: "--cli-input-json with surrounding whitespace", args: ["--cli-input-json", `\n\t  ${J({ IdentityPoolName: "Ws", AllowUnauthenticatedIdentities: true })}  \n`] },
+  { name: "--cli-input-json plus --identity-pool-name override", args: ["--cli-input-json", J(FULL_DOC), "--identity-pool-name", "FromFlag"] },
+  { name: "--cli-input-json plus explicit map replaces map (tags)", args: ["--cli-input-json", J(FULL_DOC), "--identity-pool-tags", "Only=flag"] },
+  {
+    name: "--cli-input-json plus explicit map replaces map (login providers)",
+    args: ["--cli-input-json", J(FULL_DOC), "--supported-login-providers", "www.amazon.com=amz"],
+  },
+  { name: "--cli-input-json plus explicit list replaces list (OIDC)", args: ["--cli-input-json", J(FULL_DOC), "--open-id-connect-provider-arns", "arn:aws:iam::999999999999:oidc-provider/flag.example"] },
+  { name: "--cli-input-json plus explicit structure list replaces list", args: ["--cli-input-json", J(FULL_DOC), "--cognito-identity-providers", "ProviderName=flag.provider,ClientId=flagclient"] },
+  { name: "--cli-input-json plus --no-allow-unauthenticated-identities", args: ["--cli-input-json", J(FULL_DOC), "--no-allow-unauthenticated-identities"] },
+  { name: "--cli-input-json plus --no-allow-classic-flow", args: ["--cli-input-json", J(FULL_DOC), "--no-allow-classic-flow"] },
+  { name: "--cli-input-json false overridden by --allow-unauthenticated-identities", args: ["--cli-input-json", J({ IdentityPoolName: "J", AllowUnauthenticatedIdentities: false }), ...ALLOW] },
+  { name: "--cli-input-json given after explicit flags", args: ["--identity-pool-name", "FlagFirst", "--cli-input-json", J({ IdentityPoolName: "J", AllowUnauthenticatedIdentities: true, DeveloperProviderName: "dev" })] },
+  { name: "--cli-input-json supplies name, flag supplies allow", args: ["--cli-input-json", J({ IdentityPoolName: "J" }), ...ALLOW] },
+  { name: "--cli-input-json supplies allow, flag supplies name", args: ["--cli-input-json", J({ AllowUnauthenticatedIdentities: true }), ...NAME] },
+  { name: "--cli-input-json empty object plus required flags", args: ["--cli-input-json", "{}", ...BASE] },
+  { name: "--cli-input-json with unicode escapes", args: ["--cli-input-json", '{"IdentityPoolName": "caf\\u00e9", "AllowUnauthenticatedIdentities": true}'] },
+  { name: "unicode values", args: ["--identity-pool-name", "Pool café 日本", ...ALLOW, "--identity-pool-tags", "ключ=значение,emoji=🙂"] },
+  { name: "name with spaces and symbols", args: ["--identity-pool-name", "My Pool +=,.@-_", ...ALLOW] },
+  { name: "value beginning with -- via = form", args: ["--identity-pool-name=--dashes", ...ALLOW] },
+  { name: "value beginning with single dash", args: ["--identity-pool-name", "-dash", ...ALLOW] },
+  { name: "--region eu-west-1", args: [...BASE, "--region", "eu-west-1"] },
+  { name: "--region before operation args", args: ["--region", "ap-southeast-2", ...BASE] },
+  { name: "--output text", args: [...BASE, "--output", "text"] },
+  { name: "--output table --color off", args: [...BASE, "--output", "table", "--color", "off"] },
+  { name: "--query IdentityPoolId", args: [...BASE, "--query", "IdentityPoolId"] },
+  { name: "--query IdentityPoolId --output text", args: [...BASE, "--query", "IdentityPoolId", "--output", "text"] },
+  { name: "--no-paginate", args: [...BASE, "--no-paginate"] },
+  { name: "--color off", args: [...BASE, "--color", "off"] },
+  { name: "--color on", args: [...BASE, "--color", "on"] },
+  { name: "--cli-read-timeout 5", args: [...BASE, "--cli-read-timeout", "5"] },
+  { name: "--cli-connect-timeout 5", args: [...BASE, "--cli-connect-timeout", "5"] },
+  { name: "--debug (stdout only; stderr log not recorded)", args: [...BASE, "--debug"], ignoreStderr: true },
+  { name: "--no-sign-request", args: [...BASE, "--no-sign-request"] },
+  // Looks bad, but botocore only checks required members, types, unknown keys and min lengths.
+  { name: "name over 128 characters", args: ["--identity-pool-name", "n".repeat(129), ...ALLOW], note: SEND_NOTE },
+  { name: "name breaking the pattern", args: ["--identity-pool-name", "bad/name!#", ...ALLOW], note: SEND_NOTE },
+  { name: "developer provider name breaking the pattern", args: [...BASE, "--developer-provider-name", "bad name!"], note: SEND_NOTE },
+  { name: "developer provider name over 128 characters", args: [...BASE, "--developer-provider-name", "d".repeat(129)], note: SEND_NOTE },
+  { name: "11 supported login providers", args: [...BASE, "--supported-login-providers", elevenProviders], note: SEND_NOTE },
+  { name: "login provider id breaking the pattern", args: [...BASE, "--supported-login-providers", "graph.facebook.com=bad id!"], note: SEND_NOTE },
+  { name: "tag key aws:x", args: [...BASE, "--identity-pool-tags", "aws:x=v"], note: SEND_NOTE },
+  { name: "51 tags", args: [...BASE, "--identity-pool-tags", fiftyOneTags], note: SEND_NOTE },
+  { name: "tag value over 256 characters", args: [...BASE, "--identity-pool-tags", `k=${"v".repeat(257)}`], note: SEND_NOTE },
+  { name: "OIDC ARN over 2048 characters", args: [...BASE, "--open-id-connect-provider-arns", `arn:aws:iam::123456789012:oidc-provider/${"x".repeat(2048)}`], note: SEND_NOTE },
+  { name: "OIDC ARN that is not an ARN (20+ chars)", args: [...BASE, "--open-id-connect-provider-arns", "this is not an arn at all"], note: SEND_NOTE },
+  { name: "Cognito provider name and client id breaking patterns", args: [...BASE, "--cognito-identity-providers", "ProviderName=bad name!,ClientId=bad-client"], note: SEND_NOTE },
+  { name: "same OIDC ARN twice", args: [...BASE, "--open-id-connect-provider-arns", OIDC1, OIDC1], note: SEND_NOTE },
+];
+
+/** Command lines the CLI is expected to refuse before sending anything. */
+const REFUSED = [
+  { name: "missing --identity-pool-name", args: [...ALLOW] },
+  { name: "missing both allow flags", args: [...NAME] },
+  { name: "no arguments at all", args: [] },
+  { name: "unknown parameter --foo bar", args: [...BASE, "--foo", "bar"] },
+  { name: "typo'd parameter --identity-pol-name", args: ["--identity-pol-name", "X", ...ALLOW] },
+  { name: "typo'd parameter --allow-unauthenticated-identity-pools", args: [...NAME, "--allow-unauthenticated-identities-x"] },
+  { name: "ambiguous abbreviation --allow", args: [...NAME, "--allow"] },
+  { name: "extra positional argument", args: [...BASE, "extra"] },
+  { name: "boolean flag given a value", args: [...NAME, "--allow-unauthenticated-identities", "true"] },
+  { name: "tags shorthand without '='", args: [...BASE, "--identity-pool-tags", "a"] },
+  { name: "tags shorthand with empty key", args: [...BASE, "--identity-pool-tags", "=b"] },
+  { name: "tags as two argv items", args: [...BASE, "--identity-pool-tags", "a=1", "b=2"] },
+  { name: "tags shorthand, unterminated double quote", args: [...BASE, "--identity-pool-tags", 'k="abc'] },
+  { name: "tags shorthand, unterminated single quote", args: [...BASE, "--identity-pool-tags", "k='abc"] },
+  { name: "tags shorthand, trailing comma", args: [...BASE, "--identity-pool-tags", "a=1,"] },
+  { name: "Cognito providers shorthand, unknown key Bogus", args: [...BASE, "--cognito-identity-providers", "ProviderName=x,Bogus=y"] },
+  { name: "Cognito providers shorthand, ServerSideTokenCheck=maybe", args: [...BASE, "--cognito-identity-providers", "ProviderName=x,ClientId=y,ServerSideTokenCheck=maybe"] },
+  { name: "Cognito providers shorthand, ServerSideTokenCheck=1", args: [...BASE, "--cognito-identity-providers", "ProviderName=x,ClientId=y,ServerSideTokenCheck=1"] },
+  { name: "Cognito providers shorthand, lowercase key providername", args: [...BASE, "--cognito-identity-providers", "providername=x"] },
+  { name: "Cognito providers shorthand, missing '='", args: [...BASE, "--cognito-identity-providers", "ProviderName"] },
+  { name: "Cognito providers, JSON object instead of list", args: [...BASE, "--cognito-identity-providers", J({ ProviderName: "x", ClientId: "y" })] },
+  { name: "Cognito providers, JSON with ServerSideTokenCheck as string", args: [...BASE, "--cognito-identity-providers", J([{ ProviderName: "x", ClientId: "y", ServerSideTokenCheck: "true" }])] },
+  { name: "Cognito providers, JSON with unknown key", args: [...BASE, "--cognito-identity-providers", J([{ ProviderName: "x", Extra: 1 }])] },
+  { name: "Cognito providers, empty ProviderName (min length)", args: [...BASE, "--cognito-identity-providers", "ProviderName=,ClientId=c"] },
+  { name: "login providers, invalid JSON map", args: [...BASE, "--supported-login-providers", '{"a":'] },
+  { name: "login providers, JSON list instead of map", args: [...BASE, "--supported-login-providers", '["a"]'] },
+  { name: "login providers, JSON map with number value", args: [...BASE, "--supported-login-providers", '{"graph.facebook.com": 123}'] },
+  { name: "login providers, empty value (min length)", args: [...BASE, "--supported-login-providers", "graph.facebook.com="] },
+  { name: "tags, JSON list instead of map", args: [...BASE, "--identity-pool-tags", '["a"]'] },
+  { name: "tags, empty key via JSON (min length)", args: [...BASE, "--identity-pool-tags", '{"": "v"}'] },
+  { name: "OIDC ARNs, invalid JSON list", args: [...BASE, "--open-id-connect-provider-arns", '["arn:aws:iam::123456789012:oidc-provider/x"'] },
+  { name: "OIDC ARNs, JSON object instead of list", args: [...BASE, "--open-id-connect-provider-arns", '{"a": "b"}'] },
+  { name: "OIDC ARN shorter than 20 characters", args: [...BASE, "--open-id-connect-provider-arns", "arn:aws:iam::short"] },
+  { name: "SAML ARN shorter than 20 characters", args: [...BASE, "--saml-provider-arns", "short"] },
+  { name: "empty --identity-pool-name (min length)", args: ["--identity-pool-name", "", ...ALLOW] },
+  { name: "empty --developer-provider-name (min length)", args: [...BASE, "--developer-provider-name", ""] },
+  { name: "value beginning with -- as separate argv item", args: ["--identity-pool-name", "--dashes", ...ALLOW] },
+  { name: "--cli-input-json invalid JSON", args: ["--cli-input-json", '{"IdentityPoolName": "x",'] },
+  { name: "--cli-input-json not an object", args: ["--cli-input-json", '["x"]'] },
+  { name: "--cli-input-json unknown top-level key", args: ["--cli-input-json", J({ IdentityPoolName: "x", AllowUnauthenticatedIdentities: true, Bogus: 1 })] },
+  {
+    name: "--cli-input-json unknown key inside CognitoIdentityProviders",
+    args: ["--cli-input-json", J({ IdentityPoolName: "x", AllowUnauthenticatedIdentities: true, CognitoIdentityProviders: [{ ProviderName: "p", Bogus: "y" }] })],
+  },
+  { name: "--cli-input-json AllowUnauthenticatedIdentities \"yes\"", args: ["--cli-input-json", J({ IdentityPoolName: "x", AllowUnauthenticatedIdentities: "yes" })] },
+  { name: "--cli-input-json IdentityPoolName as number", args: ["--cli-input-json", J({ IdentityPoolName: 5, AllowUnauthenticatedIdentities: true })] },
+  { name: "--cli-input-json DeveloperProviderName null", args: ["--cli-input-json", J({ IdentityPoolName: "x", AllowUnauthenticatedIdentities: true, DeveloperProviderName: null })] },
+  { name: "--cli-input-json the unedited input skeleton", args: ["--cli-input-json", "@SKELETON@"] },
+  { name: "--cli-input-json missing AllowUnauthenticatedIdentities", args: ["--cli-input-json", J({ IdentityPoolName: "x" })] },
+  { name: "--cli-input-json empty string", args: ["--cli-input-json", ""] },
+  { name: "--output bogus", args: [...BASE, "--output", "bogus"] },
+  { name: "--color bogus", args: [...BASE, "--color", "bogus"] },
+  { name: "--query 'bad['", args: [...BASE, "--query", "bad["] },
+  { name: "--cli-read-timeout abc", args: [...BASE, "--cli-read-timeout", "abc"] },
+  { name: "--cli-connect-timeout abc", args: [...BASE, "--cli-connect-timeout", "abc"] },
+  { name: "--identity-pool-name without value at the end", args: [...ALLOW, "--identity-pool-name"], endpointFirst: true },
+  { name: "--identity-pool-tags without value at the end", args: [...BASE, "--identity-pool-tags"], endpointFirst: true },
+  { name: "--open-id-connect-provider-arns without value at the end", args: [...BASE, "--open-id-connect-provider-arns"], endpointFirst: true },
+  { name: "--cli-input-json without value at the end", args: [...BASE, "--cli-input-json"], endpointFirst: true },
+];
+
+// ---------------------------------------------------------------------------
+// Output rendering
+
+const OUTPUT_RESPONSES = [
+  {
+    name: "reference page example output",
+    response: {
+      IdentityPoolId: "us-west-2:11111111-1111-1111-1111-111111111111",
+      IdentityPoolName: "MyIdentityPool",
+      AllowUnauthenticatedIdentities: false,
+      CognitoIdentityProviders: [
+        { ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_111111111", ClientId: "3n4b5urk1ft4fl3mg5e62d9ado", ServerSideTokenCheck: false },
+      ],
+    },
+  },
+  {
+    name: "every member filled",
+    response: {
+      IdentityPoolId: POOL_ID,
+      IdentityPoolName: "Everything",
+      AllowUnauthenticatedIdentities: true,
+      AllowClassicFlow: false,
+      SupportedLoginProviders: { "graph.facebook.com": "123", "accounts.google.com": "abc" },
+      DeveloperProviderName: "login.mycompany.myapp",
+      OpenIdConnectProviderARNs: [OIDC1, OIDC2],
+      CognitoIdentityProviders: [
+        { ProviderName: UP1, ClientId: "client1", ServerSideTokenCheck: true },
+        { ProviderName: UP2, ClientId: "client2", ServerSideTokenCheck: false },
+      ],
+      SamlProviderARNs: [SAML1, SAML2],
+      IdentityPoolTags: { Env: "prod", Team: "data", Cost: "42" },
+    },
+  },
+  {
+    name: "every member filled, response keys in reverse model order",
+    response: {
+      IdentityPoolTags: { b: "2", a: "1" },
+      SamlProviderARNs: [SAML2, SAML1],
+      CognitoIdentityProviders: [{ ServerSideTokenCheck: true, ClientId: "client1", ProviderName: UP1 }],
+      OpenIdConnectProviderARNs: [OIDC2],
+      DeveloperProviderName: "dev",
+      SupportedLoginProviders: { "www.amazon.com": "z", "accounts.google.com": "a" },
+      AllowClassicFlow: true,
+      AllowUnauthenticatedIdentities: false,
+      IdentityPoolName: "Reversed",
+      IdentityPoolId: POOL_ID,
+    },
+  },
+  {
+    name: "minimal pool",
+    response: { IdentityPoolId: POOL_ID, IdentityPoolName: "Minimal", AllowUnauthenticatedIdentities: true },
+  },
+  {
+    name: "empty lists and maps",
+    response: {
+      IdentityPoolId: POOL_ID,
+      IdentityPoolName: "Empty",
+      AllowUnauthenticatedIdentities: false,
+      SupportedLoginProviders: {},
+      OpenIdConnectProviderARNs: [],
+      CognitoIdentityProviders: [],
+      SamlProviderARNs: [],
+      IdentityPoolTags: {},
+    },
+  },
+  {
+    name: "unicode, tab and newline in values",
+    response: {
+      IdentityPoolId: POOL_ID,
+      IdentityPoolName: "Pool café 日本",
+      AllowUnauthenticatedIdentities: true,
+      DeveloperProviderName: "dev\tprovider",
+      CognitoIdentityProviders: [{ ProviderName: "prov\there", ClientId: "客户端", ServerSideTokenCheck: true }],
+      IdentityPoolTags: { "ключ": "значение", tab: "a\tb", newline: "line1\nline2", emoji: "🙂" },
+    },
+  },
+];
+
+const QUERIES = [
+  "IdentityPoolId",
+  "CognitoIdentityProviders[0].ClientId",
+  "CognitoIdentityProviders[*].ProviderName",
+  "{id: IdentityPoolId, name: IdentityPoolName}",
+  "[IdentityPoolId, AllowUnauthenticatedIdentities]",
+  "IdentityPoolTags",
+  "Missing",
+  "length(CognitoIdentityProviders)",
+  "AllowUnauthenticatedIdentities",
+];
+const FORMATS = ["json", "text", "table"];
+const OUTPUT_REQUEST_ARGS = ["--identity-pool-name", "X", "--allow-unauthenticated-identities"];
+const formatArgs = (fmt) => (fmt === "table" ? ["--output", "table", "--color", "off"] : ["--output", fmt]);
+
+// ---------------------------------------------------------------------------
+
+const problems = [];
+function check(cond, msg) {
+  if (!cond) problems.push(msg);
+}
+
+function summarizeRequest(req) {
+  return { method: req.method, path: req.path, target: req.target, body: req.body, region: req.region, signed: req.signed };
+}
+
+async function recordSkeletons() {
+  const specs = [
+    { name: "input", args: ["--generate-cli-skeleton", "input"] },
+    { name: "no value", args: ["--generate-cli-skeleton"] },
+    { name: "input, with other parameters given", args: ["--generate-cli-skeleton", "input", ...BASE, "--identity-pool-tags", "a=b"] },
+    { name: "output, nothing else", args: ["--generate-cli-skeleton", "output"] },
+    { name: "output, with --identity-pool-name", args: ["--generate-cli-skeleton", "output", ...NAME] },
+    { name: "output, with --identity-pool-name and allow flag", args: ["--generate-cli-skeleton", "output", ...BASE] },
+    { name: "bogus value", args: ["--generate-cli-skeleton", "bogus"] },
+  ];
+  const results = await pool(specs, (s) => runCreate(s.args));
+  const cases = specs.map((s, i) => {
+    const r = results[i];
+    check(r.requests.length === 0, `skeleton "${s.name}" sent a request`);
+    return { name: s.name, args: s.args, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, sent: r.requests.length > 0 };
+  });
+  const input = results[0];
+  check(input.exitCode === 0 && input.stderr === "", "skeleton input did not succeed cleanly");
+  return { inputText: input.stdout, noValueEqualsInput: results[1].exitCode === 0 && results[1].stdout === input.stdout, cases };
+}
+
+async function recordAccepted() {
+  const results = await pool(ACCEPTED, (c) => runCreate(c.args, c));
+  return ACCEPTED.map((c, i) => {
+    const r = results[i];
+    check(r.exitCode === 0, `accepted case "${c.name}" exited ${r.exitCode}: ${r.stderr.trim().split("\n").pop()}`);
+    check(r.requests.length === 1, `accepted case "${c.name}" sent ${r.requests.length} requests`);
+    const req = r.requests[0] ?? null;
+    const entry = { name: c.name, args: c.args };
+    if (c.note) entry.note = c.note;
+    entry.exitCode = r.exitCode;
+    entry.method = req ? req.method : null;
+    entry.path = req ? req.path : null;
+    entry.target = req ? req.target : null;
+    entry.body = req ? req.body : null;
+    entry.region = req ? req.region : null;
+    entry.signed = req ? req.signed : null;
+    entry.stdout = r.stdout;
+    if (c.ignoreStderr) entry.stderr = "<not recorded: --debug log on stderr>";
+    else entry.stderr = r.stderr;
+    return entry;
+  });
+}
+
+async function recordRefused(skeletonText) {
+  const cases = REFUSED.map((c) => ({ ...c, args: c.args.map((a) => (a === "@SKELETON@" ? skeletonText : a)) }));
+  const results = await pool(cases, (c) => runCreate(c.args, c));
+  return cases.map((c, i) => {
+    const r = results[i];
+    check(r.requests.length === 0, `refused case "${c.name}" sent a request (exit ${r.exitCode})`);
+    check(r.exitCode !== 0, `refused case "${c.name}" exited 0`);
+    const entry = { name: c.name, args: c.args, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, sent: r.requests.length > 0 };
+    if (c.endpointFirst) entry.endpointUrlBeforeService = true;
+    return entry;
+  });
+}
+
+async function recordOutputs() {
+  const jobs = [];
+  for (const resp of OUTPUT_RESPONSES) {
+    for (const fmt of FORMATS) jobs.push({ resp, fmt, query: null });
+    for (const query of QUERIES) for (const fmt of FORMATS) jobs.push({ resp, fmt, query });
+  }
+  const results = await pool(jobs, (j) => {
+    const args = [...OUTPUT_REQUEST_ARGS, ...formatArgs(j.fmt), ...(j.query === null ? [] : ["--query", j.query])];
+    return runCreate(args, { canned: JSON.stringify(j.resp.response) });
+  });
+  const byName = new Map(OUTPUT_RESPONSES.map((r) => [r.name, { name: r.name, response: r.response, requestArgs: OUTPUT_REQUEST_ARGS, json: null, text: null, table: null, queries: [] }]));
+  jobs.forEach((j, i) => {
+    const r = results[i];
+    const label = `output "${j.resp.name}" ${j.fmt}${j.query === null ? "" : ` query ${j.query}`}`;
+    check(r.requests.length === 1, `${label} sent ${r.requests.length} requests`);
+    const entry = byName.get(j.resp.name);
+    if (j.query === null) {
+      check(r.exitCode === 0 && r.stderr === "", `${label} failed: ${r.stderr}`);
+      entry[j.fmt] = r.stdout;
+    } else {
+      const q = { query: j.query, output: j.fmt, stdout: r.stdout };
+      if (r.exitCode !== 0 || r.stderr !== "") Object.assign(q, { exitCode: r.exitCode, stderr: r.stderr });
+      entry.queries.push(q);
+    }
+  });
+  return [...byName.values()];
+}
+
+async function versions() {
+  const r = await execAws(["--version"]);
+  const text = (r.stdout + r.stderr).trim();
+  const aws = /aws-cli\/(\S+)/.exec(text)?.[1] ?? "unknown";
+  const botocore = /botocore\/(\S+)/.exec(text)?.[1] ?? "unknown";
+  const python = /Python\/(\S+)/.exec(text)?.[1] ?? "unknown";
+  return { aws, botocore, python };
+}
+
+const pretty = (v) => JSON.stringify(v, null, 2) + "\n";
+
+function readme(v, counts) {
+  return `# AWS CLI fixtures for \`create-identity-pool\`
+
+Recorded from the real AWS CLI v1 by \`scripts/record-cli-fixtures.mjs\`.
+**Do not edit these files by hand**: change the script and regenerate.
+
+    node scripts/record-cli-fixtures.mjs
+
+Recorded with aws-cli ${v.aws}, botocore ${v.botocore}, Python ${v.python}.
+
+## How
+
+For every case the script starts a loopback HTTP recorder on 127.0.0.1 (random
+port) and runs
+
+    aws cognito-identity create-identity-pool ARGS --endpoint-url http://127.0.0.1:PORT
+
+with \`execFile\` (no shell) and a clean environment: \`PATH\`,
+\`AWS_ACCESS_KEY_ID=AKIAFAKEFAKEFAKE\`, \`AWS_SECRET_ACCESS_KEY=fake-secret\`,
+\`AWS_DEFAULT_REGION=us-east-1\`, \`AWS_CONFIG_FILE\` and
+\`AWS_SHARED_CREDENTIALS_FILE\` pointing at empty temp files, \`AWS_PAGER=""\`,
+and \`HOME\` set to an empty temp directory (so nothing under the real
+\`~/.aws\` is read). The working directory is that temp directory.
+
+Cases marked \`endpointUrlBeforeService: true\` instead run
+\`aws --endpoint-url URL cognito-identity create-identity-pool ARGS\`, so that
+ARGS really ends the command line (a flag missing its value at the end).
+
+The recorder answers 200 \`application/x-amz-json-1.1\` with
+\`{"IdentityPoolId": "${POOL_ID}", ...request body in request key order}\`,
+or, for \`outputs.json\`, with the canned \`response\` shown there.
+It records method, path, \`X-Amz-Target\`, the parsed JSON body, whether an
+\`Authorization\` header was present (\`signed\`) and the region of its SigV4
+credential scope (\`region\`). The Authorization header itself is never stored.
+
+Run-specific strings are replaced by placeholders in stdout/stderr:
+\`127.0.0.1:<PORT>\` for the recorder's port and \`<TMP>\` for the temp
+directory. The \`--debug\` case's stderr (a timestamped log) is not recorded.
+
+## Files
+
+- \`skeleton-input.txt\`: exact stdout of \`--generate-cli-skeleton input\`.
+- \`skeleton-output.json\`: other \`--generate-cli-skeleton\` variants
+  (\`noValueEqualsInput\` says whether the bare flag prints the same text).
+- \`requests.json\` (${counts.requests} cases): command lines the CLI accepts, with the request
+  it sent and what it printed. \`note: "${SEND_NOTE}"\` marks inputs
+  the CLI sends although the service's own constraints (max length, pattern,
+  map size, reserved tag prefix) would reject them.
+- \`refusals.json\` (${counts.refusals} cases): command lines the CLI refuses without sending
+  anything (\`sent: false\` is asserted by the script).
+- \`outputs.json\` (${counts.outputs} responses, ${counts.outputRuns} CLI runs): how canned responses are
+  printed with \`--output json|text|table\` (table with \`--color off\`) and
+  with \`--query\`. Arguments used: \`${OUTPUT_REQUEST_ARGS.join(" ")}\` plus the
+  output/query options.
+`;
+}
+
+async function main() {
+  TMP = await mkdtemp(path.join(os.tmpdir(), "record-cli-fixtures-"));
+  try {
+    const home = path.join(TMP, "home");
+    await mkdir(home);
+    const cfg = path.join(TMP, "config");
+    const creds = path.join(TMP, "credentials");
+    await writeFile(cfg, "");
+    await writeFile(creds, "");
+    ENV = {
+      PATH: process.env.PATH ?? "",
+      HOME: home,
+      AWS_ACCESS_KEY_ID: "AKIAFAKEFAKEFAKE",
+      AWS_SECRET_ACCESS_KEY: "fake-secret",
+      AWS_DEFAULT_REGION: "us-east-1",
+      AWS_CONFIG_FILE: cfg,
+      AWS_SHARED_CREDENTIALS_FILE: creds,
+      AWS_PAGER: "",
+    };
+
+    const v = await versions();
+    const skel = await recordSkeletons();
+    const requests = await recordAccepted();
+    const refusals = await recordRefused(skel.inputText);
+    const outputs = await recordOutputs();
+
+    for (const [i, o] of requests.entries()) {
+      const s = JSON.stringify(o);
+      check(!s.includes("fake-secret") && !/Signature=/.test(s), `requests[${i}] contains a secret`);
+    }
+
+    if (problems.length) {
+      console.error(`record-cli-fixtures: ${problems.length} expectation(s) failed; fixtures NOT written:`);
+      for (const p of problems) console.error(`  - ${p}`);
+      process.exitCode = 1;
+      return;
+    }
+
+    await mkdir(OUT_DIR, { recursive: true });
+    await writeFile(path.join(OUT_DIR, "skeleton-input.txt"), skel.inputText);
+    await writeFile(path.join(OUT_DIR, "skeleton-output.json"), pretty({ noValueEqualsInput: skel.noValueEqualsInput, cases: skel.cases }));
+    await writeFile(path.join(OUT_DIR, "requests.json"), pretty(requests));
+    await writeFile(path.join(OUT_DIR, "refusals.json"), pretty(refusals));
+    await writeFile(path.join(OUT_DIR, "outputs.json"), pretty(outputs));
+    const outputRuns = outputs.length * FORMATS.length * (1 + QUERIES.length);
+    await writeFile(
+      path.join(OUT_DIR, "README.md"),
+      readme(v, { requests: requests.length, refusals: refusals.length, outputs: outputs.length, outputRuns }),
+    );
+    console.log(
+      `record-cli-fixtures: aws-cli ${v.aws} botocore ${v.botocore}: ${requests.length} accepted, ${refusals.length} refused, ${outputs.length} output responses (${outputRuns} runs), ${skel.cases.length} skeleton runs`,
+    );
+  } finally {
+    await rm(TMP, { recursive: true, force: true });
+  }
+}
+
+await main();

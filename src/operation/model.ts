@@ -1,0 +1,82 @@
+/**
+ * The operation as botocore's service model describes it. Every constraint the
+ * server enforces is read from here, never restated by hand.
+ */
+import serviceModel from "./service-model.json" with { type: "json" };
+
+export type StringShape = { type: "string"; min?: number; max?: number; pattern?: string };
+export type BooleanShape = { type: "boolean" };
+export type ListShape = { type: "list"; member: { shape: string }; min?: number; max?: number };
+export type MapShape = { type: "map"; key: { shape: string }; value: { shape: string }; min?: number; max?: number };
+export type StructureShape = {
+  type: "structure";
+  required?: string[];
+  members: Record<string, { shape: string }>;
+  exception?: boolean;
+};
+export type Shape = StringShape | BooleanShape | ListShape | MapShape | StructureShape;
+
+export const model = serviceModel as unknown as {
+  botocoreVersion: string;
+  metadata: { apiVersion: string; endpointPrefix: string; targetPrefix: string; serviceId: string };
+  operation: { name: string; input: string; output: string; errors: string[] };
+  shapes: Record<string, Shape>;
+};
+
+export function shape(name: string): Shape {
+  const found = model.shapes[name];
+  if (!found) throw new Error(`shape ${name} is not in the model slice`);
+  return found;
+}
+
+export function structure(name: string): StructureShape {
+  const s = shape(name);
+  if (s.type !== "structure") throw new Error(`shape ${name} is not a structure`);
+  return s;
+}
+
+export const inputShape = structure(model.operation.input);
+export const outputShape = structure(model.operation.output);
+/** Operation parameters in model order: the order of the CLI's skeleton and of its JSON output. */
+export const inputMembers = Object.keys(inputShape.members);
+export const outputMembers = Object.keys(outputShape.members);
+
+/** `X-Amz-Target` of the operation, as the AWS JSON 1.1 protocol sends it. */
+export const amzTarget = `${model.metadata.targetPrefix}.${model.operation.name}`;
+
+export interface CognitoIdentityProvider {
+  ProviderName?: string;
+  ClientId?: string;
+  ServerSideTokenCheck?: boolean;
+}
+
+export interface CreateIdentityPoolRequest {
+  IdentityPoolName: string;
+  AllowUnauthenticatedIdentities: boolean;
+  AllowClassicFlow?: boolean;
+  SupportedLoginProviders?: Record<string, string>;
+  DeveloperProviderName?: string;
+  OpenIdConnectProviderARNs?: string[];
+  CognitoIdentityProviders?: CognitoIdentityProvider[];
+  SamlProviderARNs?: string[];
+  IdentityPoolTags?: Record<string, string>;
+}
+
+export interface IdentityPool extends CreateIdentityPoolRequest {
+  IdentityPoolId: string;
+}
+
+/** The shape a value at `path` (member names, list indexes, map keys) has inside `root`; undefined off the model. */
+export function shapeAt(root: string, path: readonly PropertyKey[]): Shape | undefined {
+  let current: Shape | undefined = shape(root);
+  for (const part of path) {
+    if (!current) return undefined;
+    if (current.type === "structure") {
+      const ref: { shape: string } | undefined = current.members[String(part)];
+      current = ref ? shape(ref.shape) : undefined;
+    } else if (current.type === "list") current = shape(current.member.shape);
+    else if (current.type === "map") current = shape(current.value.shape);
+    else return undefined;
+  }
+  return current;
+}

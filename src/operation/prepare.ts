@@ -1,0 +1,161 @@
+/**
+ * MCP arguments → a validated call. Pure: no network, no credentials; files are read
+ * only through the reader the operator configured. Every problem is collected before
+ * anything is returned, so a caller sees them all at once.
+ */
+import type { Problem } from "./problems.js";
+import { InputError } from "./problems.js";
+import type { CreateIdentityPoolRequest } from "./model.js";
+import { inputMembers } from "./model.js";
+import { requestSchema, operationArgumentsShape } from "./schema.js";
+import { cliOptionNames, operationParameterNames, optionNames, optionsSchema, type CliOptions, type ToolOptions } from "./arguments.js";
+import { problemsFromIssues } from "./validate.js";
+import { compileQuery, type CompiledQuery } from "./query.js";
+import { parseCommandLine, type FileReader } from "../cli/parse-command-line.js";
+import { z } from "zod";
+
+export type Mode = "create" | "skeleton-input" | "skeleton-output" | "version";
+
+export interface PreparedCall {
+  mode: Mode;
+  /** The merged request: complete and valid for "create" and "skeleton-output"; only what was given for "skeleton-input". */
+  request: CreateIdentityPoolRequest;
+  options: CliOptions;
+  query?: CompiledQuery;
+}
+
+export type Prepared = { ok: true; call: PreparedCall } | { ok: false; problems: Problem[] };
+
+/** Where each top-level parameter came from, so a problem can say which input to fix. */
+type Source = "arguments" | "cliArgs" | "cliInputJson";
+
+export function prepareCall(args: unknown, readFile?: FileReader): Prepared {
+  if (args === undefined || args === null) args = {};
+  if (typeof args !== "object" || Array.isArray(args))
+    return { ok: false, problems: [{ field: "(arguments)", rule: "type object", message: "the tool's arguments must be an object" }] };
+  const given = args as Record<string, unknown>;
+  const problems: Problem[] = [];
+
+  const params: Record<string, unknown> = {};
+  const rawOptions: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    if (operationParameterNames.includes(key)) params[key] = value;
+    else rawOptions[key] = value;
+  }
+  const checked = optionsSchema.safeParse(rawOptions, { reportInput: true });
+  if (!checked.success)
+    problems.push(...problemsFromIssues(checked.error.issues, () => [...operationParameterNames, ...optionNames]));
+  const toolOptions: ToolOptions = checked.success ? checked.data : {};
+  let options: CliOptions = toolOptions;
+  let explicitSource: Source = "arguments";
+
+  if (toolOptions.cliArgs !== undefined) {
+    const mixed = [...Object.keys(params), ...cliOptionNames.filter((k) => toolOptions[k] !== undefined)];
+    if (mixed.length)
+      problems.push({
+        field: "cliArgs",
+        rule: "exclusive",
+        message: `cannot be combined with structured arguments (${mixed.join(", ")}); put everything in the command line, or leave cliArgs out`,
+      });
+    const parsed = parseCommandLine(toolOptions.cliArgs, readFile);
+    if (!parsed.ok) problems.push(...parsed.problems);
+    else if (!mixed.length) {
+      Object.assign(params, parsed.value.params);
+      options = parsed.value.options;
+      explicitSource = "cliArgs";
+    }
+  }
+
+  const sources: Record<string, Source> = Object.fromEntries(Object.keys(params).map((k) => [k, explicitSource]));
+  let request: Record<string, unknown> = params;
+  if (options.cliInputJson !== undefined) {
+    const document = parseInputDocument(options.cliInputJson, readFile, problems);
+    if (document) {
+      // The AWS CLI's rule: a parameter given explicitly replaces the document's top-level key whole.
+      request = { ...document, ...params };
+      for (const key of Object.keys(document)) sources[key] ??= "cliInputJson";
+    }
+  }
+
+  const mode: Mode = options.version
+    ? "version"
+    : options.generateCliSkeleton === "input"
+      ? "skeleton-input"
+      : options.generateCliSkeleton === "output"
+        ? "skeleton-output"
+        : "create";
+
+  // The input skeleton takes whatever is given so far; every other mode needs a complete, valid request.
+  const schema = mode === "skeleton-input" ? partialRequestSchema : requestSchema;
+  if (mode !== "version") {
+    const result = schema.safeParse(request, { reportInput: true });
+    if (!result.success)
+      problems.push(
+        ...problemsFromIssues(result.error.issues).map((p) => {
+          const top = p.field.split(/[.[ ]/)[0]!;
+          const source = sources[top];
+          return source && source !== "arguments" ? { ...p, message: `${p.message} (from ${source})` } : p;
+        }),
+      );
+  }
+
+  let query: CompiledQuery | undefined;
+  if (options.query !== undefined) {
+    const compiled = compileQuery(options.query);
+    if (compiled.ok) query = compiled.query;
+    else problems.push(compiled.problem);
+  }
+
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, call: { mode, request: orderLikeModel(request) as unknown as CreateIdentityPoolRequest, options, query } };
+}
+
+const partialRequestSchema = z.strictObject(operationArgumentsShape);
+
+function parseInputDocument(text: string, readFile: FileReader | undefined, problems: Problem[]): Record<string, unknown> | undefined {
+  if (/^fileb?:\/\//.test(text)) {
+    if (!readFile) {
+      problems.push({ field: "cliInputJson", rule: "file access", message: "file:// values are disabled; the server's operator can allow a directory with --allow-files-from DIR" });
+      return undefined;
+    }
+    try {
+      text = readFile(text);
+    } catch (error) {
+      if (error instanceof InputError) problems.push(...error.problems);
+      else throw error;
+      return undefined;
+    }
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    problems.push({ field: "cliInputJson", rule: "JSON syntax", message: `is not valid JSON: ${describeJsonError(text, error)}` });
+    return undefined;
+  }
+  if (typeof document !== "object" || document === null || Array.isArray(document)) {
+    problems.push({ field: "cliInputJson", rule: "type object", message: "must be a JSON object whose keys are the operation's parameters" });
+    return undefined;
+  }
+  return document as Record<string, unknown>;
+}
+
+/** JSON.parse reports a character offset; people find line and column easier. */
+export function describeJsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return message;
+  const offset = Number(at[1]);
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return `${message.replace(/ in JSON at position \d+.*/, "")} at line ${line}, column ${column}`;
+}
+
+/** Model order, as the AWS CLI and its skeleton use. Unknown keys never get here (validation refuses them). */
+function orderLikeModel(request: Record<string, unknown>): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  for (const member of inputMembers) if (request[member] !== undefined) ordered[member] = request[member];
+  return ordered;
+}

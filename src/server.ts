@@ -1,0 +1,25 @@
+/** createServer(): the MCP server with its one tool, independent of the transport. */
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { createIdentityPoolTool } from "./tools/create-identity-pool.js";
+import type { ServerConfig } from "./config.js";
+import { serverName, serverVersion } from "./versions.js";
+
+export function createServer(config: ServerConfig = {}): Server {
+  const tool = createIdentityPoolTool(config);
+  const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} } });
+
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [tool.definition] }));
+  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+    if (request.params.name !== tool.definition.name)
+      return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(request.params.name)}; this server has ${tool.definition.name}.` }] };
+    try {
+      return await tool.call(request.params.arguments);
+    } catch (error) {
+      // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
+      console.error(`[${serverName}] unexpected error in ${tool.definition.name}:`, error);
+      return { isError: true, content: [{ type: "text", text: `Internal error in ${tool.definition.name}: ${(error as Error)?.message ?? String(error)}. Nothing is known to have been created; check before retrying.` }] };
+    }
+  });
+  return server;
+}
