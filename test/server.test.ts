@@ -1,0 +1,163 @@
+/** The server driven by the SDK's Client in memory; calls go to moto or to a loopback recorder. */
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { CognitoIdentityClient, DescribeIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
+import { connectInMemory, fakeAwsEnv } from "./support/client.js";
+import { startRecorder, type Recorder } from "./support/recorder.js";
+import { resetMoto } from "./support/moto.js";
+import { toolDefinition } from "../src/tools/create-identity-pool.js";
+
+const motoUrl = inject("motoUrl");
+const motoMissing = inject("motoMissingReason");
+
+Object.assign(process.env, fakeAwsEnv);
+
+const referenceExample = {
+  IdentityPoolName: "MyIdentityPool",
+  AllowUnauthenticatedIdentities: false,
+  CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa", ClientId: "3n4b5urk1ft4fl3mg5e62d9ado", ServerSideTokenCheck: false }],
+};
+
+const everyParameter = {
+  IdentityPoolName: "Every parameter pool",
+  AllowUnauthenticatedIdentities: true,
+  AllowClassicFlow: true,
+  SupportedLoginProviders: { "graph.facebook.com": "1234567890", "accounts.google.com": "abc.apps.googleusercontent.com" },
+  DeveloperProviderName: "login.example.app",
+  OpenIdConnectProviderARNs: ["arn:aws:iam::123456789012:oidc-provider/oidc.example.com"],
+  CognitoIdentityProviders: [
+    { ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc123", ClientId: "client1", ServerSideTokenCheck: true },
+    { ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_def456", ClientId: "client2", ServerSideTokenCheck: false },
+  ],
+  SamlProviderARNs: ["arn:aws:iam::123456789012:saml-provider/corp"],
+  IdentityPoolTags: { team: "identity", env: "test" },
+};
+
+describe("tools/list", () => {
+  it("lists create_identity_pool with its title, annotations and schemas", async () => {
+    const { client, close } = await connectInMemory();
+    const { tools } = await client.listTools();
+    await close();
+    expect(tools).toHaveLength(1);
+    const tool = tools[0]!;
+    expect(tool.name).toBe("create_identity_pool");
+    expect(tool.title).toBeTruthy();
+    expect(tool.annotations).toEqual({ readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true });
+    expect(tool.description).toMatch(/credentials/);
+    expect(tool.description).toMatch(/DeveloperProviderName can never be changed/);
+    const props = tool.inputSchema.properties as Record<string, Record<string, unknown>>;
+    for (const name of Object.keys(everyParameter)) expect(props[name], name).toBeDefined();
+    expect(props.IdentityPoolName).toMatchObject({ minLength: 1, maxLength: 128, description: "A string that you provide." });
+    expect(props.SupportedLoginProviders).toMatchObject({ maxProperties: 10 });
+    expect(props.IdentityPoolTags).toMatchObject({ maxProperties: 50 });
+    expect(tool.inputSchema.required ?? []).toEqual([]);
+    const out = tool.outputSchema!.properties as Record<string, unknown>;
+    for (const member of ["IdentityPoolId", ...Object.keys(everyParameter)]) expect(out[member], member).toBeDefined();
+  });
+});
+
+describe("invalid input never reaches AWS", () => {
+  let recorder: Recorder;
+  beforeAll(async () => (recorder = await startRecorder()));
+  afterAll(() => recorder.stop());
+
+  it("answers isError naming every problem and sends nothing", async () => {
+    const { client, close } = await connectInMemory({ endpointUrl: recorder.url });
+    const result = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "", DeveloperProviderName: "bad name" } });
+    await close();
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toBeUndefined();
+    const text = (result.content as { text: string }[])[0]!.text;
+    expect(text).toContain("Invalid input: 3 problems. Nothing was sent to AWS.");
+    expect(text).toContain("IdentityPoolName: \"\" has 0 characters; at least 1 allowed (rule: minLength 1)");
+    expect(text).toContain("AllowUnauthenticatedIdentities: is required but missing (rule: required)");
+    expect(text).toContain("DeveloperProviderName:");
+    expect(recorder.requests).toHaveLength(0);
+  });
+
+  it("sends a valid request once, with the body the parameters imply", async () => {
+    const { client, close } = await connectInMemory({ endpointUrl: recorder.url });
+    const result = await client.callTool({ name: "create_identity_pool", arguments: everyParameter });
+    await close();
+    expect(result.isError).toBeFalsy();
+    expect(recorder.requests).toHaveLength(1);
+    expect(recorder.requests[0]!.target).toBe("AWSCognitoIdentityService.CreateIdentityPool");
+    expect(recorder.requests[0]!.body).toEqual(everyParameter);
+    recorder.requests.length = 0;
+  });
+});
+
+describe("failures are isError results, and the server keeps serving", () => {
+  it("reports a refused connection clearly, then serves the next call", async () => {
+    const { client, close } = await connectInMemory({ endpointUrl: "http://127.0.0.1:9" });
+    const failed = await client.callTool({ name: "create_identity_pool", arguments: { ...referenceExample, cliConnectTimeout: 2 } });
+    expect(failed.isError).toBe(true);
+    expect(failed.structuredContent).toBeUndefined();
+    expect((failed.content as { text: string }[])[0]!.text).toMatch(/ConnectionRefused/);
+    const listed = await client.listTools();
+    expect(listed.tools).toHaveLength(1);
+    await close();
+  });
+
+  it("explains missing credentials instead of throwing", async () => {
+    const saved = { ...process.env };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    process.env.AWS_CONFIG_FILE = "/nonexistent/config";
+    process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/credentials";
+    process.env.AWS_EC2_METADATA_DISABLED = "true";
+    try {
+      const { client, close } = await connectInMemory({ endpointUrl: "http://127.0.0.1:9" });
+      const result = await client.callTool({ name: "create_identity_pool", arguments: { ...referenceExample, profile: "nobody" } });
+      await close();
+      expect(result.isError).toBe(true);
+      const text = (result.content as { text: string }[])[0]!.text;
+      expect(text).toMatch(/CredentialsError|profile/i);
+      expect(text).toMatch(/aws configure|AWS_ACCESS_KEY_ID/);
+    } finally {
+      process.env = saved;
+    }
+  });
+});
+
+describe.runIf(motoUrl)("against moto", () => {
+  const describeClient = () => new CognitoIdentityClient({ endpoint: motoUrl!, region: "us-east-1" });
+  beforeEach(() => resetMoto(motoUrl!));
+
+  it.each([
+    ["the reference page's example", referenceExample],
+    ["every parameter", everyParameter],
+    ["only the required parameters", { IdentityPoolName: "Minimal", AllowUnauthenticatedIdentities: true }],
+  ])("creates %s, and structuredContent equals DescribeIdentityPool", async (_name, args) => {
+    const { client, close } = await connectInMemory({ endpointUrl: motoUrl! });
+    const result = await client.callTool({ name: "create_identity_pool", arguments: args });
+    await close();
+    expect(result.isError).toBeFalsy();
+    const pool = result.structuredContent as Record<string, unknown>;
+    expect(pool.IdentityPoolId).toMatch(/^us-east-1:[0-9a-f-]+$/);
+    const { $metadata: _m, ...described } = await describeClient().send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId as string }));
+    expect(pool).toEqual(described);
+    for (const [member, value] of Object.entries(args)) expect(described[member as keyof typeof described], member).toEqual(value);
+    // The text is the same JSON, as the CLI prints it.
+    expect(JSON.parse((result.content as { text: string }[])[0]!.text)).toEqual(pool);
+  });
+
+  it("creates in the region it is given", async () => {
+    const { client, close } = await connectInMemory({ endpointUrl: motoUrl! });
+    const result = await client.callTool({ name: "create_identity_pool", arguments: { ...referenceExample, region: "eu-west-1" } });
+    await close();
+    expect((result.structuredContent as { IdentityPoolId: string }).IdentityPoolId).toMatch(/^eu-west-1:/);
+  });
+});
+
+describe.runIf(!motoUrl)("against moto (not run)", () => {
+  it(`did not run: ${motoMissing}`, () => {
+    expect(motoMissing).toBeTruthy();
+  });
+});
+
+describe("the advertised schema is the validated one", () => {
+  it("is derived from the same definition the server uses", () => {
+    expect(toolDefinition.inputSchema.type).toBe("object");
+    expect(toolDefinition.inputSchema.additionalProperties).toBe(false);
+  });
+});
