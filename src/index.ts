@@ -5,8 +5,8 @@ import { createServer } from "./server.js";
 import { serveStdio } from "./transports/stdio.js";
 import { serverName, serverVersion } from "./versions.js";
 
-// The AWS SDK warns about Node 20 on stderr at every client creation; the operator chose the Node version.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "1";
+// The AWS SDK warns about Node 20 on stderr at every client creation (only "true" silences it); the operator chose the Node version.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const flags = parseServerFlags(process.argv.slice(2));
 if (!flags.ok) {

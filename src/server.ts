@@ -10,11 +10,13 @@ export function createServer(config: ServerConfig = {}): Server {
   const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} } });
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [tool.definition] }));
+  const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>
+    void server.sendLoggingMessage({ level, logger: serverName, data }).catch(() => {});
   server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
     if (request.params.name !== tool.definition.name)
       return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(request.params.name)}; this server has ${tool.definition.name}.` }] };
     try {
-      return await tool.call(request.params.arguments);
+      return await tool.call(request.params.arguments, { log });
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
       console.error(`[${serverName}] unexpected error in ${tool.definition.name}:`, error);

@@ -1,16 +1,18 @@
 /**
  * The AWS adapter: the one place that talks to Cognito Identity. The SDK is imported on
- * first use, so starting the server and dry runs never pay for loading it.
+ * first use, so starting the server and input skeletons never pay for loading it.
  */
 import type { CognitoIdentityClient, CognitoIdentityClientConfig } from "@aws-sdk/client-cognito-identity";
 import type { CreateIdentityPoolRequest, IdentityPool } from "../operation/model.js";
+import { redactHeaders } from "./redact.js";
 
-/** Everything that decides where a call goes and how it is made; resolved from server defaults and the call. */
+/** Everything that decides where a call goes and how it is made (see src/connection.ts). */
 export interface Connection {
   region?: string;
   profile?: string;
   endpointUrl?: string;
-  caBundle?: string;
+  /** PEM contents of the CA bundle to trust, already read under the operator's file policy. */
+  ca?: string;
   noVerifySsl?: boolean;
   noSignRequest?: boolean;
   /** Seconds; 0 means no limit, as in the AWS CLI. */
@@ -20,7 +22,7 @@ export interface Connection {
   retryMode?: string;
 }
 
-/** Where a call went (or would go): never the keys themselves. */
+/** Where a call went (or would go). Never the keys themselves. */
 export interface Target {
   region?: string;
   endpoint?: string;
@@ -41,6 +43,9 @@ export interface AwsFailure {
 
 export type CallOutcome<T> = { ok: true; value: T; requestId?: string; target: Target } | { ok: false; failure: AwsFailure; target: Target };
 
+/** Receives the request and response of a call when the caller asked for debug output. */
+export type DebugLog = (message: string, data: Record<string, unknown>) => void;
+
 type Sdk = typeof import("@aws-sdk/client-cognito-identity");
 let sdk: Promise<Sdk> | undefined;
 function loadSdk(): Promise<Sdk> {
@@ -48,95 +53,145 @@ function loadSdk(): Promise<Sdk> {
   return sdk;
 }
 
-const clients = new Map<string, CognitoIdentityClient>();
+const clients = new Map<string, Promise<CognitoIdentityClient>>();
 
-async function clientFor(connection: Connection): Promise<CognitoIdentityClient> {
+/** One client per distinct connection, reused: it keeps its connections alive and its credentials cached. */
+function clientFor(connection: Connection): Promise<CognitoIdentityClient> {
   const key = JSON.stringify(connection);
-  const cached = clients.get(key);
-  if (cached) return cached;
-  const [{ CognitoIdentityClient }, { NodeHttpHandler }, https, fs] = await Promise.all([
-    loadSdk(),
-    import("@smithy/node-http-handler"),
-    import("node:https"),
-    import("node:fs"),
-  ]);
+  let client = clients.get(key);
+  if (!client) {
+    client = newClient(connection);
+    clients.set(key, client);
+    client.catch(() => clients.delete(key));
+  }
+  return client;
+}
+
+async function newClient(connection: Connection): Promise<CognitoIdentityClient> {
+  const [{ CognitoIdentityClient }, { NodeHttpHandler }, https] = await Promise.all([loadSdk(), import("@smithy/node-http-handler"), import("node:https")]);
   const config: CognitoIdentityClientConfig = {
     requestHandler: new NodeHttpHandler({
       connectionTimeout: connection.connectTimeoutSeconds * 1000,
       socketTimeout: connection.readTimeoutSeconds * 1000,
-      httpsAgent: new https.Agent({
-        keepAlive: true,
-        rejectUnauthorized: !connection.noVerifySsl,
-        ...(connection.caBundle ? { ca: fs.readFileSync(connection.caBundle) } : {}),
-      }),
+      httpsAgent: new https.Agent({ keepAlive: true, rejectUnauthorized: !connection.noVerifySsl, ...(connection.ca ? { ca: connection.ca } : {}) }),
     }),
   };
   if (connection.region) config.region = connection.region;
   if (connection.profile) config.profile = connection.profile;
-  // Only when asked: the SDK honours AWS_ENDPOINT_URL(_COGNITO_IDENTITY) by itself otherwise.
+  // Only when asked: otherwise the SDK honours AWS_ENDPOINT_URL(_COGNITO_IDENTITY) by itself.
   if (connection.endpointUrl) config.endpoint = connection.endpointUrl;
   if (connection.maxAttempts) config.maxAttempts = connection.maxAttempts;
   if (connection.retryMode) config.retryMode = connection.retryMode;
   if (connection.noSignRequest) {
-    // Unsigned, as the CLI's --no-sign-request: no credentials are loaded at all.
+    // As the CLI's --no-sign-request: no credentials are loaded, nothing is signed.
     config.credentials = async () => ({ accessKeyId: "", secretAccessKey: "" });
     config.signer = { sign: async (request) => request };
   }
-  const client = new CognitoIdentityClient(config);
-  clients.set(key, client);
-  return client;
+  return new CognitoIdentityClient(config);
+}
+
+/** The SDK marks resolved credentials with where they came from; people want the kind, not the keys. */
+const credentialKinds: [RegExp, string][] = [
+  [/SSO/, "SSO"],
+  [/WEB_ID/, "web identity"],
+  [/STS_ASSUME_ROLE|SOURCE_PROFILE/, "assumed role"],
+  [/PROCESS/, "credential process"],
+  [/ENV_VARS/, "environment"],
+  [/HTTP/, "container"],
+  [/IMDS/, "instance metadata"],
+  [/PROFILE/, "profile"],
+  [/CODE/, "explicit"],
+];
+
+export function credentialKind(source: Record<string, unknown> | undefined): string {
+  const keys = Object.keys(source ?? {}).join(" ");
+  return credentialKinds.find(([pattern]) => pattern.test(keys))?.[1] ?? "default chain";
+}
+
+function initialTarget(connection: Connection): Target {
+  return { region: connection.region, endpoint: connection.endpointUrl, profile: connection.profile ?? "default" };
 }
 
 /** Region and endpoint a call would use, without credentials or network. */
-export async function resolveTarget(connection: Connection): Promise<{ ok: true; target: Target } | { ok: false; failure: AwsFailure; target: Target }> {
-  const target: Target = { region: connection.region, endpoint: connection.endpointUrl, profile: connection.profile ?? process.env.AWS_PROFILE ?? "default" };
+export async function resolveTarget(connection: Connection): Promise<CallOutcome<Target>> {
+  const target = initialTarget(connection);
   try {
     const client = await clientFor(connection);
     target.region = await client.config.region();
-    const endpoint = await client.config.endpointProvider({ Region: target.region, UseFIPS: await client.config.useFipsEndpoint(), UseDualStack: await client.config.useDualstackEndpoint(), Endpoint: connection.endpointUrl ?? (await endpointFromEnvironment()) });
+    const endpoint = await client.config.endpointProvider({
+      Region: target.region,
+      UseFIPS: await client.config.useFipsEndpoint(),
+      UseDualStack: await client.config.useDualstackEndpoint(),
+      Endpoint: connection.endpointUrl ?? process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY ?? process.env.AWS_ENDPOINT_URL,
+    });
     target.endpoint = endpoint.url.href;
-    return { ok: true, target };
+    return { ok: true, value: target, target };
   } catch (error) {
     return { ok: false, failure: describeFailure(error), target };
   }
 }
 
-async function endpointFromEnvironment(): Promise<string | undefined> {
-  return process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY ?? process.env.AWS_ENDPOINT_URL;
-}
-
-export async function createIdentityPool(request: CreateIdentityPoolRequest, connection: Connection): Promise<CallOutcome<IdentityPool>> {
+export async function createIdentityPool(request: CreateIdentityPoolRequest, connection: Connection, debug?: DebugLog): Promise<CallOutcome<IdentityPool>> {
   const resolved = await resolveTarget(connection);
   if (!resolved.ok) return resolved;
-  const { target } = resolved;
+  const target = resolved.value;
   try {
     const [client, { CreateIdentityPoolCommand }] = await Promise.all([clientFor(connection), loadSdk()]);
-    const { $metadata, ...pool } = await client.send(new CreateIdentityPoolCommand(request));
+    if (connection.noSignRequest) target.credentials = "none (unsigned)";
+    else {
+      const identity = (await client.config.credentials()) as { $source?: Record<string, unknown> };
+      target.credentials = credentialKind(identity.$source);
+    }
+    const command = new CreateIdentityPoolCommand(request);
+    if (debug) logTraffic(command.middlewareStack, debug);
+    const { $metadata, ...pool } = await client.send(command);
     return { ok: true, value: pool as IdentityPool, requestId: $metadata.requestId, target };
   } catch (error) {
     return { ok: false, failure: describeFailure(error), target };
   }
 }
 
+type Stack = InstanceType<Sdk["CreateIdentityPoolCommand"]>["middlewareStack"];
+
+/** Each attempt's signed request and its response, with credentials redacted. */
+function logTraffic(stack: Stack, debug: DebugLog): void {
+  stack.add(
+    (next) => async (args) => {
+      const request = args.request as { method?: string; hostname?: string; path?: string; headers?: Record<string, string>; body?: unknown };
+      debug("request", { method: request.method, host: request.hostname, path: request.path, headers: redactHeaders(request.headers ?? {}), body: request.body });
+      try {
+        const result = await next(args);
+        const response = result.response as { statusCode?: number; headers?: Record<string, string> };
+        debug("response", { status: response.statusCode, headers: redactHeaders(response.headers ?? {}) });
+        return result;
+      } catch (error) {
+        debug("error", { name: (error as Error).name, message: (error as Error).message });
+        throw error;
+      }
+    },
+    { step: "finalizeRequest", priority: "low", name: "debugTraffic" },
+  );
+}
+
 /** Turns whatever the SDK threw into a failure a person can act on, without a stack trace. */
 export function describeFailure(error: unknown): AwsFailure {
-  const e = error as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number }; $fault?: string };
+  const e = error as { name?: string; message?: string; code?: string; cause?: { code?: string }; $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number }; $fault?: string };
   const message = e?.message ?? String(error);
   const meta = e?.$metadata ?? {};
   const base = { httpStatus: meta.httpStatusCode, requestId: meta.requestId, attempts: meta.attempts };
   if (e?.$fault) return { name: e.name ?? "AwsError", message, ...base };
-  if (e?.name === "CredentialsProviderError" || /credentials/i.test(message))
+  if (e?.name === "CredentialsProviderError" || /credential/i.test(message))
     return {
       name: "CredentialsError",
       message,
-      hint: "Configure AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile in ~/.aws/credentials or ~/.aws/config (run `aws configure` or `aws sso login`), or run where container or instance credentials are available.",
+      hint: "Configure AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile in ~/.aws/credentials or ~/.aws/config (`aws configure`, or `aws sso login` for SSO), or run where container or instance credentials are available.",
     };
   if (/region is missing/i.test(message))
-    return { name: "RegionMissing", message, hint: "Set a region: the tool's `region` argument, the server's --region flag, AWS_REGION or AWS_DEFAULT_REGION, or `region` in the profile of ~/.aws/config." };
-  const code = e?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
-  if (code === "ECONNREFUSED") return { name: "ConnectionRefused", message, ...base, hint: "Nothing is listening at the endpoint; check endpointUrl or the network." };
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { name: "HostNotFound", message, ...base, hint: "The endpoint's host name does not resolve; check endpointUrl or the region." };
+    return { name: "RegionMissing", message, hint: "Set a region: the tool's region argument, the server's --region flag, AWS_REGION or AWS_DEFAULT_REGION, or region in the profile's section of ~/.aws/config." };
+  const code = e?.code ?? e?.cause?.code;
+  if (code === "ECONNREFUSED") return { name: "ConnectionRefused", message, ...base, hint: "Nothing is listening at the endpoint; check endpointUrl and the network." };
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { name: "HostNotFound", message, ...base, hint: "The endpoint's host name does not resolve; check endpointUrl and the region." };
   if (e?.name === "TimeoutError" || code === "ETIMEDOUT" || /timed? ?out/i.test(message))
     return { name: "Timeout", message, ...base, hint: "The endpoint did not answer in time (cliReadTimeout / cliConnectTimeout)." };
-  return { name: e?.name ?? "Error", message, ...base, ...(code ? { code } : {}) };
+  return { name: e?.name ?? "Error", message, ...base };
 }

@@ -5,12 +5,14 @@
  */
 import { z } from "zod";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
-import { toolInputSchema, type CliOptions } from "../operation/arguments.js";
+import { toolInputSchema } from "../operation/arguments.js";
 import { prepareCall } from "../operation/prepare.js";
 import { inputSkeleton, outputSample } from "../operation/skeleton.js";
 import { createdResult, failureResult, inputSkeletonResult, outputSampleResult, outputSchema, problemsResult } from "../operation/result.js";
 import { createFileReader } from "../cli/parse-command-line.js";
-import { createIdentityPool, resolveTarget, type Connection } from "../aws/cognito.js";
+import { createIdentityPool, resolveTarget } from "../aws/cognito.js";
+import { resolveConnection } from "../connection.js";
+import { redactSecrets } from "../aws/redact.js";
 import type { ServerConfig } from "../config.js";
 import { versions } from "../versions.js";
 
@@ -38,45 +40,44 @@ export const toolDefinition: Tool = {
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
 };
 
-/** Where the call goes: the call's own options first, then the operator's defaults, then the environment. */
-function connectionFor(config: ServerConfig, options: CliOptions): Connection {
-  return {
-    region: options.region ?? config.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION,
-    profile: options.profile ?? config.profile,
-    endpointUrl: options.endpointUrl ?? config.endpointUrl,
-    caBundle: options.caBundle,
-    noVerifySsl: options.noVerifySsl,
-    noSignRequest: options.noSignRequest,
-    readTimeoutSeconds: options.cliReadTimeout ?? 60,
-    connectTimeoutSeconds: options.cliConnectTimeout ?? 60,
+export interface CallContext {
+  /** Sends an MCP log notification to the client (respecting its logging/setLevel). */
+  log?: (level: "debug" | "info" | "warning" | "error", data: unknown) => void;
+}
+
+/** Debug output goes to the operator (stderr) and to the client, with every known secret masked. */
+function debugLog(context: CallContext) {
+  const secrets = [process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN, process.env.AWS_ACCESS_KEY_ID];
+  return (message: string, data: Record<string, unknown>) => {
+    const line = redactSecrets(JSON.stringify({ message, ...data }), secrets);
+    console.error(`[debug] ${line}`);
+    context.log?.("debug", JSON.parse(line));
   };
 }
 
 export function createIdentityPoolTool(config: ServerConfig) {
   const readFile = createFileReader(config.allowFilesFrom);
 
-  async function call(args: unknown): Promise<CallToolResult> {
+  async function call(args: unknown, context: CallContext = {}): Promise<CallToolResult> {
     const prepared = prepareCall(args, readFile);
     if (!prepared.ok) return problemsResult(prepared.problems);
     const { call } = prepared;
-    const connection = connectionFor(config, call.options);
+    if (call.mode === "version") return versionResult();
+    if (call.mode === "skeleton-input") return inputSkeletonResult(call, inputSkeleton(call.request));
 
-    switch (call.mode) {
-      case "version":
-        return versionResult();
-      case "skeleton-input":
-        return inputSkeletonResult(call, inputSkeleton(call.request));
-      case "skeleton-output": {
-        const resolved = await resolveTarget(connection);
-        if (!resolved.ok) return failureResult(resolved.failure, resolved.target);
-        return outputSampleResult(call, outputSample(call.request, resolved.target.region!), resolved.target);
-      }
-      case "create": {
-        const outcome = await createIdentityPool(call.request, connection);
-        if (!outcome.ok) return failureResult(outcome.failure, outcome.target);
-        return createdResult(call, outcome.value, outcome.target, outcome.requestId);
-      }
+    const resolved = resolveConnection(config, call.options, readFile);
+    if (!resolved.ok) return problemsResult(resolved.problems);
+    const { connection } = resolved;
+
+    if (call.mode === "skeleton-output") {
+      const target = await resolveTarget(connection);
+      if (!target.ok) return failureResult(target.failure, target.target);
+      return outputSampleResult(call, outputSample(call.request, target.target.region!), target.target);
     }
+    const debug = call.options.debug ? debugLog(context) : undefined;
+    const outcome = await createIdentityPool(call.request, connection, debug);
+    if (!outcome.ok) return failureResult(outcome.failure, outcome.target);
+    return createdResult(call, outcome.value, outcome.target, outcome.requestId);
   }
 
   return { definition: toolDefinition, call };

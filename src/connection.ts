@@ -1,0 +1,95 @@
+/**
+ * Where a call goes and how: the call's options, then the operator's flags, then the AWS
+ * environment (the AWS CLI's precedence), bounded by what the operator allows. Pure but for
+ * reading a CA bundle through the operator's file policy.
+ */
+import { readFileSync } from "node:fs";
+import type { ServerConfig } from "./config.js";
+import type { CliOptions } from "./operation/arguments.js";
+import type { Problem } from "./operation/problems.js";
+import { InputError } from "./operation/problems.js";
+import type { Connection } from "./aws/cognito.js";
+import type { FileReader } from "./cli/parse-command-line.js";
+
+const defaultTimeoutSeconds = 60;
+const regionFormat = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function refused(field: string, message: string, flag: string): Problem {
+  return { field, rule: "operator policy", message: `${message}; the server's operator can allow it with ${flag}` };
+}
+
+function allows(list: string[] | "*" | undefined, value: string, whenUnset: boolean): boolean {
+  if (list === undefined) return whenUnset;
+  return list === "*" || list.includes(value);
+}
+
+export function resolveConnection(
+  config: ServerConfig,
+  options: CliOptions,
+  readFile: FileReader,
+  env: NodeJS.ProcessEnv = process.env,
+): { ok: true; connection: Connection } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+
+  if (options.region !== undefined) {
+    if (!regionFormat.test(options.region))
+      problems.push({ field: "region", rule: "region format", message: `${JSON.stringify(options.region)} is not a region name such as us-east-1` });
+    else if (!allows(config.allowRegions, options.region, true))
+      problems.push(refused("region", `region ${options.region} is not allowed by this server (allowed: ${[config.allowRegions].flat().join(", ")})`, `--allow-regions ${options.region}`));
+  }
+
+  const defaultProfile = config.profile ?? env.AWS_PROFILE;
+  if (options.profile !== undefined && options.profile !== (defaultProfile ?? "default") && !allows(config.allowProfiles, options.profile, false))
+    problems.push(refused("profile", `profile ${JSON.stringify(options.profile)} is not allowed by this server`, `--allow-profiles ${options.profile}`));
+
+  if (options.endpointUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(options.endpointUrl);
+    } catch {
+      problems.push({ field: "endpointUrl", rule: "URL", message: `${JSON.stringify(options.endpointUrl)} is not a URL` });
+    }
+    if (url && url.protocol !== "http:" && url.protocol !== "https:")
+      problems.push({ field: "endpointUrl", rule: "URL", message: `must use http or https, not ${url.protocol}` });
+    else if (url && !isLoopbackHost(url.hostname) && !allows(config.allowEndpoints, url.origin, false))
+      problems.push(refused("endpointUrl", `endpoint ${url.origin} is not on this machine's loopback`, `--allow-endpoints ${url.origin}`));
+  }
+
+  if (options.noVerifySsl && !config.allowNoVerifySsl)
+    problems.push(refused("noVerifySsl", "skipping TLS verification is not allowed by this server", "--allow-no-verify-ssl"));
+  if (options.noSignRequest && !config.allowNoSignRequest)
+    problems.push(refused("noSignRequest", "unsigned requests are not allowed by this server", "--allow-no-sign-request"));
+
+  let ca: string | undefined;
+  try {
+    if (options.caBundle !== undefined) ca = readFile(`file://${options.caBundle}`);
+    else {
+      const operatorBundle = config.caBundle ?? env.AWS_CA_BUNDLE;
+      if (operatorBundle) ca = readFileSync(operatorBundle, "utf8");
+    }
+  } catch (error) {
+    if (error instanceof InputError) problems.push(...error.problems.map((p) => ({ ...p, field: "caBundle" })));
+    else problems.push({ field: "caBundle", rule: "readable file", message: `the operator's CA bundle could not be read: ${(error as Error).message}` });
+  }
+
+  if (problems.length) return { ok: false, problems };
+  const connection: Connection = {
+    region: options.region ?? config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+    profile: options.profile ?? defaultProfile,
+    endpointUrl: options.endpointUrl ?? config.endpointUrl,
+    ca,
+    noVerifySsl: options.noVerifySsl,
+    noSignRequest: options.noSignRequest,
+    readTimeoutSeconds: options.cliReadTimeout ?? defaultTimeoutSeconds,
+    connectTimeoutSeconds: options.cliConnectTimeout ?? defaultTimeoutSeconds,
+    maxAttempts: config.maxAttempts,
+    retryMode: config.retryMode,
+  };
+  for (const key of Object.keys(connection) as (keyof Connection)[]) if (connection[key] === undefined) delete connection[key];
+  return { ok: true, connection };
+}
