@@ -3,6 +3,7 @@
  * can never change these through tool arguments; they bound what tool arguments may do.
  */
 import { parseArgs } from "node:util";
+import { ifNameExistsChoices, readOnlyEnv, type IfNameExists } from "./safety.js";
 
 export interface ServerConfig {
   /** Defaults for calls that name none (flags; the environment is read at call time by the resolver). */
@@ -21,6 +22,15 @@ export interface ServerConfig {
   allowEndpoints?: string[] | "*";
   allowNoVerifySsl?: boolean;
   allowNoSignRequest?: boolean;
+  /** Refuse creates; dry runs still work. Also set by COGNITO_IDENTITY_MCP_READ_ONLY=true. */
+  readOnly?: boolean;
+  /** Ask the user (MCP elicitation) before every create. */
+  consent?: boolean;
+  /** With consent on, let clients without elicitation create anyway. */
+  allowCreateWithoutConsent?: boolean;
+  /** What a call that names none does when a pool with the same name exists in the region. */
+  ifNameExists?: IfNameExists;
+  maxCreatesPerMinute?: number;
 }
 
 export const serverFlagsHelp = `Usage: cognito-identity-mcp [options]
@@ -45,6 +55,13 @@ What an assistant may choose per call:
   --allow-no-sign-request      allow noSignRequest
   --allow-files-from DIR       let file:// values and caBundle read files inside DIR (default: none)
 
+Controls over creates (no tool argument can lift them):
+  --read-only                  refuse creates; dry runs still work (or ${readOnlyEnv}=true)
+  --consent                    ask the user through MCP elicitation before every create
+  --allow-create-without-consent  with --consent, let clients without elicitation create
+  --if-name-exists MODE        default for calls: create (AWS behaviour) | return-existing | error
+  --max-creates-per-minute N   refuse creates beyond N per minute in this process
+
   -h, --help                   show this help
   -v, --version                print the version`;
 
@@ -56,7 +73,7 @@ function list(value: string | undefined): string[] | "*" | undefined {
   return value.split(",").map((v) => v.trim()).filter(Boolean);
 }
 
-export function parseServerFlags(argv: string[]): ParsedFlags {
+export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedFlags {
   try {
     const { values } = parseArgs({
       args: argv,
@@ -74,6 +91,11 @@ export function parseServerFlags(argv: string[]): ParsedFlags {
         "allow-no-verify-ssl": { type: "boolean" },
         "allow-no-sign-request": { type: "boolean" },
         "allow-files-from": { type: "string" },
+        "read-only": { type: "boolean" },
+        consent: { type: "boolean" },
+        "allow-create-without-consent": { type: "boolean" },
+        "if-name-exists": { type: "string" },
+        "max-creates-per-minute": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -89,7 +111,20 @@ export function parseServerFlags(argv: string[]): ParsedFlags {
       allowEndpoints: list(values["allow-endpoints"]),
       allowNoVerifySsl: values["allow-no-verify-ssl"],
       allowNoSignRequest: values["allow-no-sign-request"],
+      readOnly: values["read-only"] || /^(1|true|yes)$/i.test(env[readOnlyEnv] ?? "") || undefined,
+      consent: values.consent,
+      allowCreateWithoutConsent: values["allow-create-without-consent"],
     };
+    const ifNameExists = values["if-name-exists"];
+    if (ifNameExists !== undefined) {
+      if (!ifNameExistsChoices.includes(ifNameExists as IfNameExists)) return { ok: false, error: `--if-name-exists takes ${ifNameExistsChoices.join(", ")}` };
+      config.ifNameExists = ifNameExists as IfNameExists;
+    }
+    if (values["max-creates-per-minute"] !== undefined) {
+      const n = Number(values["max-creates-per-minute"]);
+      if (!Number.isInteger(n) || n < 1) return { ok: false, error: "--max-creates-per-minute takes a whole number of at least 1" };
+      config.maxCreatesPerMinute = n;
+    }
     if (values["max-attempts"] !== undefined) {
       const n = Number(values["max-attempts"]);
       if (!Number.isInteger(n) || n < 1) return { ok: false, error: "--max-attempts takes a whole number of at least 1" };

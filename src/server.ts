@@ -12,11 +12,16 @@ export function createServer(config: ServerConfig = {}): Server {
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [tool.definition] }));
   const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>
     void server.sendLoggingMessage({ level, logger: serverName, data }).catch(() => {});
+  const askUser = async (message: string) => {
+    const answer = await server.elicitInput({ mode: "form", message, requestedSchema: { type: "object", properties: {} } });
+    return answer.action;
+  };
   server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
     if (request.params.name !== tool.definition.name)
       return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(request.params.name)}; this server has ${tool.definition.name}.` }] };
     try {
-      return await tool.call(request.params.arguments, { log });
+      const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
+      return await tool.call(request.params.arguments, { log, askUser: canElicit ? askUser : undefined });
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
       console.error(`[${serverName}] unexpected error in ${tool.definition.name}:`, error);

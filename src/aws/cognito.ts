@@ -131,24 +131,48 @@ export async function resolveTarget(connection: Connection): Promise<CallOutcome
   }
 }
 
-export async function createIdentityPool(request: CreateIdentityPoolRequest, connection: Connection, debug?: DebugLog): Promise<CallOutcome<IdentityPool>> {
+/** Resolves where the call goes and which credentials it uses, then runs `work`; every failure becomes an AwsFailure. */
+async function withClient<T>(connection: Connection, work: (client: CognitoIdentityClient, sdk: Sdk) => Promise<{ value: T; requestId?: string }>): Promise<CallOutcome<T>> {
   const resolved = await resolveTarget(connection);
   if (!resolved.ok) return resolved;
   const target = resolved.value;
   try {
-    const [client, { CreateIdentityPoolCommand }] = await Promise.all([clientFor(connection), loadSdk()]);
+    const [client, loaded] = await Promise.all([clientFor(connection), loadSdk()]);
     if (connection.noSignRequest) target.credentials = "none (unsigned)";
     else {
       const identity = (await client.config.credentials()) as { $source?: Record<string, unknown> };
       target.credentials = credentialKind(identity.$source);
     }
-    const command = new CreateIdentityPoolCommand(request);
-    if (debug) logTraffic(command.middlewareStack, debug);
-    const { $metadata, ...pool } = await client.send(command);
-    return { ok: true, value: pool as IdentityPool, requestId: $metadata.requestId, target };
+    return { ok: true, ...(await work(client, loaded)), target };
   } catch (error) {
     return { ok: false, failure: describeFailure(error), target };
   }
+}
+
+export function createIdentityPool(request: CreateIdentityPoolRequest, connection: Connection, debug?: DebugLog): Promise<CallOutcome<IdentityPool>> {
+  return withClient(connection, async (client, { CreateIdentityPoolCommand }) => {
+    const command = new CreateIdentityPoolCommand(request);
+    if (debug) logTraffic(command.middlewareStack, debug);
+    const { $metadata, ...pool } = await client.send(command);
+    return { value: pool as IdentityPool, requestId: $metadata.requestId };
+  });
+}
+
+/** Ids of the region's pools with exactly this name, reading every page of ListIdentityPools. */
+export function findPoolsNamed(name: string, connection: Connection): Promise<CallOutcome<string[]>> {
+  return withClient(connection, async (client, { paginateListIdentityPools }) => {
+    const ids: string[] = [];
+    for await (const page of paginateListIdentityPools({ client, pageSize: 60 }, { MaxResults: 60 }))
+      for (const pool of page.IdentityPools ?? []) if (pool.IdentityPoolName === name && pool.IdentityPoolId) ids.push(pool.IdentityPoolId);
+    return { value: ids };
+  });
+}
+
+export function describeIdentityPool(identityPoolId: string, connection: Connection): Promise<CallOutcome<IdentityPool>> {
+  return withClient(connection, async (client, { DescribeIdentityPoolCommand }) => {
+    const { $metadata, ...pool } = await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: identityPoolId }));
+    return { value: pool as IdentityPool, requestId: $metadata.requestId };
+  });
 }
 
 type Stack = InstanceType<Sdk["CreateIdentityPoolCommand"]>["middlewareStack"];

@@ -13,6 +13,7 @@ import { problemsFromIssues } from "./validate.js";
 import { compileQuery, type CompiledQuery } from "./query.js";
 import { parseCommandLine, type FileReader } from "../cli/parse-command-line.js";
 import { z } from "zod";
+import type { IfNameExists } from "../safety.js";
 
 export type Mode = "create" | "skeleton-input" | "skeleton-output" | "version";
 
@@ -22,6 +23,7 @@ export interface PreparedCall {
   request: CreateIdentityPoolRequest;
   options: CliOptions;
   query?: CompiledQuery;
+  ifNameExists?: IfNameExists;
 }
 
 export type Prepared = { ok: true; call: PreparedCall } | { ok: false; problems: Problem[] };
@@ -108,7 +110,10 @@ export function prepareCall(args: unknown, readFile?: FileReader): Prepared {
   }
 
   if (problems.length) return { ok: false, problems };
-  return { ok: true, call: { mode, request: orderLikeModel(request) as unknown as CreateIdentityPoolRequest, options, query } };
+  return {
+    ok: true,
+    call: { mode, request: orderLikeModel(request) as unknown as CreateIdentityPoolRequest, options, query, ifNameExists: toolOptions.ifNameExists },
+  };
 }
 
 const partialRequestSchema = z.strictObject(operationArgumentsShape);

@@ -38,6 +38,10 @@ export const outputSchema = z.object({
     })
     .optional()
     .describe("Present only on dry runs (generateCliSkeleton): nothing was created."),
+  existing: z
+    .object({ created: z.literal(false), message: z.string(), sameName: z.number().int().describe("How many pools in the region have this name.") })
+    .optional()
+    .describe("Present only when ifNameExists \"return-existing\" found a pool with this name: it was returned, not created now."),
   versions: z.record(z.string(), z.string()).optional().describe("Present only when the version option was given: component versions; nothing was created."),
 });
 
@@ -69,6 +73,20 @@ export function createdResult(call: PreparedCall, pool: IdentityPool, target: Ta
     structuredContent: pool as unknown as Record<string, unknown>,
     _meta: { target },
   };
+}
+
+export function existingPoolResult(call: PreparedCall, pool: IdentityPool, target: Target, sameName: number): CallToolResult {
+  const message = `Not created now: an identity pool named "${pool.IdentityPoolName}" already exists (${pool.IdentityPoolId}${sameName > 1 ? `, and ${sameName - 1} more with the same name` : ""}; ${describeTarget(target)}). It was returned as ifNameExists "return-existing" asks.`;
+  return {
+    content: [text(rendered(call, pool)), text(message)],
+    structuredContent: { ...pool, existing: { created: false, message, sameName } },
+    _meta: { target },
+  };
+}
+
+/** A create the operator's controls stopped, or the user declined: nothing was created. */
+export function refusedResult(message: string, target?: Target): CallToolResult {
+  return { isError: true, content: [text(target ? `${message}\nTarget: ${describeTarget(target)}` : message)], ...(target ? { _meta: { target } } : {}) };
 }
 
 export function inputSkeletonResult(call: PreparedCall, skeleton: Record<string, unknown>): CallToolResult {

@@ -1,48 +1,77 @@
 /**
- * The `create_identity_pool` tool: MCP arguments → validated request → AWS call → typed
- * result → rendered content. The logic lives in src/operation (pure) and src/aws (the call);
- * this module only wires them together.
+ * The `create_identity_pool` tool: MCP arguments → validated request → operator's controls →
+ * AWS call → typed result → rendered content. The logic lives in src/operation (pure),
+ * src/connection.ts, src/safety.ts and src/aws; this module only puts them in order.
  */
 import { z } from "zod";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { toolInputSchema } from "../operation/arguments.js";
-import { prepareCall } from "../operation/prepare.js";
+import { prepareCall, type PreparedCall } from "../operation/prepare.js";
 import { inputSkeleton, outputSample } from "../operation/skeleton.js";
-import { createdResult, failureResult, inputSkeletonResult, outputSampleResult, outputSchema, problemsResult } from "../operation/result.js";
+import {
+  createdResult,
+  existingPoolResult,
+  failureResult,
+  inputSkeletonResult,
+  outputSampleResult,
+  outputSchema,
+  problemsResult,
+  refusedResult,
+} from "../operation/result.js";
 import { createFileReader } from "../cli/parse-command-line.js";
-import { createIdentityPool, resolveTarget } from "../aws/cognito.js";
-import { resolveConnection } from "../connection.js";
+import { createIdentityPool, describeIdentityPool, findPoolsNamed, resolveTarget, type Connection, type Target } from "../aws/cognito.js";
 import { redactSecrets } from "../aws/redact.js";
+import { resolveConnection } from "../connection.js";
+import { consentMessage, CreateRateLimiter, rateLimitMessage, readOnlyMessage } from "../safety.js";
 import type { ServerConfig } from "../config.js";
 import { versions } from "../versions.js";
 
 export const toolName = "create_identity_pool";
 
-const description = `Creates an Amazon Cognito identity pool, exactly as \`aws cognito-identity create-identity-pool\` (AWS CLI v1) does, and returns the created pool (IdentityPoolId, name and settings) as structured output.
+function describeTool(config: ServerConfig): string {
+  const controls = [
+    config.readOnly && "This server is READ-ONLY: creates are refused; dry runs (generateCliSkeleton) work.",
+    config.consent && "Every create asks the user to approve it first (MCP elicitation).",
+    config.ifNameExists && config.ifNameExists !== "create" && `When ifNameExists is not given, it is "${config.ifNameExists}".`,
+    config.maxCreatesPerMinute && `At most ${config.maxCreatesPerMinute} creates per minute.`,
+  ].filter(Boolean);
+  return `Creates an Amazon Cognito identity pool, exactly as \`aws cognito-identity create-identity-pool\` (AWS CLI v1) does, and returns the created pool (IdentityPoolId, name and settings) as structured output.
 
-Required: IdentityPoolName and AllowUnauthenticatedIdentities, given as arguments or inside cliInputJson. Every other parameter is optional. Every service constraint (lengths, patterns, at most 10 login providers, at most 50 tags, no "aws:" tag keys) is checked before anything is sent; all problems are reported at once.
+Required: IdentityPoolName and AllowUnauthenticatedIdentities, given as arguments or inside cliInputJson. Every other parameter is optional. Every service constraint (lengths, patterns, at most 10 login providers, at most 50 tags, no "aws:" tag keys) is checked before anything is sent, and all problems are reported at once.
 
-Calling it needs AWS developer credentials (environment, shared config/credentials files, SSO, container or instance role) and a region. DeveloperProviderName can never be changed once the pool is created: choose it with care.
+Needs AWS developer credentials (environment, shared config/credentials files, SSO, container or instance role) and a region. DeveloperProviderName can never be changed once the pool is created: choose it with care.
 
-A call creates a new pool every time, even with a name that already exists. Use generateCliSkeleton "output" for a dry run that validates the inputs and shows exactly what would be sent, without credentials or network; "input" returns the cliInputJson skeleton. Alternatively pass a whole AWS CLI command line as cliArgs. query and output (json, text, table) shape the text content as the CLI would; structuredContent is always the full pool.`;
+A create is not idempotent: the same name twice makes two pools. Pass ifNameExists "return-existing" (or "error") to check the region's pools first, especially when retrying after a timeout. generateCliSkeleton "output" is a dry run that validates the inputs and shows the exact request, region and endpoint, with no credentials or network; "input" returns the cliInputJson skeleton. A whole AWS CLI command line can be passed as cliArgs. query and output (json, text, table) shape the text content as the CLI would; structuredContent is always the full pool.
+
+The server's operator may restrict regions, profiles, endpoints and TLS options, make the server read-only, require the user's consent per create, and rate-limit creates; tool arguments cannot change that.${controls.length ? `\n\nActive now: ${controls.join(" ")}` : ""}`;
+}
 
 function jsonSchemaOf(schema: z.ZodType): Tool["inputSchema"] {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io: "input" }) as Record<string, unknown>;
+  const { $schema: _draft, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io: "input" }) as Record<string, unknown>;
   return rest as Tool["inputSchema"];
 }
 
-export const toolDefinition: Tool = {
-  name: toolName,
-  title: "Create Cognito identity pool",
-  description,
-  inputSchema: jsonSchemaOf(toolInputSchema),
-  outputSchema: jsonSchemaOf(outputSchema) as Tool["outputSchema"],
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-};
+// Computed once: converting the schemas is the costliest part of answering tools/list.
+const inputJsonSchema = jsonSchemaOf(toolInputSchema);
+const outputJsonSchema = jsonSchemaOf(outputSchema) as Tool["outputSchema"];
 
+export function toolDefinition(config: ServerConfig = {}): Tool {
+  return {
+    name: toolName,
+    title: "Create Cognito identity pool",
+    description: describeTool(config),
+    inputSchema: inputJsonSchema,
+    outputSchema: outputJsonSchema,
+    annotations: { readOnlyHint: Boolean(config.readOnly), destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  };
+}
+
+/** What the transport knows about the calling session. */
 export interface CallContext {
   /** Sends an MCP log notification to the client (respecting its logging/setLevel). */
   log?: (level: "debug" | "info" | "warning" | "error", data: unknown) => void;
+  /** Asks the user through MCP elicitation; absent when the client cannot be asked. */
+  askUser?: (message: string) => Promise<"accept" | "decline" | "cancel">;
 }
 
 /** Debug output goes to the operator (stderr) and to the client, with every known secret masked. */
@@ -57,6 +86,40 @@ function debugLog(context: CallContext) {
 
 export function createIdentityPoolTool(config: ServerConfig) {
   const readFile = createFileReader(config.allowFilesFrom);
+  const limiter = config.maxCreatesPerMinute ? new CreateRateLimiter(config.maxCreatesPerMinute) : undefined;
+
+  /** Duplicate handling: a result when the name's existing pool settles the call, undefined to go on creating. */
+  async function settleByName(call: PreparedCall, connection: Connection): Promise<CallToolResult | undefined> {
+    const mode = call.ifNameExists ?? config.ifNameExists ?? "create";
+    if (mode === "create") return undefined;
+    const found = await findPoolsNamed(call.request.IdentityPoolName, connection);
+    if (!found.ok) return failureResult(found.failure, found.target);
+    const [first] = found.value;
+    if (first === undefined) return undefined;
+    if (mode === "error")
+      return refusedResult(
+        `Not created: an identity pool named "${call.request.IdentityPoolName}" already exists (${found.value.join(", ")}), and ifNameExists is "error". Use ifNameExists "return-existing" to get it, or choose another name.`,
+        found.target,
+      );
+    const existing = await describeIdentityPool(first, connection);
+    if (!existing.ok) return failureResult(existing.failure, existing.target);
+    return existingPoolResult(call, existing.value, existing.target, found.value.length);
+  }
+
+  /** The user's consent, when the operator requires it: undefined to go on, a result to stop. */
+  async function consent(call: PreparedCall, target: Target, context: CallContext): Promise<CallToolResult | undefined> {
+    if (!config.consent) return undefined;
+    if (!context.askUser) {
+      if (config.allowCreateWithoutConsent) return undefined;
+      return refusedResult(
+        "Not created: this server asks the user to approve every create (its operator's --consent), and this MCP client does not support elicitation, so the user cannot be asked. Use a client with elicitation, or the operator can add --allow-create-without-consent.",
+        target,
+      );
+    }
+    const answer = await context.askUser(consentMessage(call.request, target));
+    if (answer === "accept") return undefined;
+    return refusedResult(`Not created: the user ${answer === "decline" ? "declined" : "cancelled"} the request to create "${call.request.IdentityPoolName}".`, target);
+  }
 
   async function call(args: unknown, context: CallContext = {}): Promise<CallToolResult> {
     const prepared = prepareCall(args, readFile);
@@ -69,18 +132,28 @@ export function createIdentityPoolTool(config: ServerConfig) {
     if (!resolved.ok) return problemsResult(resolved.problems);
     const { connection } = resolved;
 
-    if (call.mode === "skeleton-output") {
-      const target = await resolveTarget(connection);
-      if (!target.ok) return failureResult(target.failure, target.target);
-      return outputSampleResult(call, outputSample(call.request, target.target.region!), target.target);
-    }
-    const debug = call.options.debug ? debugLog(context) : undefined;
-    const outcome = await createIdentityPool(call.request, connection, debug);
+    const target = await resolveTarget(connection);
+    if (!target.ok) return failureResult(target.failure, target.target);
+    if (call.mode === "skeleton-output") return outputSampleResult(call, outputSample(call.request, target.value.region!), target.value);
+
+    if (config.readOnly) return refusedResult(readOnlyMessage(), target.value);
+    const settled = await settleByName(call, connection);
+    if (settled) return settled;
+    const limited = limiter?.refusal();
+    if (limited) return refusedResult(rateLimitMessage(limiter!.perMinute, limited), target.value);
+    const stopped = await consent(call, target.value, context);
+    if (stopped) return stopped;
+    // Re-checked: other calls may have used the minute's allowance while the user was deciding.
+    const limitedNow = limiter?.refusal();
+    if (limitedNow) return refusedResult(rateLimitMessage(limiter!.perMinute, limitedNow), target.value);
+    limiter?.record();
+
+    const outcome = await createIdentityPool(call.request, connection, call.options.debug ? debugLog(context) : undefined);
     if (!outcome.ok) return failureResult(outcome.failure, outcome.target);
     return createdResult(call, outcome.value, outcome.target, outcome.requestId);
   }
 
-  return { definition: toolDefinition, call };
+  return { definition: toolDefinition(config), call };
 }
 
 function versionResult(): CallToolResult {
