@@ -4,7 +4,6 @@ import { CognitoIdentityClient, DescribeIdentityPoolCommand } from "@aws-sdk/cli
 import { connectInMemory, fakeAwsEnv } from "./support/client.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { resetMoto } from "./support/moto.js";
-import { toolDefinition } from "../src/tools/create-identity-pool.js";
 
 const motoUrl = inject("motoUrl");
 const motoMissing = inject("motoMissingReason");
@@ -106,8 +105,8 @@ describe("failures are isError results, and the server keeps serving", () => {
     process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/credentials";
     process.env.AWS_EC2_METADATA_DISABLED = "true";
     try {
-      const { client, close } = await connectInMemory({ endpointUrl: "http://127.0.0.1:9" });
-      const result = await client.callTool({ name: "create_identity_pool", arguments: { ...referenceExample, profile: "nobody" } });
+      const { client, close } = await connectInMemory({ endpointUrl: "http://127.0.0.1:9", profile: "nobody" });
+      const result = await client.callTool({ name: "create_identity_pool", arguments: referenceExample });
       await close();
       expect(result.isError).toBe(true);
       const text = (result.content as { text: string }[])[0]!.text;
@@ -118,6 +117,10 @@ describe("failures are isError results, and the server keeps serving", () => {
     }
   });
 });
+
+// moto 5.2 does not implement AllowClassicFlow (moto/cognitoidentity/models.py says so); the request
+// carries it (see the recorder test above), moto drops it.
+const motoDoesNotStore = ["AllowClassicFlow"];
 
 describe.runIf(motoUrl)("against moto", () => {
   const describeClient = () => new CognitoIdentityClient({ endpoint: motoUrl!, region: "us-east-1" });
@@ -136,7 +139,8 @@ describe.runIf(motoUrl)("against moto", () => {
     expect(pool.IdentityPoolId).toMatch(/^us-east-1:[0-9a-f-]+$/);
     const { $metadata: _m, ...described } = await describeClient().send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId as string }));
     expect(pool).toEqual(described);
-    for (const [member, value] of Object.entries(args)) expect(described[member as keyof typeof described], member).toEqual(value);
+    for (const [member, value] of Object.entries(args))
+      if (!motoDoesNotStore.includes(member)) expect(described[member as keyof typeof described], member).toEqual(value);
     // The text is the same JSON, as the CLI prints it.
     expect(JSON.parse((result.content as { text: string }[])[0]!.text)).toEqual(pool);
   });
@@ -152,12 +156,5 @@ describe.runIf(motoUrl)("against moto", () => {
 describe.runIf(!motoUrl)("against moto (not run)", () => {
   it(`did not run: ${motoMissing}`, () => {
     expect(motoMissing).toBeTruthy();
-  });
-});
-
-describe("the advertised schema is the validated one", () => {
-  it("is derived from the same definition the server uses", () => {
-    expect(toolDefinition.inputSchema.type).toBe("object");
-    expect(toolDefinition.inputSchema.additionalProperties).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { CognitoIdentityClient, CognitoIdentityClientConfig } from "@aws-sdk/client-cognito-identity";
 import type { CreateIdentityPoolRequest, IdentityPool } from "../operation/model.js";
+import type { FinalizeHandler, FinalizeHandlerArguments } from "@smithy/types";
 import { redactHeaders } from "./redact.js";
 
 /** Everything that decides where a call goes and how it is made (see src/connection.ts). */
@@ -152,6 +153,7 @@ async function withClient<T>(connection: Connection, work: (client: CognitoIdent
 export function createIdentityPool(request: CreateIdentityPoolRequest, connection: Connection, debug?: DebugLog): Promise<CallOutcome<IdentityPool>> {
   return withClient(connection, async (client, { CreateIdentityPoolCommand }) => {
     const command = new CreateIdentityPoolCommand(request);
+    noBlindRetries(command.middlewareStack);
     if (debug) logTraffic(command.middlewareStack, debug);
     const { $metadata, ...pool } = await client.send(command);
     return { value: pool as IdentityPool, requestId: $metadata.requestId };
@@ -176,6 +178,35 @@ export function describeIdentityPool(identityPoolId: string, connection: Connect
 }
 
 type Stack = InstanceType<Sdk["CreateIdentityPoolCommand"]>["middlewareStack"];
+
+/**
+ * A create is not idempotent. When the connection fails after the request went out (read
+ * timeout, reset), the pool may exist: retrying could make a duplicate, so the attempt ends
+ * the call as an unknown outcome. Failures before sending (refused, connect timeout) and
+ * answers from AWS (throttling, 5xx) keep the SDK's retries.
+ */
+function noBlindRetries(stack: Stack): void {
+  const middleware = (next: FinalizeHandler<object, object>) => async (args: FinalizeHandlerArguments<object>) => {
+    try {
+      return await next(args);
+    } catch (error) {
+      throw sentButUnanswered(error) ? Object.assign(new Error((error as Error).message), { name: outcomeUnknown, $metadata: {}, cause: error }) : error;
+    }
+  };
+  stack.addRelativeTo(
+    middleware as unknown as Parameters<Stack["addRelativeTo"]>[0],
+    { relation: "after", toMiddleware: "retryMiddleware", name: "noBlindRetries" },
+  );
+}
+
+const outcomeUnknown = "OutcomeUnknown";
+
+function sentButUnanswered(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  if (e?.$metadata?.httpStatusCode) return false; // AWS answered
+  if (e?.code === "ECONNREFUSED" || /did not establish a connection/.test(e?.message ?? "")) return false;
+  return e?.name === "TimeoutError" || ["ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(e?.code ?? "") || /socket hang up/i.test(e?.message ?? "");
+}
 
 /** Each attempt's signed request and its response, with credentials redacted. */
 function logTraffic(stack: Stack, debug: DebugLog): void {
@@ -204,6 +235,13 @@ export function describeFailure(error: unknown): AwsFailure {
   const meta = e?.$metadata ?? {};
   const base = { httpStatus: meta.httpStatusCode, requestId: meta.requestId, attempts: meta.attempts };
   if (e?.$fault) return { name: e.name ?? "AwsError", message, ...base };
+  if (e?.name === outcomeUnknown)
+    return {
+      name: outcomeUnknown,
+      message: `The request was sent but no answer came back (${message}), so the pool may or may not have been created.`,
+      ...base,
+      hint: 'Do not simply retry: that can create a duplicate. Check first: call again with ifNameExists "return-existing", which returns the pool if it was created and creates it otherwise.',
+    };
   if (e?.name === "CredentialsProviderError" || /credential/i.test(message))
     return {
       name: "CredentialsError",

@@ -54,8 +54,8 @@ export const toolOptionsShape = {
   ...cliOptionsShape,
 };
 
-export const toolInputSchema = z.strictObject({ ...operationArgumentsShape, ...toolOptionsShape });
-export const optionsSchema = z.strictObject(toolOptionsShape);
+export const optionsSchema = z.strictObject(toolOptionsShape).partial();
+export const toolInputSchema = z.strictObject({ ...operationArgumentsShape, ...optionsSchema.shape });
 
 export type CliOptions = { [K in keyof typeof cliOptionsShape]?: z.infer<(typeof cliOptionsShape)[K]> };
 export type ToolOptions = { [K in keyof typeof toolOptionsShape]?: z.infer<(typeof toolOptionsShape)[K]> };

@@ -97,7 +97,9 @@ export function problemsFromIssues(issues: readonly Issue[], validKeys: (path: r
         break;
       }
       case "invalid_key":
-        problems.push(...problemsFromIssues(issue.issues, validKeys, path).map((p) => ({ ...p, field: `${fieldPath(path)} (key)`, message: `key ${p.message}` })));
+        // The path ends at the offending key: name the map as the field; the inner message shows the key.
+        for (const p of problemsFromIssues(issue.issues, validKeys))
+          problems.push({ field: fieldPath(path.slice(0, -1)), rule: `key ${p.rule}`, message: `key ${p.message}` });
         break;
       case "invalid_value":
         problems.push({ field, rule: `one of ${issue.values.join(", ")}`, message: `${show(input)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` });

@@ -1,0 +1,120 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { applyQuery, compileQuery, QueryError } from "../src/operation/query.js";
+import { renderOutput, RenderError, type OutputFormat } from "../src/operation/render.js";
+import serviceModel from "../src/operation/service-model.json" with { type: "json" };
+
+/** What the real AWS CLI printed, recorded by scripts/record-cli-fixtures.mjs and scripts/record-render-fixtures.mjs. */
+interface RecordedCase {
+  name: string;
+  response: Record<string, unknown>;
+  json?: string;
+  text?: string;
+  table?: string;
+  queries: { query: string; output: OutputFormat; stdout: string; exitCode?: number; stderr?: string }[];
+}
+
+const load = (file: string): RecordedCase[] => JSON.parse(readFileSync(new URL(file, import.meta.url), "utf8")) as RecordedCase[];
+const suites = [
+  { file: "fixtures/cli/outputs.json", cases: load("./fixtures/cli/outputs.json") },
+  { file: "fixtures/render/outputs.json", cases: load("./fixtures/render/outputs.json") },
+];
+
+const TITLE = "CreateIdentityPool";
+const FORMATS: OutputFormat[] = ["json", "text", "table"];
+
+type ShapeRef = { shape: string };
+const shapes = serviceModel.shapes as Record<string, { type: string; members?: Record<string, ShapeRef>; member?: ShapeRef; value?: ShapeRef }>;
+
+/**
+ * The response as botocore hands it to the formatter: structure members in model order, unknown
+ * and null members dropped; maps keep the body's order. The server must give the pool in this form.
+ */
+function asBotocoreParses(value: unknown, shapeName: string): unknown {
+  const shape = shapes[shapeName]!;
+  if (shape.type === "structure") {
+    const source = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [member, ref] of Object.entries(shape.members!)) {
+      if (source[member] !== undefined && source[member] !== null) out[member] = asBotocoreParses(source[member], ref.shape);
+    }
+    return out;
+  }
+  if (shape.type === "list") return (value as unknown[]).map((v) => asBotocoreParses(v, shape.member!.shape));
+  if (shape.type === "map") {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, asBotocoreParses(v, shape.value!.shape)]));
+  }
+  return value;
+}
+
+function queried(expression: string, response: unknown): unknown {
+  const compiled = compileQuery(expression);
+  if (!compiled.ok) throw new Error(`query refused: ${compiled.problem.message}`);
+  return applyQuery(compiled.query, response);
+}
+
+for (const suite of suites) {
+  describe(`renderOutput matches the AWS CLI (${suite.file})`, () => {
+    for (const c of suite.cases) {
+      const response = asBotocoreParses(c.response, serviceModel.operation.output);
+      for (const format of FORMATS) {
+        const recorded = c[format];
+        if (recorded === undefined) continue;
+        it(`${c.name}: --output ${format}`, () => {
+          expect(renderOutput(response, format, TITLE)).toBe(recorded);
+        });
+      }
+      for (const q of c.queries) {
+        it(`${c.name}: --output ${q.output} --query ${q.query}`, () => {
+          if (q.exitCode === undefined) {
+            expect(renderOutput(queried(q.query, response), q.output, TITLE)).toBe(q.stdout);
+            return;
+          }
+          // The CLI failed after the call: in the query (nothing printed) or in its formatter.
+          let failure: unknown;
+          try {
+            renderOutput(queried(q.query, response), q.output, TITLE);
+          } catch (error) {
+            failure = error;
+          }
+          if (failure instanceof RenderError) {
+            expect(failure.message).toBe(q.stderr!.trim());
+            expect(failure.partialOutput).toBe(q.stdout);
+          } else {
+            expect(failure).toBeInstanceOf(QueryError);
+            expect(q.stdout).toBe("");
+          }
+        });
+      }
+    }
+  });
+}
+
+describe("renderOutput details", () => {
+  it("prints nothing for an empty object in JSON, but [] for an empty list", () => {
+    expect(renderOutput({}, "json", TITLE)).toBe("");
+    expect(renderOutput([], "json", TITLE)).toBe("[]\n");
+  });
+
+  it("prints None for null in text and nothing in a table", () => {
+    expect(renderOutput(null, "text", TITLE)).toBe("None\n");
+    expect(renderOutput(null, "table", TITLE)).toBe("");
+    expect(renderOutput(null, "json", TITLE)).toBe("null\n");
+  });
+
+  it("treats members set to undefined as absent", () => {
+    expect(renderOutput({ a: "x", b: undefined }, "json", TITLE)).toBe('{\n    "a": "x"\n}\n');
+    expect(renderOutput({ a: "x", b: undefined }, "text", TITLE)).toBe("x\n");
+  });
+
+  it("formats floats as Python's repr does", () => {
+    expect(renderOutput([0.5, 1e-5, 1.5e-7, 3, 2 ** 60], "json", TITLE)).toBe(
+      "[\n    0.5,\n    1e-05,\n    1.5e-07,\n    3,\n    1152921504606846976\n]\n",
+    );
+  });
+
+  it("sorts keys by code point, as Python does", () => {
+    // U+FF5A (fullwidth z) sorts before U+1F600 in code points, after it in UTF-16 units.
+    expect(renderOutput({ "😀": "emoji", "ｚ": "fullwidth" }, "text", TITLE)).toBe("fullwidth\temoji\n");
+  });
+});

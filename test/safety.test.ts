@@ -1,0 +1,205 @@
+/** The operator's controls over creates, against moto: read-only, consent, duplicate names, rate limit. */
+import { createServer as createHttpServer } from "node:http";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
+import { createServer } from "../src/server.js";
+import type { ServerConfig } from "../src/config.js";
+import { parseServerFlags } from "../src/config.js";
+import { CreateRateLimiter } from "../src/safety.js";
+import { fakeAwsEnv } from "./support/client.js";
+import { resetMoto } from "./support/moto.js";
+
+Object.assign(process.env, fakeAwsEnv);
+const motoUrl = inject("motoUrl");
+const pool = { IdentityPoolName: "SafePool", AllowUnauthenticatedIdentities: false };
+
+type Answer = "accept" | "decline" | "cancel";
+async function connect(config: ServerConfig, answer?: Answer) {
+  const server = createServer({ endpointUrl: motoUrl ?? undefined, ...config });
+  const client = new Client({ name: "test", version: "0" }, { capabilities: answer ? { elicitation: { form: {} } } : {} });
+  const asked: string[] = [];
+  if (answer)
+    client.setRequestHandler(ElicitRequestSchema, async (request) => {
+      asked.push((request.params as { message: string }).message);
+      return answer === "accept" ? { action: "accept", content: {} } : { action: answer };
+    });
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(b), client.connect(a)]);
+  const call = async (args: Record<string, unknown>) => (await client.callTool({ name: "create_identity_pool", arguments: args })) as CallToolResult;
+  return { client, call, asked, close: () => client.close() };
+}
+
+const text = (r: CallToolResult) => (r.content as { text: string }[]).map((c) => c.text).join("\n");
+
+async function motoPools(): Promise<string[]> {
+  const aws = new CognitoIdentityClient({ endpoint: motoUrl!, region: "us-east-1" });
+  const listed = await aws.send(new ListIdentityPoolsCommand({ MaxResults: 60 }));
+  return (listed.IdentityPools ?? []).map((p) => p.IdentityPoolName!);
+}
+
+describe("server flags", () => {
+  it("parse every control, and the environment turns read-only on", () => {
+    const parsed = parseServerFlags(["--consent", "--if-name-exists", "return-existing", "--max-creates-per-minute", "3"], {});
+    expect(parsed).toMatchObject({ ok: true, config: { consent: true, ifNameExists: "return-existing", maxCreatesPerMinute: 3 } });
+    expect(parseServerFlags([], { COGNITO_IDENTITY_MCP_READ_ONLY: "true" })).toMatchObject({ ok: true, config: { readOnly: true } });
+    expect(parseServerFlags(["--if-name-exists", "sometimes"], {})).toMatchObject({ ok: false });
+  });
+});
+
+describe("rate limiter", () => {
+  it("refuses beyond N per sliding minute and says when it resets", () => {
+    let now = 1_000_000;
+    const limiter = new CreateRateLimiter(2, () => now);
+    limiter.record();
+    now += 10_000;
+    limiter.record();
+    expect(limiter.refusal()).toEqual({ resetsAt: new Date(1_060_000), resetsInSeconds: 50 });
+    now = 1_060_000;
+    expect(limiter.refusal()).toBeUndefined();
+  });
+});
+
+describe.runIf(motoUrl)("against moto", () => {
+  beforeEach(() => resetMoto(motoUrl!));
+
+  it("read-only: listed as read-only, dry runs work, creates are refused and nothing is created", async () => {
+    const { client, call, close } = await connect({ readOnly: true });
+    const { tools } = await client.listTools();
+    expect(tools[0]!.annotations?.readOnlyHint).toBe(true);
+    expect(tools[0]!.description).toMatch(/READ-ONLY/);
+    expect((await call({ ...pool, generateCliSkeleton: "output" })).isError).toBeFalsy();
+    const refused = await call(pool);
+    await close();
+    expect(refused.isError).toBe(true);
+    expect(text(refused)).toMatch(/read-only.*--read-only or COGNITO_IDENTITY_MCP_READ_ONLY=true/s);
+    expect(await motoPools()).toEqual([]);
+  });
+
+  it("read-only cannot be lifted from tool arguments", async () => {
+    const { call, close } = await connect({ readOnly: true });
+    const result = await call({ ...pool, readOnly: false });
+    await close();
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(/readOnly: is not a known key/);
+    expect(await motoPools()).toEqual([]);
+  });
+
+  it.each([
+    ["accept", ["SafePool"]],
+    ["decline", []],
+    ["cancel", []],
+  ] as const)("consent: the user answers %s", async (answer, expected) => {
+    const { call, asked, close } = await connect({ consent: true }, answer);
+    const result = await call({ ...pool, CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc", ClientId: "client1" }] });
+    await close();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/SafePool/);
+    expect(asked[0]).toMatch(/Region: us-east-1/);
+    expect(asked[0]).toMatch(/profile/);
+    expect(asked[0]).toMatch(/us-east-1_abc/);
+    expect(result.isError ?? false).toBe(answer !== "accept");
+    if (answer !== "accept") expect(text(result)).toMatch(answer === "decline" ? /declined/ : /cancelled/);
+    expect(await motoPools()).toEqual(expected);
+  });
+
+  it("consent: a client without elicitation is refused, with the reason", async () => {
+    const { call, close } = await connect({ consent: true });
+    const result = await call(pool);
+    await close();
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(/does not support elicitation.*--allow-create-without-consent/s);
+    expect(await motoPools()).toEqual([]);
+  });
+
+  it("consent: the operator may let clients without elicitation create", async () => {
+    const { call, close } = await connect({ consent: true, allowCreateWithoutConsent: true });
+    expect((await call(pool)).isError).toBeFalsy();
+    await close();
+    expect(await motoPools()).toEqual(["SafePool"]);
+  });
+
+  it("ifNameExists: create (default) makes a duplicate, as AWS does", async () => {
+    const { call, close } = await connect({});
+    await call(pool);
+    await call(pool);
+    await close();
+    expect(await motoPools()).toEqual(["SafePool", "SafePool"]);
+  });
+
+  it("ifNameExists: return-existing returns the existing pool and says it was not created now", async () => {
+    const { call, close } = await connect({});
+    const first = await call(pool);
+    const second = await call({ ...pool, ifNameExists: "return-existing" });
+    await close();
+    const firstPool = first.structuredContent as { IdentityPoolId: string };
+    expect(second.isError).toBeFalsy();
+    expect(second.structuredContent).toMatchObject({ IdentityPoolId: firstPool.IdentityPoolId, existing: { created: false, sameName: 1 } });
+    expect(text(second)).toMatch(/Not created now/);
+    expect(await motoPools()).toEqual(["SafePool"]);
+  });
+
+  it("ifNameExists: error refuses, and the server default applies when the call names none", async () => {
+    const { call, close } = await connect({ ifNameExists: "error" });
+    expect((await call(pool)).isError).toBeFalsy();
+    const second = await call(pool);
+    const explicit = await call({ ...pool, ifNameExists: "create" });
+    await close();
+    expect(second.isError).toBe(true);
+    expect(text(second)).toMatch(/already exists/);
+    expect(explicit.isError).toBeFalsy();
+    expect(await motoPools()).toEqual(["SafePool", "SafePool"]);
+  });
+
+  it("rate limit: refuses beyond the limit with when it resets, and creates nothing more", async () => {
+    const { call, close } = await connect({ maxCreatesPerMinute: 2 });
+    const results = [];
+    for (const name of ["a", "b", "c"]) results.push(await call({ ...pool, IdentityPoolName: name }));
+    await close();
+    expect(results.map((r) => r.isError ?? false)).toEqual([false, false, true]);
+    expect(text(results[2]!)).toMatch(/allows 2 creates per minute.*--max-creates-per-minute.*resets in \d+ s/s);
+    expect((await motoPools()).sort()).toEqual(["a", "b"]);
+  });
+});
+
+/**
+ * moto 5.2 ignores MaxResults and NextToken, so it cannot show that every page is read.
+ * This loopback endpoint pages ListIdentityPools two pools at a time.
+ */
+describe("duplicate check reads every page of ListIdentityPools", () => {
+  let url: string;
+  const calls: string[] = [];
+  const server = createHttpServer((req, res) => {
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      const operation = String(req.headers["x-amz-target"]).split(".")[1]!;
+      const body = JSON.parse(raw || "{}");
+      calls.push(operation);
+      const pools = Array.from({ length: 7 }, (_, i) => ({ IdentityPoolId: `us-east-1:0000000${i}-0000-0000-0000-000000000000`, IdentityPoolName: i === 6 ? "SafePool" : `other${i}` }));
+      let answer: unknown;
+      if (operation === "ListIdentityPools") {
+        const start = Number(body.NextToken ?? 0);
+        answer = { IdentityPools: pools.slice(start, start + 2), ...(start + 2 < pools.length ? { NextToken: String(start + 2) } : {}) };
+      } else if (operation === "DescribeIdentityPool") answer = { ...pools.find((p) => p.IdentityPoolId === body.IdentityPoolId), AllowUnauthenticatedIdentities: false };
+      else answer = { IdentityPoolId: "us-east-1:99999999-0000-0000-0000-000000000000", ...body };
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
+      res.end(JSON.stringify(answer));
+    });
+  });
+  beforeAll(async () => {
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("finds the pool on the last page and returns it without creating", async () => {
+    const { call, close } = await connect({ endpointUrl: url });
+    const result = await call({ ...pool, ifNameExists: "return-existing" });
+    await close();
+    expect(calls).toEqual(["ListIdentityPools", "ListIdentityPools", "ListIdentityPools", "ListIdentityPools", "DescribeIdentityPool"]);
+    expect(result.structuredContent).toMatchObject({ IdentityPoolId: "us-east-1:00000006-0000-0000-0000-000000000000", existing: { created: false } });
+  });
+});
