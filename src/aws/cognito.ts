@@ -190,7 +190,8 @@ function noBlindRetries(stack: Stack): void {
     try {
       return await next(args);
     } catch (error) {
-      throw sentButUnanswered(error) ? Object.assign(new Error((error as Error).message), { name: outcomeUnknown, $metadata: {}, cause: error }) : error;
+      // No `cause`: the SDK classifies an error as transient (retryable) when its cause is.
+      throw sentButUnanswered(error) ? Object.assign(new Error((error as Error).message), { name: outcomeUnknown, $metadata: {} }) : error;
     }
   };
   stack.addRelativeTo(

@@ -1,0 +1,268 @@
+/** Connection and credentials: precedence, the operator's limits, timeouts, retries, TLS and debug output. */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { createServer as createHttpsServer } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { LoggingMessageNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { connectInMemory, connectStdio, fakeAwsEnv } from "./support/client.js";
+import { startRecorder, type Recorder } from "./support/recorder.js";
+import { startFaultServer, type FaultServer } from "./support/fault-servers.js";
+import { resolveConnection } from "../src/connection.js";
+import { createFileReader } from "../src/cli/parse-command-line.js";
+import { credentialKind, describeFailure } from "../src/aws/cognito.js";
+import type { ServerConfig } from "../src/config.js";
+
+const motoUrl = inject("motoUrl");
+const pool = { IdentityPoolName: "ConnPool", AllowUnauthenticatedIdentities: false };
+const text = (r: CallToolResult) => (r.content as { text: string }[]).map((c) => c.text).join("\n");
+
+let savedEnv: NodeJS.ProcessEnv;
+beforeEach(() => {
+  savedEnv = { ...process.env };
+  for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
+  Object.assign(process.env, fakeAwsEnv, { AWS_CONFIG_FILE: "/nonexistent/config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials", AWS_EC2_METADATA_DISABLED: "true" });
+  delete process.env.AWS_REGION;
+});
+afterEach(() => {
+  process.env = savedEnv;
+});
+
+async function call(config: ServerConfig, args: Record<string, unknown>) {
+  const { client, close } = await connectInMemory(config);
+  try {
+    return (await client.callTool({ name: "create_identity_pool", arguments: args })) as CallToolResult;
+  } finally {
+    await close();
+  }
+}
+
+/** Where a dry run says the call would go: region precedence, seen without any network. */
+async function plannedRegion(config: ServerConfig, args: Record<string, unknown> = {}) {
+  const result = await call({ endpointUrl: "http://127.0.0.1:9", ...config }, { ...pool, generateCliSkeleton: "output", ...args });
+  expect(result.isError, text(result)).toBeFalsy();
+  return (result.structuredContent as { dryRun: { target: { region: string } } }).dryRun.target.region;
+}
+
+describe("region precedence, as the AWS CLI's", () => {
+  it("call > server flag > AWS_REGION > AWS_DEFAULT_REGION > the profile's region", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cim-config-"));
+    writeFileSync(join(dir, "config"), "[default]\nregion = ap-south-1\n[profile dev]\nregion = sa-east-1\n");
+    process.env.AWS_CONFIG_FILE = join(dir, "config");
+    expect(await plannedRegion({})).toBe("ap-south-1");
+    expect(await plannedRegion({ profile: "dev" })).toBe("sa-east-1");
+    process.env.AWS_DEFAULT_REGION = "eu-north-1";
+    expect(await plannedRegion({ profile: "dev" })).toBe("eu-north-1");
+    process.env.AWS_REGION = "eu-west-3";
+    expect(await plannedRegion({})).toBe("eu-west-3");
+    expect(await plannedRegion({ region: "us-west-1" })).toBe("us-west-1");
+    expect(await plannedRegion({ region: "us-west-1" }, { region: "ca-central-1" })).toBe("ca-central-1");
+  });
+
+  it("explains a missing region instead of failing obscurely", async () => {
+    // A port no other test uses: clients are cached per connection, and their region with them.
+    const result = await call({ endpointUrl: "http://127.0.0.1:10" }, pool);
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(/region/i);
+    expect(text(result)).toMatch(/AWS_REGION|--region/);
+  });
+});
+
+describe("the operator decides what a call may change", () => {
+  const base = { IdentityPoolName: "x", AllowUnauthenticatedIdentities: true };
+  const reader = createFileReader(undefined);
+  it.each([
+    ["a region outside --allow-regions", { allowRegions: ["us-east-1"] }, { region: "eu-west-1" }, "--allow-regions eu-west-1"],
+    ["another profile by default", {}, { profile: "prod" }, "--allow-profiles prod"],
+    ["a profile outside --allow-profiles", { allowProfiles: ["dev"] }, { profile: "prod" }, "--allow-profiles prod"],
+    ["an endpoint off loopback", {}, { endpointUrl: "https://example.com" }, "--allow-endpoints https://example.com"],
+    ["noVerifySsl", {}, { noVerifySsl: true }, "--allow-no-verify-ssl"],
+    ["noSignRequest", {}, { noSignRequest: true }, "--allow-no-sign-request"],
+    ["a CA bundle without a files directory", {}, { caBundle: "/etc/ssl/certs/ca-certificates.crt" }, "--allow-files-from"],
+  ] as [string, ServerConfig, Record<string, unknown>, string][])("refuses %s, naming the flag that would allow it", async (_name, config, options, flag) => {
+    const problems = resolveConnection(config, options, reader, {});
+    expect(problems.ok).toBe(false);
+    expect(JSON.stringify(problems)).toContain(flag);
+    const recorder = await startRecorder();
+    const result = await call({ endpointUrl: recorder.url, ...config }, { ...base, ...options });
+    await recorder.stop();
+    expect(result.isError).toBe(true);
+    expect(text(result)).toContain(flag);
+    expect(recorder.requests).toHaveLength(0);
+  });
+
+  it("allows what the operator allowed", () => {
+    const ok = resolveConnection({ allowRegions: "*", allowProfiles: ["prod"], allowEndpoints: ["https://example.com"], allowNoVerifySsl: true }, { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true }, createFileReader(undefined), {});
+    expect(ok).toMatchObject({ ok: true, connection: { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true } });
+    expect(resolveConnection({}, { endpointUrl: "http://[::1]:4566" }, createFileReader(undefined), {}).ok).toBe(true);
+    expect(resolveConnection({}, { endpointUrl: "http://localhost:4566" }, createFileReader(undefined), {}).ok).toBe(true);
+  });
+});
+
+describe.runIf(motoUrl)("server defaults from the AWS environment, against moto", () => {
+  it("AWS_ENDPOINT_URL_COGNITO_IDENTITY is honoured, and the result says where it went and with which credentials", async () => {
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY = motoUrl!;
+    process.env.AWS_DEFAULT_REGION = "eu-west-2";
+    const result = await call({}, pool);
+    expect(result.isError, text(result)).toBeFalsy();
+    expect((result.structuredContent as { IdentityPoolId: string }).IdentityPoolId).toMatch(/^eu-west-2:/);
+    expect(result._meta?.target).toEqual({ region: "eu-west-2", endpoint: `${motoUrl}/`, profile: "default", credentials: "environment" });
+    expect(text(result)).toMatch(/region eu-west-2.*credentials from environment/);
+  });
+
+  it("a profile from AWS_SHARED_CREDENTIALS_FILE is used and reported as a profile", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cim-creds-"));
+    writeFileSync(join(dir, "credentials"), "[ci]\naws_access_key_id = AKIAPROFILEEXAMPLE01\naws_secret_access_key = profile-secret-example-value\n");
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, "credentials");
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    const result = await call({ endpointUrl: motoUrl!, region: "us-east-1", allowProfiles: ["ci"] }, { ...pool, profile: "ci" });
+    expect(result.isError, text(result)).toBeFalsy();
+    expect(result._meta?.target).toMatchObject({ profile: "ci", credentials: "profile" });
+  });
+});
+
+describe("timeouts, refusals and retries against loopback fault servers", () => {
+  let server: FaultServer | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+
+  it("cliReadTimeout 2 ends a stalled create in about 2 s, as an unknown outcome after one attempt", async () => {
+    server = await startFaultServer("stall");
+    const started = Date.now();
+    const result = await call({ endpointUrl: server.url, region: "us-east-1" }, { ...pool, cliReadTimeout: 2 });
+    const seconds = (Date.now() - started) / 1000;
+    expect(result.isError).toBe(true);
+    expect(seconds).toBeGreaterThanOrEqual(1.9);
+    expect(seconds).toBeLessThan(6);
+    expect(text(result)).toMatch(/OutcomeUnknown/);
+    expect(text(result)).toMatch(/may or may not have been created/);
+    expect(text(result)).toMatch(/ifNameExists "return-existing"/);
+    expect(text(result)).toMatch(/Attempts: 1/);
+    expect(server.requests).toBe(1);
+  });
+
+  it("a reset connection is an unknown outcome too, never retried blindly", async () => {
+    server = await startFaultServer("reset");
+    const result = await call({ endpointUrl: server.url, region: "us-east-1" }, pool);
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(/OutcomeUnknown/);
+    expect(server.requests).toBe(1);
+  });
+
+  it("a refused connection is a clear error, retried because nothing was sent", async () => {
+    const result = await call({ endpointUrl: "http://127.0.0.1:9", region: "us-east-1" }, pool);
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(/ConnectionRefused/);
+    expect(text(result)).toMatch(/Attempts: 3/);
+  });
+
+  it("500s are retried up to --max-attempts, and the error reports the attempts", async () => {
+    server = await startFaultServer("500");
+    const result = await call({ endpointUrl: server.url, region: "us-east-1", maxAttempts: 2 }, pool);
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(/InternalErrorException/);
+    expect(text(result)).toMatch(/HTTP status: 500/);
+    expect(text(result)).toMatch(/Attempts: 2/);
+    expect(server.requests).toBe(2);
+  });
+
+  it("throttling is retried with backoff until it succeeds", async () => {
+    server = await startFaultServer("throttle-then-ok");
+    const started = Date.now();
+    const result = await call({ endpointUrl: server.url, region: "us-east-1" }, pool);
+    expect(result.isError, text(result)).toBeFalsy();
+    expect(server.requests).toBe(3);
+    expect(Date.now() - started).toBeGreaterThan(50);
+  });
+
+  it("maps an unresolvable host to a clear error", () => {
+    const failure = describeFailure(Object.assign(new Error("getaddrinfo ENOTFOUND nowhere.invalid"), { code: "ENOTFOUND" }));
+    expect(failure).toMatchObject({ name: "HostNotFound" });
+    expect(failure.hint).toMatch(/does not resolve/);
+  });
+});
+
+describe("credential kinds are reported, never the keys", () => {
+  it.each([
+    [{ CREDENTIALS_ENV_VARS: "g" }, "environment"],
+    [{ CREDENTIALS_PROFILE: "n" }, "profile"],
+    [{ CREDENTIALS_PROFILE_SSO: "r", CREDENTIALS_SSO: "s" }, "SSO"],
+    [{ CREDENTIALS_HTTP: "z" }, "container"],
+    [{ CREDENTIALS_IMDS: "0" }, "instance metadata"],
+  ])("%j is %s", (source, kind) => expect(credentialKind(source)).toBe(kind));
+});
+
+describe("TLS with a self-signed certificate made here", () => {
+  let dir: string;
+  let httpsUrl: string;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "cim-tls-"));
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
+    const server = createHttpsServer({ key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) }, (req, res) => {
+      let raw = "";
+      req.on("data", (c) => (raw += c));
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
+        res.end(JSON.stringify({ IdentityPoolId: "us-east-1:11111111-2222-3333-4444-555555555555", ...JSON.parse(raw) }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    httpsUrl = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
+    stop = () => new Promise((r) => server.close(() => r()));
+  });
+  afterAll(() => stop());
+
+  it("fails verification without the CA bundle", async () => {
+    const result = await call({ endpointUrl: httpsUrl, region: "us-east-1", maxAttempts: 1 }, pool);
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(/self[- ]signed|certificate/i);
+  });
+
+  it("verifies with caBundle read from the operator's allowed directory", async () => {
+    const result = await call({ endpointUrl: httpsUrl, region: "us-east-1", allowFilesFrom: dir }, { ...pool, caBundle: join(dir, "cert.pem") });
+    expect(result.isError, text(result)).toBeFalsy();
+  });
+
+  it("skips verification with noVerifySsl when the operator allows it", async () => {
+    const result = await call({ endpointUrl: httpsUrl, region: "us-east-1", allowNoVerifySsl: true }, { ...pool, noVerifySsl: true });
+    expect(result.isError, text(result)).toBeFalsy();
+  });
+});
+
+describe("debug output without secrets", () => {
+  let recorder: Recorder;
+  beforeAll(async () => (recorder = await startRecorder()));
+  afterAll(() => recorder.stop());
+
+  it("logs request and response to stderr and as MCP log messages, with every secret redacted", async () => {
+    const secret = "SECRETvalueThatMustNeverAppear1234567890";
+    const token = "SESSIONtokenThatMustNeverAppear0987654321";
+    const { client, transport, close } = await connectStdio(["--endpoint-url", recorder.url, "--region", "us-east-1"], {
+      ...fakeAwsEnv,
+      AWS_SECRET_ACCESS_KEY: secret,
+      AWS_SESSION_TOKEN: token,
+    });
+    let stderr = "";
+    transport.stderr!.on("data", (c) => (stderr += c));
+    const logs: unknown[] = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void logs.push(n.params));
+    await client.setLoggingLevel("debug");
+    const result = await client.callTool({ name: "create_identity_pool", arguments: { ...pool, debug: true } });
+    await new Promise((r) => setTimeout(r, 200));
+    await close();
+    const everything = JSON.stringify(result) + JSON.stringify(logs) + stderr;
+    expect(logs.length).toBeGreaterThanOrEqual(2);
+    expect(stderr).toMatch(/\[debug\].*"message":"request"/);
+    expect(stderr).toMatch(/\[debug\].*"message":"response"/);
+    expect(everything).toContain("[REDACTED]");
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain(token);
+    expect(everything).not.toContain(fakeAwsEnv.AWS_ACCESS_KEY_ID);
+    expect(recorder.requests[0]!.headers["x-amz-security-token"]).toBe(token);
+  });
+});
