@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the slice of botocore's Cognito Identity model that this server needs.
+"""Writes the slice of botocore's Cognito Identity model that this server needs:
+CreateIdentityPool for the tool, and the identity-pool operations the sandbox serves.
 
 botocore's service model is the source of truth for every constraint; the
 committed copy lets the server run without Python. test/model.test.ts checks
@@ -10,6 +11,9 @@ import gzip, json, os, sys
 import botocore
 
 MODEL_DIR = os.path.join(os.path.dirname(botocore.__file__), "data", "cognito-identity", "2014-06-30")
+
+
+OPERATIONS = ["CreateIdentityPool", "DescribeIdentityPool", "ListIdentityPools", "UpdateIdentityPool", "DeleteIdentityPool"]
 
 
 def load_model():
@@ -30,7 +34,6 @@ def strip_docs(shape):
 
 def main():
     model = load_model()
-    op = model["operations"]["CreateIdentityPool"]
     shapes = {}
 
     def visit(name):
@@ -44,14 +47,23 @@ def main():
         for member in shape.get("members", {}).values():
             visit(member["shape"])
 
-    visit(op["input"]["shape"])
-    visit(op["output"]["shape"])
-    for err in op["errors"]:
-        visit(err["shape"])
+    operations = {}
+    for name in OPERATIONS:
+        op = model["operations"][name]
+        operations[name] = {
+            "input": op["input"]["shape"],
+            "output": op.get("output", {}).get("shape"),
+            "errors": [e["shape"] for e in op["errors"]],
+        }
+        visit(op["input"]["shape"])
+        if "output" in op:
+            visit(op["output"]["shape"])
+        for err in op["errors"]:
+            visit(err["shape"])
     out = {
         "botocoreVersion": botocore.__version__,
         "metadata": {k: model["metadata"][k] for k in ("apiVersion", "endpointPrefix", "jsonVersion", "protocol", "serviceId", "targetPrefix")},
-        "operation": {"name": op["name"], "input": op["input"]["shape"], "output": op["output"]["shape"], "errors": [e["shape"] for e in op["errors"]]},
+        "operations": operations,
         "shapes": shapes,
     }
     json.dump(out, sys.stdout, indent=2)

@@ -17,7 +17,7 @@ describe("service model slice", () => {
     const current = JSON.parse(fresh);
     // botocore's own version may move on; the shapes and the operation are what matter.
     expect(current.shapes).toEqual(committed.shapes);
-    expect(current.operation).toEqual(committed.operation);
+    expect(current.operations).toEqual(committed.operations);
     expect(current.metadata).toEqual(committed.metadata);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareCall } from "../src/operation/prepare.js";
-import { inputMembers, model, shape, type Shape } from "../src/operation/model.js";
+import { inputMembers, operation, shape, type Shape } from "../src/operation/model.js";
 import { documentedLimits } from "../src/operation/schema.js";
 import type { Problem } from "../src/operation/problems.js";
 
@@ -25,7 +25,7 @@ interface Case {
  */
 function constraintCases(): Case[] {
   const cases: Case[] = [];
-  const root = shape(model.operation.input);
+  const root = shape(operation.input);
   if (root.type !== "structure") throw new Error("input is a structure");
 
   const stringCases = (s: Shape & { type: "string" }, name: string, place: (v: string) => { args: Record<string, unknown>; field: string }) => {

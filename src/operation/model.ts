@@ -16,12 +16,23 @@ export type StructureShape = {
 };
 export type Shape = StringShape | BooleanShape | ListShape | MapShape | StructureShape;
 
+export interface OperationModel {
+  input: string;
+  output: string | null;
+  errors: string[];
+}
+
 export const model = serviceModel as unknown as {
   botocoreVersion: string;
   metadata: { apiVersion: string; endpointPrefix: string; targetPrefix: string; serviceId: string };
-  operation: { name: string; input: string; output: string; errors: string[] };
+  /** CreateIdentityPool (the tool) and the identity-pool operations the sandbox serves. */
+  operations: Record<string, OperationModel>;
   shapes: Record<string, Shape>;
 };
+
+/** The tool's operation. */
+export const operationName = "CreateIdentityPool";
+export const operation = model.operations[operationName]!;
 
 export function shape(name: string): Shape {
   const found = model.shapes[name];
@@ -35,14 +46,14 @@ export function structure(name: string): StructureShape {
   return s;
 }
 
-export const inputShape = structure(model.operation.input);
-export const outputShape = structure(model.operation.output);
+export const inputShape = structure(operation.input);
+export const outputShape = structure(operation.output!);
 /** Operation parameters in model order: the order of the CLI's skeleton and of its JSON output. */
 export const inputMembers = Object.keys(inputShape.members);
 export const outputMembers = Object.keys(outputShape.members);
 
 /** `X-Amz-Target` of the operation, as the AWS JSON 1.1 protocol sends it. */
-export const amzTarget = `${model.metadata.targetPrefix}.${model.operation.name}`;
+export const amzTarget = `${model.metadata.targetPrefix}.${operationName}`;
 
 export interface CognitoIdentityProvider {
   ProviderName?: string;

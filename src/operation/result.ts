@@ -5,14 +5,14 @@
 import { z } from "zod";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { identityPoolTypesShape } from "./schema.js";
-import { model, type IdentityPool } from "./model.js";
+import { operationName, type IdentityPool } from "./model.js";
 import { formatProblem, type Problem } from "./problems.js";
 import { renderOutput } from "./render.js";
 import { applyQuery } from "./query.js";
 import type { PreparedCall } from "./prepare.js";
 import type { AwsFailure, Target } from "../aws/cognito.js";
 
-const title = model.operation.name;
+const title = operationName;
 
 const targetShape = z.object({
   region: z.string().optional().describe("The AWS region the request went, or would go, to."),

@@ -111,3 +111,8 @@ export const identityPoolSchema = structureToZod(outputShape, "model", true);
 
 /** Pool members by JSON type only: what every success's structuredContent shares, placeholders included. */
 export const identityPoolTypesShape = structureToZod(outputShape, "types", false).shape;
+
+/** Any shape of the model slice with every constraint: the sandbox validates each operation's input with it. */
+export function modelSchema(shapeName: string): z.ZodType {
+  return shapeToZod(shapeName, "model");
+}

@@ -1,9 +1,9 @@
 /** Turns schema issues into Problems that name the field, the rule and what is wrong. */
 import type { z } from "zod";
 import type { Problem } from "./problems.js";
-import { model, shapeAt } from "./model.js";
+import { operation, shapeAt } from "./model.js";
 
-const inputShapeName = model.operation.input;
+const inputShapeName = operation.input;
 
 type Issue = z.core.$ZodIssue;
 type PathPart = PropertyKey;
