@@ -45,7 +45,9 @@ describe("tools/list", () => {
     expect(tool.description).toMatch(/DeveloperProviderName can never be changed/);
     const props = tool.inputSchema.properties as Record<string, Record<string, unknown>>;
     for (const name of Object.keys(everyParameter)) expect(props[name], name).toBeDefined();
-    expect(props.IdentityPoolName).toMatchObject({ minLength: 1, maxLength: 128, description: "A string that you provide." });
+    expect(props.IdentityPoolName).toMatchObject({ minLength: 1, maxLength: 128, description: expect.stringMatching(/^A string that you provide\. Required/) });
+    expect(props.AllowUnauthenticatedIdentities!.description).toMatch(/Required/);
+    expect(props.AllowClassicFlow!.description).not.toMatch(/Required/);
     expect(props.SupportedLoginProviders).toMatchObject({ maxProperties: 10 });
     expect(props.IdentityPoolTags).toMatchObject({ maxProperties: 50 });
     expect(tool.inputSchema.required ?? []).toEqual([]);

@@ -84,33 +84,40 @@ function shapeToZod(name: string, strictness: Strictness): z.ZodType {
         .meta({ maxProperties: max });
     }
     case "structure":
-      return structureToZod(s, strictness, true);
+      return structureToZod(s, strictness, "enforce");
   }
 }
 
-function structureToZod(s: StructureShape, strictness: Strictness, honourRequired: boolean) {
-  const required = new Set(honourRequired ? (s.required ?? []) : []);
+/**
+ * "enforce": required members must be present. "describe": every member is optional and the
+ * required ones say so, because the tool's arguments may leave them to cliInputJson or cliArgs.
+ */
+type Required = "enforce" | "describe" | "none";
+
+function structureToZod(s: StructureShape, strictness: Strictness, required: Required) {
+  const requiredMembers = new Set(s.required ?? []);
   const members: Record<string, z.ZodType> = {};
   for (const [member, ref] of Object.entries(s.members)) {
     let schema = shapeToZod(ref.shape, strictness);
-    const doc = memberDocs[member];
+    const isRequired = requiredMembers.has(member);
+    const doc = [memberDocs[member], isRequired && required === "describe" ? "Required: give it here, in cliInputJson or in cliArgs." : undefined].filter(Boolean).join(" ");
     if (doc) schema = schema.describe(doc);
-    members[member] = required.has(member) ? schema : schema.optional();
+    members[member] = isRequired && required === "enforce" ? schema : schema.optional();
   }
   return z.strictObject(members);
 }
 
 /** The merged request as the service checks it: required members, every constraint. */
-export const requestSchema = structureToZod(inputShape, "model", true);
+export const requestSchema = structureToZod(inputShape, "model", "enforce");
 
 /** The same members, none required: what the tool's own arguments may carry (cliInputJson can supply the rest). */
-export const operationArgumentsShape = structureToZod(inputShape, "model", false).shape;
+export const operationArgumentsShape = structureToZod(inputShape, "model", "describe").shape;
 
 /** A pool as AWS returns it, with every constraint (dry-run samples are checked against it). */
-export const identityPoolSchema = structureToZod(outputShape, "model", true);
+export const identityPoolSchema = structureToZod(outputShape, "model", "enforce");
 
 /** Pool members by JSON type only: what every success's structuredContent shares, placeholders included. */
-export const identityPoolTypesShape = structureToZod(outputShape, "types", false).shape;
+export const identityPoolTypesShape = structureToZod(outputShape, "types", "none").shape;
 
 /** Any shape of the model slice with every constraint: the sandbox validates each operation's input with it. */
 export function modelSchema(shapeName: string): z.ZodType {
