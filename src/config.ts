@@ -5,6 +5,10 @@
 import { parseArgs } from "node:util";
 import { ifNameExistsChoices, readOnlyEnv, type IfNameExists } from "./safety.js";
 
+/** Where --token may come from instead (the transport reads neither; this module does). */
+export const httpTokenEnv = "COGNITO_IDENTITY_MCP_TOKEN";
+export const defaultHttpPort = 8765;
+
 export interface ServerConfig {
   /** Defaults for calls that name none (flags; the environment is read at call time by the resolver). */
   region?: string;
@@ -31,11 +35,18 @@ export interface ServerConfig {
   /** What a call that names none does when a pool with the same name exists in the region. */
   ifNameExists?: IfNameExists;
   maxCreatesPerMinute?: number;
+  /** Serve calls from a local Cognito Identity emulator started by this process (no AWS account). */
+  sandbox?: boolean;
 }
 
 export const serverFlagsHelp = `Usage: cognito-identity-mcp [options]
+       cognito-identity-mcp sandbox [--port N] [--host 127.0.0.1] [--data FILE]
 
 Runs the MCP server on stdio (stdout carries JSON-RPC alone; logs go to stderr).
+The sandbox command runs only the local Cognito Identity emulator, for the AWS CLI and SDKs.
+
+  --sandbox                    create pools in a local emulator this process starts on loopback:
+                               no AWS account or credentials; every result says it came from it
 
 Defaults for calls that name none (else the AWS environment: AWS_PROFILE, AWS_REGION /
 AWS_DEFAULT_REGION, AWS_ENDPOINT_URL(_COGNITO_IDENTITY), AWS_CA_BUNDLE, AWS_MAX_ATTEMPTS,
@@ -55,6 +66,14 @@ What an assistant may choose per call:
   --allow-no-sign-request      allow noSignRequest
   --allow-files-from DIR       let file:// values and caBundle read files inside DIR (default: none)
 
+Streamable HTTP instead of stdio:
+  --http                       serve MCP over HTTP at http://HOST:PORT/mcp
+  --host HOST                  address to bind (default 127.0.0.1); off loopback a token is required
+  --port N                     port (default 8765; 0 picks a free one)
+  --token TOKEN                bearer token every request must carry (or COGNITO_IDENTITY_MCP_TOKEN;
+                               on loopback without one, a token is generated and printed to stderr)
+  --allow-origins LIST         browser origins allowed besides the server's own
+
 Controls over creates (no tool argument can lift them):
   --read-only                  refuse creates; dry runs still work (or ${readOnlyEnv}=true)
   --consent                    ask the user through MCP elicitation before every create
@@ -65,7 +84,16 @@ Controls over creates (no tool argument can lift them):
   -h, --help                   show this help
   -v, --version                print the version`;
 
-export type ParsedFlags = { ok: true; config: ServerConfig; help: boolean; version: boolean } | { ok: false; error: string };
+/** How the server is reached: stdio (default) or Streamable HTTP. */
+export interface TransportFlags {
+  http: boolean;
+  host?: string;
+  port?: number;
+  token?: string;
+  allowOrigins?: string[];
+}
+
+export type ParsedFlags = { ok: true; config: ServerConfig; transport: TransportFlags; help: boolean; version: boolean } | { ok: false; error: string };
 
 function list(value: string | undefined): string[] | "*" | undefined {
   if (value === undefined) return undefined;
@@ -91,6 +119,12 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
         "allow-no-verify-ssl": { type: "boolean" },
         "allow-no-sign-request": { type: "boolean" },
         "allow-files-from": { type: "string" },
+        sandbox: { type: "boolean" },
+        http: { type: "boolean" },
+        host: { type: "string" },
+        port: { type: "string" },
+        token: { type: "string" },
+        "allow-origins": { type: "string" },
         "read-only": { type: "boolean" },
         consent: { type: "boolean" },
         "allow-create-without-consent": { type: "boolean" },
@@ -113,6 +147,7 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
       allowNoSignRequest: values["allow-no-sign-request"],
       readOnly: values["read-only"] || /^(1|true|yes)$/i.test(env[readOnlyEnv] ?? "") || undefined,
       consent: values.consent,
+      sandbox: values.sandbox,
       allowCreateWithoutConsent: values["allow-create-without-consent"],
     };
     const ifNameExists = values["if-name-exists"];
@@ -135,7 +170,14 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
       config.retryMode = values["retry-mode"] as ServerConfig["retryMode"];
     }
     for (const key of Object.keys(config) as (keyof ServerConfig)[]) if (config[key] === undefined) delete config[key];
-    return { ok: true, config, help: values.help ?? false, version: values.version ?? false };
+    const transport: TransportFlags = { http: values.http ?? false, host: values.host, token: values.token ?? env[httpTokenEnv], allowOrigins: [list(values["allow-origins"]) ?? []].flat().filter((o) => o !== "*") };
+    if (!transport.http && (values.host || values.port || values.token)) return { ok: false, error: "--host, --port and --token go with --http" };
+    if (values.port !== undefined) {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, error: "--port takes a port number from 0 to 65535" };
+      transport.port = port;
+    }
+    return { ok: true, config, transport, help: values.help ?? false, version: values.version ?? false };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }

@@ -12,6 +12,7 @@ import type { Connection } from "./aws/cognito.js";
 import type { FileReader } from "./cli/parse-command-line.js";
 
 const defaultTimeoutSeconds = 60;
+const sandboxDefaultRegion = "us-east-1";
 const regionFormat = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -47,7 +48,9 @@ export function resolveConnection(
   if (options.profile !== undefined && options.profile !== (defaultProfile ?? "default") && !allows(config.allowProfiles, options.profile, false))
     problems.push(refused("profile", `profile ${JSON.stringify(options.profile)} is not allowed by this server`, `--allow-profiles ${options.profile}`));
 
-  if (options.endpointUrl !== undefined) {
+  if (config.sandbox && options.endpointUrl !== undefined)
+    problems.push({ field: "endpointUrl", rule: "sandbox", message: "this server runs in sandbox mode: every call goes to its local emulator; restart it without --sandbox to reach AWS" });
+  else if (options.endpointUrl !== undefined) {
     let url: URL | undefined;
     try {
       url = new URL(options.endpointUrl);
@@ -79,7 +82,9 @@ export function resolveConnection(
 
   if (problems.length) return { ok: false, problems };
   const connection: Connection = {
-    region: options.region ?? config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+    // The sandbox needs no configuration at all, so it falls back to a region of its own.
+    region: options.region ?? config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (config.sandbox ? sandboxDefaultRegion : undefined),
+    sandbox: config.sandbox,
     profile: options.profile ?? defaultProfile,
     endpointUrl: options.endpointUrl ?? config.endpointUrl,
     ca,

@@ -1,14 +1,23 @@
 #!/usr/bin/env node
-/** The `cognito-identity-mcp` command. */
-import { parseServerFlags, serverFlagsHelp } from "./config.js";
+/** The `cognito-identity-mcp` command: the MCP server on stdio, or `sandbox` alone. */
+import { defaultHttpPort, parseServerFlags, serverFlagsHelp } from "./config.js";
 import { createServer } from "./server.js";
+import { processControls } from "./tools/create-identity-pool.js";
 import { serveStdio } from "./transports/stdio.js";
 import { serverName, serverVersion } from "./versions.js";
 
-// The AWS SDK warns about Node 20 on stderr at every client creation (only "true" silences it); the operator chose the Node version.
+// The AWS SDK warns about Node 20 on stderr at every client creation (only "true" silences it);
+// the operator chose the Node version.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-const flags = parseServerFlags(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv[0] === "sandbox") {
+  const { runSandboxCommand } = await import("./sandbox/server.js");
+  await runSandboxCommand(argv.slice(1));
+  process.exit(0);
+}
+
+const flags = parseServerFlags(argv);
 if (!flags.ok) {
   console.error(`${serverName}: ${flags.error}\n\n${serverFlagsHelp}`);
   process.exit(2);
@@ -21,5 +30,31 @@ if (flags.version) {
   console.error(`${serverName} ${serverVersion}`);
   process.exit(0);
 }
-await serveStdio(createServer(flags.config));
-console.error(`[${serverName}] ${serverVersion} serving on stdio`);
+
+const config = flags.config;
+if (config.sandbox) {
+  const { startSandbox } = await import("./sandbox/server.js");
+  const sandbox = await startSandbox({ log: (line) => console.error(`[sandbox] ${line}`) });
+  config.endpointUrl = sandbox.url;
+  console.error(`[${serverName}] sandbox mode: pools are created in a local emulator at ${sandbox.url}, not in AWS`);
+}
+const log = (line: string) => console.error(`[${serverName}] ${line}`);
+if (flags.transport.http) {
+  const { serveHttp } = await import("./transports/http.js");
+  // Sessions are isolated, but the operator's controls (the rate limit) hold for the whole process.
+  const controls = processControls(config);
+  const { host, port, token, allowOrigins } = flags.transport;
+  try {
+    const handle = await serveHttp(() => createServer(config, controls), { host, port: port ?? defaultHttpPort, token, allowedOrigins: allowOrigins }, log);
+    log(`${serverVersion} serving Streamable HTTP on ${handle.url}`);
+    const stop = () => void handle.close().then(() => process.exit(0));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  } catch (error) {
+    log(`cannot start: ${(error as Error).message}`);
+    process.exit(2);
+  }
+} else {
+  await serveStdio(createServer(config));
+  log(`${serverVersion} serving on stdio`);
+}

@@ -1,12 +1,13 @@
 /** createServer(): the MCP server with its one tool, independent of the transport. */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { createIdentityPoolTool } from "./tools/create-identity-pool.js";
+import { createIdentityPoolTool, processControls, type ProcessControls } from "./tools/create-identity-pool.js";
 import type { ServerConfig } from "./config.js";
 import { serverName, serverVersion } from "./versions.js";
 
-export function createServer(config: ServerConfig = {}): Server {
-  const tool = createIdentityPoolTool(config);
+/** One Server per session; pass the same `controls` to every session of a process (HTTP). */
+export function createServer(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): Server {
+  const tool = createIdentityPoolTool(config, controls);
   const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} } });
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [tool.definition] }));

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { applyQuery, compileQuery, QueryError } from "../src/operation/query.js";
 import { renderOutput, RenderError, type OutputFormat } from "../src/operation/render.js";
-import serviceModel from "../src/operation/service-model.json" with { type: "json" };
+import { asShape, operation } from "../src/operation/model.js";
 
 /** What the real AWS CLI printed, recorded by scripts/record-cli-fixtures.mjs and scripts/record-render-fixtures.mjs. */
 interface RecordedCase {
@@ -23,30 +23,10 @@ const suites = [
 const TITLE = "CreateIdentityPool";
 const FORMATS: OutputFormat[] = ["json", "text", "table"];
 
-type ShapeRef = { shape: string };
-const shapes = serviceModel.shapes as Record<string, { type: string; members?: Record<string, ShapeRef>; member?: ShapeRef; value?: ShapeRef }>;
-
 /**
  * The response as botocore hands it to the formatter: structure members in model order, unknown
  * and null members dropped; maps keep the body's order. The server must give the pool in this form.
  */
-function asBotocoreParses(value: unknown, shapeName: string): unknown {
-  const shape = shapes[shapeName]!;
-  if (shape.type === "structure") {
-    const source = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const [member, ref] of Object.entries(shape.members!)) {
-      if (source[member] !== undefined && source[member] !== null) out[member] = asBotocoreParses(source[member], ref.shape);
-    }
-    return out;
-  }
-  if (shape.type === "list") return (value as unknown[]).map((v) => asBotocoreParses(v, shape.member!.shape));
-  if (shape.type === "map") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, asBotocoreParses(v, shape.value!.shape)]));
-  }
-  return value;
-}
-
 function queried(expression: string, response: unknown): unknown {
   const compiled = compileQuery(expression);
   if (!compiled.ok) throw new Error(`query refused: ${compiled.problem.message}`);
@@ -56,7 +36,7 @@ function queried(expression: string, response: unknown): unknown {
 for (const suite of suites) {
   describe(`renderOutput matches the AWS CLI (${suite.file})`, () => {
     for (const c of suite.cases) {
-      const response = asBotocoreParses(c.response, serviceModel.operation.output);
+      const response = asShape(c.response, operation.output!);
       for (const format of FORMATS) {
         const recorded = c[format];
         if (recorded === undefined) continue;

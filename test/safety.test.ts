@@ -10,15 +10,16 @@ import type { ServerConfig } from "../src/config.js";
 import { parseServerFlags } from "../src/config.js";
 import { CreateRateLimiter } from "../src/safety.js";
 import { fakeAwsEnv } from "./support/client.js";
-import { resetMoto } from "./support/moto.js";
+import { resetMoto, useOwnMoto } from "./support/moto.js";
 
 Object.assign(process.env, fakeAwsEnv);
-const motoUrl = inject("motoUrl");
+const motoAvailable = inject("motoUrl") !== null;
+const moto = useOwnMoto(motoAvailable);
 const pool = { IdentityPoolName: "SafePool", AllowUnauthenticatedIdentities: false };
 
 type Answer = "accept" | "decline" | "cancel";
 async function connect(config: ServerConfig, answer?: Answer) {
-  const server = createServer({ endpointUrl: motoUrl ?? undefined, ...config });
+  const server = createServer({ endpointUrl: moto.url || undefined, ...config });
   const client = new Client({ name: "test", version: "0" }, { capabilities: answer ? { elicitation: { form: {} } } : {} });
   const asked: string[] = [];
   if (answer)
@@ -35,7 +36,7 @@ async function connect(config: ServerConfig, answer?: Answer) {
 const text = (r: CallToolResult) => (r.content as { text: string }[]).map((c) => c.text).join("\n");
 
 async function motoPools(): Promise<string[]> {
-  const aws = new CognitoIdentityClient({ endpoint: motoUrl!, region: "us-east-1" });
+  const aws = new CognitoIdentityClient({ endpoint: moto.url, region: "us-east-1" });
   const listed = await aws.send(new ListIdentityPoolsCommand({ MaxResults: 60 }));
   return (listed.IdentityPools ?? []).map((p) => p.IdentityPoolName!);
 }
@@ -62,8 +63,8 @@ describe("rate limiter", () => {
   });
 });
 
-describe.runIf(motoUrl)("against moto", () => {
-  beforeEach(() => resetMoto(motoUrl!));
+describe.runIf(motoAvailable)("against moto", () => {
+  beforeEach(() => resetMoto(moto.url));
 
   it("read-only: listed as read-only, dry runs work, creates are refused and nothing is created", async () => {
     const { client, call, close } = await connect({ readOnly: true });

@@ -1,9 +1,8 @@
 /** The server driven by the SDK's Client in memory; calls go to moto or to a loopback recorder. */
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CognitoIdentityClient, DescribeIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
 import { connectInMemory, fakeAwsEnv } from "./support/client.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
-import { resetMoto } from "./support/moto.js";
 
 const motoUrl = inject("motoUrl");
 const motoMissing = inject("motoMissingReason");
@@ -126,7 +125,6 @@ const motoDoesNotStore = ["AllowClassicFlow"];
 
 describe.runIf(motoUrl)("against moto", () => {
   const describeClient = () => new CognitoIdentityClient({ endpoint: motoUrl!, region: "us-east-1" });
-  beforeEach(() => resetMoto(motoUrl!));
 
   it.each([
     ["the reference page's example", referenceExample],

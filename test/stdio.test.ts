@@ -1,9 +1,8 @@
 /** The built server (dist/index.js) spawned over stdio, as an MCP client would run it. */
 import { spawn } from "node:child_process";
-import { beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { Ajv } from "ajv";
 import { connectStdio, fakeAwsEnv } from "./support/client.js";
-import { resetMoto } from "./support/moto.js";
 
 const motoUrl = inject("motoUrl");
 
@@ -35,7 +34,6 @@ describe("stdio", () => {
   });
 
   it.runIf(motoUrl)("creates a pool in moto, and the result validates against the advertised outputSchema", async () => {
-    await resetMoto(motoUrl!);
     const { client, close } = await connectStdio(["--endpoint-url", motoUrl!], fakeAwsEnv);
     const { tools } = await client.listTools();
     const result = await client.callTool({

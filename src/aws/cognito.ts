@@ -3,7 +3,7 @@
  * first use, so starting the server and input skeletons never pay for loading it.
  */
 import type { CognitoIdentityClient, CognitoIdentityClientConfig } from "@aws-sdk/client-cognito-identity";
-import type { CreateIdentityPoolRequest, IdentityPool } from "../operation/model.js";
+import { asShape, operation, type CreateIdentityPoolRequest, type IdentityPool } from "../operation/model.js";
 import type { FinalizeHandler, FinalizeHandlerArguments } from "@smithy/types";
 import { redactHeaders } from "./redact.js";
 
@@ -21,6 +21,8 @@ export interface Connection {
   connectTimeoutSeconds: number;
   maxAttempts?: number;
   retryMode?: string;
+  /** The endpoint is this process's own emulator: it checks no signature, so no credentials are loaded. */
+  sandbox?: boolean;
 }
 
 /** Where a call went (or would go). Never the keys themselves. */
@@ -29,6 +31,8 @@ export interface Target {
   endpoint?: string;
   profile?: string;
   credentials?: string;
+  /** Set when the call went to the local sandbox, not to AWS. */
+  sandbox?: boolean;
 }
 
 export interface AwsFailure {
@@ -83,6 +87,7 @@ async function newClient(connection: Connection): Promise<CognitoIdentityClient>
   if (connection.endpointUrl) config.endpoint = connection.endpointUrl;
   if (connection.maxAttempts) config.maxAttempts = connection.maxAttempts;
   if (connection.retryMode) config.retryMode = connection.retryMode;
+  if (connection.sandbox) config.credentials = { accessKeyId: "SANDBOX", secretAccessKey: "sandbox-needs-no-secret" };
   if (connection.noSignRequest) {
     // As the CLI's --no-sign-request: no credentials are loaded, nothing is signed.
     config.credentials = async () => ({ accessKeyId: "", secretAccessKey: "" });
@@ -110,6 +115,7 @@ export function credentialKind(source: Record<string, unknown> | undefined): str
 }
 
 function initialTarget(connection: Connection): Target {
+  if (connection.sandbox) return { region: connection.region, endpoint: connection.endpointUrl, credentials: "none (sandbox)", sandbox: true };
   return { region: connection.region, endpoint: connection.endpointUrl, profile: connection.profile ?? "default" };
 }
 
@@ -140,7 +146,7 @@ async function withClient<T>(connection: Connection, work: (client: CognitoIdent
   try {
     const [client, loaded] = await Promise.all([clientFor(connection), loadSdk()]);
     if (connection.noSignRequest) target.credentials = "none (unsigned)";
-    else {
+    else if (!connection.sandbox) {
       const identity = (await client.config.credentials()) as { $source?: Record<string, unknown> };
       target.credentials = credentialKind(identity.$source);
     }
@@ -156,7 +162,7 @@ export function createIdentityPool(request: CreateIdentityPoolRequest, connectio
     noBlindRetries(command.middlewareStack);
     if (debug) logTraffic(command.middlewareStack, debug);
     const { $metadata, ...pool } = await client.send(command);
-    return { value: pool as IdentityPool, requestId: $metadata.requestId };
+    return { value: asShape(pool, operation.output!) as IdentityPool, requestId: $metadata.requestId };
   });
 }
 
@@ -173,7 +179,7 @@ export function findPoolsNamed(name: string, connection: Connection): Promise<Ca
 export function describeIdentityPool(identityPoolId: string, connection: Connection): Promise<CallOutcome<IdentityPool>> {
   return withClient(connection, async (client, { DescribeIdentityPoolCommand }) => {
     const { $metadata, ...pool } = await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: identityPoolId }));
-    return { value: pool as IdentityPool, requestId: $metadata.requestId };
+    return { value: asShape(pool, operation.output!) as IdentityPool, requestId: $metadata.requestId };
   });
 }
 

@@ -6,6 +6,7 @@ import serviceModel from "./service-model.json" with { type: "json" };
 
 export type StringShape = { type: "string"; min?: number; max?: number; pattern?: string };
 export type BooleanShape = { type: "boolean" };
+export type IntegerShape = { type: "integer"; min?: number; max?: number };
 export type ListShape = { type: "list"; member: { shape: string }; min?: number; max?: number };
 export type MapShape = { type: "map"; key: { shape: string }; value: { shape: string }; min?: number; max?: number };
 export type StructureShape = {
@@ -14,7 +15,7 @@ export type StructureShape = {
   members: Record<string, { shape: string }>;
   exception?: boolean;
 };
-export type Shape = StringShape | BooleanShape | ListShape | MapShape | StructureShape;
+export type Shape = StringShape | BooleanShape | IntegerShape | ListShape | MapShape | StructureShape;
 
 export interface OperationModel {
   input: string;
@@ -90,4 +91,23 @@ export function shapeAt(root: string, path: readonly PropertyKey[]): Shape | und
     else return undefined;
   }
   return current;
+}
+
+/**
+ * A value as botocore parses it into the shape: structure members in model order, members the
+ * model does not know and null members dropped. The CLI renders (and queries) exactly that.
+ */
+export function asShape(value: unknown, shapeName: string): unknown {
+  const s = shape(shapeName);
+  if (s.type === "structure" && value && typeof value === "object") {
+    const source = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [member, ref] of Object.entries(s.members))
+      if (source[member] !== undefined && source[member] !== null) out[member] = asShape(source[member], ref.shape);
+    return out;
+  }
+  if (s.type === "list" && Array.isArray(value)) return value.map((item) => asShape(item, s.member.shape));
+  if (s.type === "map" && value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asShape(item, s.value.shape)]));
+  return value;
 }

@@ -42,8 +42,8 @@ export function prepareCall(args: unknown, readFile?: FileReader): Prepared {
   const rawOptions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(given)) {
     if (value === undefined) continue;
-    if (operationParameterNames.includes(key)) params[key] = value;
-    else rawOptions[key] = value;
+    // defineProperty, not assignment: a key named "__proto__" must stay an (unknown) key.
+    Object.defineProperty(operationParameterNames.includes(key) ? params : rawOptions, key, { value, enumerable: true, writable: true, configurable: true });
   }
   const checked = optionsSchema.safeParse(rawOptions, { reportInput: true });
   if (!checked.success)

@@ -227,11 +227,14 @@ function writeTextDict(out: string[], dict: Dict, identifier: string | undefined
 /** The CLI sizes tables for an 80-column terminal whenever stdout is not a TTY. */
 const TERMINAL_WIDTH = 80;
 
+/** Spaces around a cell's widest text: two on each side. */
+const CELL_PADDING = 4;
+
 class Section {
   headers: string[] = [];
   readonly rows: string[][] = [];
   /** Widest cell per column, headers included. */
-  maxWidths: number[] = [];
+  private maxWidths: number[] = [];
   private columnCount: number | undefined;
 
   /** A null title (a section opened for a nested list) is measured as Python's "None". */
@@ -295,8 +298,6 @@ class Section {
     return scaled;
   }
 }
-
-const CELL_PADDING = 4;
 
 /** Python's round(): halves go to the even neighbour. */
 function roundHalfEven(x: number): number {

@@ -7,8 +7,8 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { identityPoolTypesShape } from "./schema.js";
 import { operationName, type IdentityPool } from "./model.js";
 import { formatProblem, type Problem } from "./problems.js";
-import { renderOutput } from "./render.js";
-import { applyQuery } from "./query.js";
+import { RenderError, renderOutput } from "./render.js";
+import { applyQuery, QueryError } from "./query.js";
 import type { PreparedCall } from "./prepare.js";
 import type { AwsFailure, Target } from "../aws/cognito.js";
 
@@ -19,6 +19,7 @@ const targetShape = z.object({
   endpoint: z.string().optional().describe("The endpoint URL."),
   profile: z.string().optional().describe("The AWS profile used."),
   credentials: z.string().optional().describe("What kind of credentials were used (never the keys)."),
+  sandbox: z.boolean().optional().describe("True when the call went to the server's local sandbox emulator, not to AWS."),
 });
 
 /**
@@ -53,18 +54,29 @@ function text(value: string) {
 
 function describeTarget(target: Target): string {
   const parts = [
+    target.sandbox && "SANDBOX: the server's local emulator, not AWS",
     target.region && `region ${target.region}`,
     target.endpoint && `endpoint ${target.endpoint}`,
     target.profile && `profile ${target.profile}`,
-    target.credentials && `credentials from ${target.credentials}`,
+    target.credentials && !target.sandbox && `credentials from ${target.credentials}`,
   ].filter(Boolean);
   return parts.join(", ");
 }
 
-/** The text the CLI would print: the query applied, then rendered in the chosen output format. */
+/**
+ * The text the CLI would print: the query applied, then rendered in the chosen output format.
+ * Where the CLI would fail after the call (a query type error, a value its formatter cannot
+ * draw), say so here without hiding that the call itself succeeded.
+ */
 function rendered(call: PreparedCall, value: unknown): string {
-  const shown = call.query ? applyQuery(call.query, value) : value;
-  return renderOutput(shown, call.options.output ?? "json", title);
+  try {
+    const shown = call.query ? applyQuery(call.query, value) : value;
+    return renderOutput(shown, call.options.output ?? "json", title);
+  } catch (error) {
+    if (!(error instanceof QueryError || error instanceof RenderError)) throw error;
+    const printed = error instanceof RenderError ? error.partialOutput : "";
+    return `${printed}The AWS CLI would fail here, after the call: ${error.message}. The result itself is complete in structuredContent.`;
+  }
 }
 
 export function createdResult(call: PreparedCall, pool: IdentityPool, target: Target, requestId?: string): CallToolResult {

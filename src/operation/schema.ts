@@ -66,6 +66,12 @@ function shapeToZod(name: string, strictness: Strictness): z.ZodType {
     }
     case "boolean":
       return z.boolean();
+    case "integer": {
+      let int = z.number().int();
+      if (constrained && s.min !== undefined) int = int.min(s.min);
+      if (constrained && s.max !== undefined) int = int.max(s.max);
+      return int;
+    }
     case "list": {
       let list = z.array(shapeToZod(s.member.shape, strictness));
       if (constrained && s.min !== undefined) list = list.min(s.min);

@@ -12,6 +12,8 @@ function placeholder(shapeName: string): unknown {
       return "";
     case "boolean":
       return true;
+    case "integer":
+      return 0;
     case "list":
       return [placeholder(s.member.shape)];
     case "map":

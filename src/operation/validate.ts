@@ -70,6 +70,10 @@ export function problemsFromIssues(issues: readonly Issue[], validKeys: (path: r
         const small = issue.code === "too_small";
         const bound = small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum;
         const origin = issue.origin;
+        if (origin === "number" || origin === "int") {
+          problems.push({ field, rule: `${small ? "minimum" : "maximum"} ${bound}`, message: `${show(input)} is ${small ? "below the minimum" : "above the maximum"} ${bound}` });
+          break;
+        }
         const unit = origin === "string" ? "characters" : origin === "array" ? "items" : "entries";
         const rule = `${small ? "min" : "max"}${origin === "string" ? "Length" : origin === "array" ? "Items" : "Entries"} ${bound}`;
         const size = typeof input === "string" ? input.length : Array.isArray(input) ? input.length : input && typeof input === "object" ? Object.keys(input).length : 0;

@@ -84,9 +84,17 @@ function debugLog(context: CallContext) {
   };
 }
 
-export function createIdentityPoolTool(config: ServerConfig) {
+/** What every session of one server process shares: the rate limit is per process, not per session. */
+export interface ProcessControls {
+  limiter?: CreateRateLimiter;
+}
+
+export function processControls(config: ServerConfig): ProcessControls {
+  return { limiter: config.maxCreatesPerMinute ? new CreateRateLimiter(config.maxCreatesPerMinute) : undefined };
+}
+
+export function createIdentityPoolTool(config: ServerConfig, { limiter }: ProcessControls = processControls(config)) {
   const readFile = createFileReader(config.allowFilesFrom);
-  const limiter = config.maxCreatesPerMinute ? new CreateRateLimiter(config.maxCreatesPerMinute) : undefined;
 
   /** Duplicate handling: a result when the name's existing pool settles the call, undefined to go on creating. */
   async function settleByName(call: PreparedCall, connection: Connection): Promise<CallToolResult | undefined> {

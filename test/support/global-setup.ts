@@ -1,5 +1,6 @@
 /**
- * Starts one moto_server for the whole run. Without moto, end-to-end tests report why
+ * Starts one moto_server shared by the whole run: tests only add to it (files run in parallel);
+ * a test that needs moto's whole state to itself starts its own with useOwnMoto(). Without moto, end-to-end tests report why
  * they did not run; under CI=true a missing moto fails the run instead.
  */
 import type { TestProject } from "vitest/node";

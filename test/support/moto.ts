@@ -1,6 +1,7 @@
 /** Starts and stops moto_server, the Cognito Identity emulator, on a loopback port. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 export interface Moto {
   url: string;
@@ -57,4 +58,21 @@ export async function startMoto(): Promise<Moto> {
 export async function resetMoto(url: string): Promise<void> {
   const res = await fetch(`${url}/moto-api/reset`, { method: "POST" });
   if (!res.ok) throw new Error(`moto reset failed: ${res.status}`);
+}
+
+/**
+ * A moto of this test file's own, for tests that assert moto's whole state (the pools it lists):
+ * test files run in parallel, so the shared moto (inject("motoUrl")) is only ever added to,
+ * never reset. Call at the top of a file; `url` is set once beforeAll has run.
+ */
+export function useOwnMoto(available: boolean): { url: string } {
+  const handle = { url: "" };
+  let moto: Moto | undefined;
+  beforeAll(async () => {
+    if (!available) return;
+    moto = await startMoto();
+    handle.url = moto.url;
+  });
+  afterAll(() => moto?.stop());
+  return handle;
 }

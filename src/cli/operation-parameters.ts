@@ -1,0 +1,244 @@
+/**
+ * The operation's parameters as the AWS CLI exposes them, derived from the service model:
+ * CLI names by botocore's xform_name, and each value turned into its API value the way
+ * the CLI does it (paramfile, then shorthand or JSON, then boolean coercion), ending with
+ * botocore's type check.
+ */
+import { inputShape, shape, type Shape } from "../operation/model.js";
+import { InputError, type Problem } from "../operation/problems.js";
+import type { OptionSpec } from "./argv.js";
+import type { FileReader } from "./files.js";
+import { JsonSyntaxError, parseJson } from "./json-text.js";
+import { parseShorthand, ShorthandSyntaxError, type ShorthandValue } from "./shorthand.js";
+import { hasOwn, pythonStrip, pythonStripStart, setOwn } from "./text.js";
+import { checkTypes } from "./type-check.js";
+
+/** botocore's `xform_name(name, "-")`: `OpenIdConnectProviderARNs` → `open-id-connect-provider-arns`. */
+export function xformName(name: string): string {
+  if (name.includes("-")) return name;
+  const pluralAcronym = /[A-Z]{2,}s$/.exec(name);
+  if (pluralAcronym) name = `${name.slice(0, -pluralAcronym[0].length)}-${pluralAcronym[0].toLowerCase()}`;
+  return name
+    .replace(/(.)([A-Z][a-z]+)/g, "$1-$2")
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase();
+}
+
+export interface OperationParameter {
+  apiName: string;
+  /** `--identity-pool-name`. */
+  flag: string;
+  shapeName: string;
+  shape: Shape;
+}
+
+export const operationParameters: readonly OperationParameter[] = Object.entries(inputShape.members).map(([apiName, ref]) => ({
+  apiName,
+  flag: `--${xformName(apiName)}`,
+  shapeName: ref.shape,
+  shape: shape(ref.shape),
+}));
+
+/** The argparse options of a parameter: a boolean is a pair of flags, a list takes any number of values. */
+export function optionSpecsOf(parameter: OperationParameter): OptionSpec[] {
+  if (parameter.shape.type === "boolean") return [{ flag: parameter.flag, arity: "none" }, { flag: negativeFlag(parameter), arity: "none" }];
+  return [{ flag: parameter.flag, arity: parameter.shape.type === "list" ? "any" : "one" }];
+}
+
+export function negativeFlag(parameter: OperationParameter): string {
+  return `--no-${parameter.flag.slice(2)}`;
+}
+
+/** The shorthand form the CLI's help shows for a parameter, derived from the model. */
+function shorthandExample(parameter: OperationParameter): string {
+  const target = parameter.shape.type === "list" ? shape(parameter.shape.member.shape) : parameter.shape;
+  if (target.type === "map") return `KeyName1=${shape(target.value.shape).type},KeyName2=${shape(target.value.shape).type}`;
+  if (target.type === "structure")
+    return Object.entries(target.members)
+      .map(([name, ref]) => `${name}=${shape(ref.shape).type}`)
+      .join(",");
+  return target.type;
+}
+
+const FILE_TEXT = "file://";
+const FILE_BYTES = "fileb://";
+const URL_PREFIXES = ["http://", "https://"];
+
+/** The CLI's test for JSON: after whitespace, the value starts with `{` or `[`. */
+function looksLikeJson(text: string): boolean {
+  return /^[[{]/.test(pythonStrip(text));
+}
+
+/** The steps that read one parameter's value, each refusing with the parameter as the problem's field. */
+class ValueReader {
+  readonly field: string;
+
+  constructor(
+    readonly parameter: OperationParameter,
+    private readonly fileReader: FileReader,
+  ) {
+    this.field = `cliArgs ${parameter.flag}`;
+  }
+
+  refuse(rule: string, message: string): never {
+    throw new InputError([{ field: this.field, rule, message }]);
+  }
+
+  readFile(uri: string): string {
+    if (uri.startsWith(FILE_BYTES))
+      this.refuse("type", `${uri}: fileb:// gives the file's raw bytes, which ${this.parameter.flag} does not take (the AWS CLI refuses them); use file:// for text`);
+    try {
+      return this.fileReader(uri);
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(error.problems.map((p) => ({ ...p, field: this.field })));
+      throw error;
+    }
+  }
+
+  json(text: string, what: string): unknown {
+    try {
+      return parseJson(text);
+    } catch (error) {
+      if (error instanceof JsonSyntaxError) this.refuse("JSON syntax", `${what} is not valid JSON: ${error.message}`);
+      throw error;
+    }
+  }
+
+  shorthand(text: string, what: string): ShorthandValue {
+    try {
+      return parseShorthand(text, (uri) => this.readFile(uri));
+    } catch (error) {
+      if (error instanceof ShorthandSyntaxError)
+        this.refuse("shorthand syntax", `${what} is not valid shorthand (${shorthandExample(this.parameter)}; JSON would start with "{" or "["): ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** botocore's type check of the finished value. */
+  typed(value: unknown): unknown {
+    const issues = checkTypes(value, this.parameter.shapeName, this.parameter.apiName);
+    if (issues.length) throw new InputError(issues.map((i) => ({ field: this.field, rule: i.kind, message: i.message })));
+    return value;
+  }
+
+  coerced(value: unknown): unknown {
+    return coerce(value, this.parameter.shapeName, true);
+  }
+}
+
+/**
+ * Turns the command-line value(s) of one parameter into its API value. `raw` is a string for
+ * single-value parameters and the list of argv items for list parameters. Throws InputError.
+ */
+export function unpackParameter(parameter: OperationParameter, raw: string | string[], readFile: FileReader): unknown {
+  const reader = new ValueReader(parameter, readFile);
+  // The CLI's paramfile step: a single value naming a file (or URL) is replaced by its contents.
+  const single = typeof raw === "string" ? raw : raw.length === 1 ? raw[0]! : undefined;
+  if (single !== undefined && URL_PREFIXES.some((prefix) => single.startsWith(prefix)))
+    reader.refuse("url access", `${single}: the AWS CLI v1 would download this URL and use what it returns as the value; this server fetches no URLs, give the value itself`);
+  const file = single !== undefined && (single.startsWith(FILE_TEXT) || single.startsWith(FILE_BYTES)) ? single : undefined;
+  const value = file === undefined ? raw : reader.readFile(file);
+
+  switch (parameter.shape.type) {
+    case "string":
+      return value;
+    case "map":
+      return mapValue(reader, value as string, file ?? "the value");
+    case "list":
+      return file === undefined ? listFromArguments(reader, value as string[]) : listFromFile(reader, value as string, file);
+    default:
+      throw new Error(`${parameter.apiName}: no command-line form for ${parameter.shape.type} parameters`);
+  }
+}
+
+function mapValue(reader: ValueReader, text: string, what: string): unknown {
+  if (!looksLikeJson(text)) return reader.typed(reader.coerced(reader.shorthand(text, what)));
+  if (pythonStripStart(text).startsWith("{")) return reader.typed(reader.json(text, what));
+  return reader.refuse("type", `${reader.parameter.flag} takes a JSON object ({"key": "value"}) or shorthand (${shorthandExample(reader.parameter)}); ${what} is a JSON list`);
+}
+
+/** A file's contents given to a list parameter: the CLI takes them as a list only when they start with "[". */
+function listFromFile(reader: ValueReader, text: string, file: string): unknown {
+  const { parameter } = reader;
+  const ofStructures = memberTypeOf(parameter) === "structure";
+  const start = pythonStripStart(text).charAt(0);
+  if (start === "[") return reader.typed(reader.json(text, file));
+  // Shorthand makes one structure, not a list: the type check says so.
+  if (ofStructures && start !== "{") return reader.typed(reader.coerced(reader.shorthand(text, file)));
+  return reader.refuse(
+    "type",
+    `${file} must hold a JSON list such as ${ofStructures ? "[{...}]" : '["..."]'}: the AWS CLI reads a file given to ${parameter.flag} as a list only when its contents start with "["`,
+  );
+}
+
+/** A list parameter's argv items: one JSON list, or one item per element (shorthand or JSON for structures). */
+function listFromArguments(reader: ValueReader, items: string[]): unknown {
+  const first = items[0];
+  if (first === undefined) return [];
+  if (items.length === 1 && pythonStrip(first).startsWith("[")) return reader.typed(reader.json(first, "the value"));
+  if (memberTypeOf(reader.parameter) !== "structure") return items;
+  if (!looksLikeJson(first)) return reader.typed(reader.coerced(collect(items.map((item, i) => () => reader.shorthand(item, `item ${i + 1}`)))));
+  return reader.typed(
+    collect(
+      items.map((item, i) => () => {
+        if (!pythonStripStart(item).startsWith("{"))
+          reader.refuse("JSON syntax", `item ${i + 1} is not a JSON object; when the first item of ${reader.parameter.flag} is JSON, every item must be a JSON object`);
+        return reader.json(item, `item ${i + 1}`);
+      }),
+    ),
+  );
+}
+
+function memberTypeOf(parameter: OperationParameter): Shape["type"] | undefined {
+  return parameter.shape.type === "list" ? shape(parameter.shape.member.shape).type : undefined;
+}
+
+/** Runs every step, so that each broken item is reported, not only the first. */
+function collect<T>(steps: (() => T)[]): T[] {
+  const problems: Problem[] = [];
+  const results: T[] = [];
+  for (const step of steps) {
+    try {
+      results.push(step());
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+  return results;
+}
+
+/**
+ * The CLI's BackCompatVisitor: shorthand gives only strings, so booleans are made from
+ * "true"/"false" (any case; other words stay strings and fail the type check), and a
+ * single value where the model has a nested list becomes a one-item list. At the top
+ * the CLI's visitor cannot replace the value, so a lone structure stays one.
+ */
+function coerce(value: unknown, shapeName: string, top = false): unknown {
+  const model = shape(shapeName);
+  switch (model.type) {
+    case "boolean": {
+      const word = typeof value === "string" ? value.toLowerCase() : undefined;
+      return word === "true" ? true : word === "false" ? false : value;
+    }
+    case "list":
+      if (Array.isArray(value)) return value.map((item) => coerce(item, model.member.shape));
+      return top || value === undefined ? value : [value];
+    case "map":
+      if (!isObject(value)) return value;
+      for (const key of Object.keys(value)) setOwn(value, key, coerce(value[key], model.value.shape));
+      return value;
+    case "structure":
+      if (!isObject(value)) return value;
+      for (const [member, ref] of Object.entries(model.members))
+        if (hasOwn(value, member)) value[member] = coerce(value[member], ref.shape);
+      return value;
+    default:
+      return value;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,72 @@
+/**
+ * The type half of botocore's parameter validation, for values parsed from the command
+ * line: right JSON type at every level, no unknown structure keys. Lengths, patterns and
+ * required members are left to the operation's own validation, which sees the merged request.
+ */
+import { shape, type Shape } from "../operation/model.js";
+import { hasOwn } from "./text.js";
+
+export interface TypeIssue {
+  /** `IdentityPoolTags.env`, `CognitoIdentityProviders[1].ServerSideTokenCheck`, as botocore names them. */
+  path: string;
+  kind: "type" | "unknown key";
+  message: string;
+}
+
+const EXPECTED: Record<Shape["type"], string> = {
+  string: "a string",
+  boolean: "true or false",
+  integer: "a whole number",
+  list: "a list",
+  map: "an object (a map of strings)",
+  structure: "an object",
+};
+
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `the ${typeof value} ${String(value)}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function hasType(value: unknown, type: Shape["type"]): boolean {
+  switch (type) {
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    case "integer":
+      return Number.isInteger(value);
+    case "list":
+      return Array.isArray(value);
+    case "map":
+    case "structure":
+      return isPlainObject(value);
+  }
+}
+
+/** Every type problem in `value`, which should have the shape named `shapeName`; `path` names the value. */
+export function checkTypes(value: unknown, shapeName: string, path: string): TypeIssue[] {
+  const expected = shape(shapeName);
+  if (!hasType(value, expected.type))
+    return [{ path, kind: "type", message: `${path} must be ${EXPECTED[expected.type]}, got ${describeValue(value)}` }];
+  const issues: TypeIssue[] = [];
+  if (expected.type === "list") {
+    (value as unknown[]).forEach((item, i) => issues.push(...checkTypes(item, expected.member.shape, `${path}[${i}]`)));
+  } else if (expected.type === "map") {
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) issues.push(...checkTypes(item, expected.value.shape, `${path}.${key}`));
+  } else if (expected.type === "structure") {
+    const members = Object.keys(expected.members);
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      const member = hasOwn(expected.members, key) ? expected.members[key] : undefined;
+      if (member) issues.push(...checkTypes(item, member.shape, `${path}.${key}`));
+      else issues.push({ path: `${path}.${key}`, kind: "unknown key", message: `unknown key "${key}" in ${path}; it must be one of: ${members.join(", ")}` });
+    }
+  }
+  return issues;
+}

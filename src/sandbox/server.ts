@@ -1,0 +1,182 @@
+/**
+ * The sandbox: a local Cognito Identity endpoint on loopback. It speaks the service's own wire
+ * protocol (AWS JSON 1.1: `POST /`, `X-Amz-Target: AWSCognitoIdentityService.<Operation>`), so
+ * the AWS SDK and CLI work against it with no AWS account. Like moto, it does not check
+ * signatures: requests need no Authorization header, and any credentials do.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { isIP, type AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import { model } from "../operation/model.js";
+import { operations } from "./operations.js";
+import { ServiceError } from "./service-error.js";
+import { PoolStore } from "./store.js";
+import { validateInput } from "./validation.js";
+
+export interface SandboxOptions {
+  /** 0 or undefined: any free port. */
+  port?: number;
+  /** Default 127.0.0.1; anything but loopback is refused (the sandbox has no authentication). */
+  host?: string;
+  /** Keep pools in this file across restarts; without it they live in memory. */
+  dataFile?: string;
+  /** One line per request (and per internal error); the command sends them to stderr. */
+  log?: (line: string) => void;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const contentType = "application/x-amz-json-1.1";
+/** Far above any valid request, far below what could hurt the process. */
+const maxBodyBytes = 1024 * 1024;
+/** Requests without a SigV4 credential scope (curl, `--no-sign-request`) are served here. */
+const defaultRegion = "us-east-1";
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? "127.0.0.1";
+  if (!isLoopback(host)) throw new Error(`The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not on ${host}: it has no authentication.`);
+  const store = await PoolStore.open(options.dataFile);
+  const answering = new Set<Promise<void>>();
+  const server = createServer((req, res) => {
+    const done = new Promise<void>((resolve) => res.once("close", resolve));
+    answering.add(done);
+    void done.then(() => answering.delete(done));
+    void answer(req, res, store, options.log);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`,
+    port,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Let answers already under way (and their writes to the data file) finish, then drop kept-alive connections.
+      await Promise.all(answering);
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+async function answer(req: IncomingMessage, res: ServerResponse, store: PoolStore, log: SandboxOptions["log"]): Promise<void> {
+  const requestId = randomUUID();
+  const region = regionOf(req.headers.authorization);
+  let operationName = "-";
+  try {
+    const text = await readBody(req);
+    operationName = operationOf(req);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ServiceError("SerializationException", "The request body is not valid JSON.");
+    }
+    const result = await operations[operationName]!(store, region, validateInput(operationName, body));
+    send(res, 200, requestId, result);
+    log?.(`${region} ${operationName} 200`);
+  } catch (error) {
+    const failure = error instanceof ServiceError ? error : new ServiceError("InternalErrorException", "The sandbox could not handle the request; its log says why.", 500);
+    if (failure !== error) log?.(`${region} ${operationName} internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    send(res, failure.status, requestId, { __type: failure.type, message: failure.message }, failure.type);
+    log?.(`${region} ${operationName} ${failure.status} ${failure.type}`);
+  }
+}
+
+function send(res: ServerResponse, status: number, requestId: string, body: object, errorType?: string): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": contentType,
+    "content-length": Buffer.byteLength(text),
+    "x-amzn-RequestId": requestId,
+    ...(errorType ? { "x-amzn-ErrorType": errorType } : {}),
+    // The rest of an oversized body is never read: the connection cannot carry another request.
+    ...(status === 413 ? { connection: "close" } : {}),
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  const tooLarge = new ServiceError("SerializationException", `The request body is larger than ${maxBodyBytes} bytes.`, 413);
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"]) > maxBodyBytes) {
+      req.resume();
+      return reject(tooLarge);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.resume(); // discard the rest without holding it
+      reject(tooLarge);
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function operationOf(req: IncomingMessage): string {
+  const target = req.headers["x-amz-target"];
+  const prefix = `${model.metadata.targetPrefix}.`;
+  const name = typeof target === "string" && target.startsWith(prefix) ? target.slice(prefix.length) : "";
+  if (req.method !== "POST" || !Object.hasOwn(operations, name))
+    throw new ServiceError(
+      "UnknownOperationException",
+      `The sandbox serves POST requests with X-Amz-Target ${prefix}<Operation> for ${Object.keys(operations).join(", ")}; got ${req.method} with ${target === undefined ? "no X-Amz-Target" : `X-Amz-Target ${String(target)}`}.`,
+    );
+  return name;
+}
+
+/** The region of the SigV4 credential scope: `Credential=AKID/20260101/us-west-2/cognito-identity/aws4_request`. */
+function regionOf(authorization: string | undefined): string {
+  return /Credential=[^/\s,]+\/\d{8}\/([a-z0-9-]+)\//.exec(authorization ?? "")?.[1] ?? defaultRegion;
+}
+
+function isLoopback(host: string): boolean {
+  if (host === "localhost" || host === "::1") return true;
+  return isIP(host) === 4 && host.startsWith("127.");
+}
+
+/**
+ * `cognito-identity-mcp sandbox [--port N] [--host H] [--data FILE]`; `argv` is what follows
+ * `sandbox`. Serves until SIGINT or SIGTERM, then closes and resolves.
+ */
+export async function runSandboxCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: "string" }, host: { type: "string" }, data: { type: "string" } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = Number(values.port ?? 0);
+  if (!/^\d+$/.test(values.port ?? "0") || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535 (0 picks a free port), not ${values.port}`);
+  const log = (line: string) => void process.stderr.write(`${line}\n`);
+  const sandbox = await startSandbox({ port, host: values.host, dataFile: values.data, log });
+  log(`Cognito Identity sandbox on ${sandbox.url}; pools are kept ${values.data ? `in ${values.data}` : "in memory until it stops"}.`);
+  // --no-sign-request and --region make the line work on a machine with no AWS configuration at all.
+  log(`Try: aws --endpoint-url ${sandbox.url} --region ${defaultRegion} --no-sign-request cognito-identity list-identity-pools --max-results 10`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  await sandbox.close();
+  log("Sandbox stopped.");
+}

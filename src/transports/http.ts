@@ -1,0 +1,207 @@
+/**
+ * Streamable HTTP: the SDK's transport behind a bearer token, Host/Origin checks and a body
+ * limit. Each session (Mcp-Session-Id) gets its own Server from makeServer() and its own
+ * transport, so nothing one session sets is seen by another.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { allowedHostHeaders, authority, createRequestGuard, isLoopbackHost, type RequestGuard } from "./http-guard.js";
+
+/** The environment variable the command reads the token from when --token is not given. */
+import { httpTokenEnv } from "../config.js";
+export const mcpPath = "/mcp";
+/** Tool arguments are a few KiB; 1 MiB leaves room without letting a client exhaust memory. */
+export const defaultMaxBodyBytes = 1024 * 1024;
+/** Shorter tokens are guessable; generated ones are 43 characters. */
+export const minTokenLength = 16;
+
+export interface HttpOptions {
+  /** Address to listen on (default 127.0.0.1). Any non-loopback address needs a token. */
+  host?: string;
+  /** Port to listen on; 0 (the default) takes any free port. */
+  port?: number;
+  /** The bearer token clients must send. The caller reads --token or httpTokenEnv; on loopback, none means one is generated. */
+  token?: string;
+  /** Largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
+  maxBodyBytes?: number;
+  /** Origins (scheme://host[:port]) allowed besides the server's own. */
+  allowedOrigins?: string[];
+  /** Host header values allowed besides the bound address, e.g. the name a reverse proxy forwards. */
+  allowedHosts?: string[];
+  /** false drops the token check, on loopback only: for the conformance suite, whose client cannot send headers. */
+  requireToken?: boolean;
+}
+
+export interface HttpServerHandle {
+  /** http://host:port/mcp */
+  url: string;
+  /** The token clients must send ("" when requireToken is false). */
+  token: string;
+  /** Ends every session, then stops listening. */
+  close(): Promise<void>;
+}
+
+interface Session {
+  server: Server;
+  transport: StreamableHTTPServerTransport;
+}
+
+function resolveToken(host: string, options: HttpOptions, log: (line: string) => void): string | undefined {
+  const loopback = isLoopbackHost(host);
+  if (options.requireToken === false) {
+    if (!loopback) throw new Error(`requireToken: false is only allowed on a loopback host, not ${host}.`);
+    return undefined;
+  }
+  if (options.token !== undefined) {
+    if (options.token.length < minTokenLength || /\s/.test(options.token))
+      throw new Error(`The HTTP token must be at least ${minTokenLength} characters without spaces.`);
+    return options.token;
+  }
+  if (!loopback)
+    throw new Error(`Refusing to listen on ${host} without a token: anyone who can reach it could create identity pools. Pass --token or set ${httpTokenEnv}.`);
+  const token = randomBytes(32).toString("base64url");
+  log(`HTTP bearer token (generated; pass --token or ${httpTokenEnv} to choose one): ${token}`);
+  return token;
+}
+
+function sendError(res: ServerResponse, status: number, message: string, extra: { headers?: Record<string, string>; code?: number } = {}): void {
+  // The JSON-RPC error shape the SDK's transport uses, so clients report these the same way.
+  res.writeHead(status, { "content-type": "application/json", ...extra.headers });
+  res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: extra.code ?? -32000, message }, id: null }));
+}
+
+/** The body, or undefined once it is over limit bytes (declared or received). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"]) > limit) return resolve(undefined);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) resolve(undefined);
+      else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function sessionIdOf(req: IncomingMessage): string | undefined {
+  const value = req.headers["mcp-session-id"];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export async function serveHttp(makeServer: () => Server, options: HttpOptions, log: (line: string) => void = (line) => console.error(line)): Promise<HttpServerHandle> {
+  const host = options.host ?? "127.0.0.1";
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new Error("maxBodyBytes must be a whole number of at least 1.");
+  const token = resolveToken(host, options, log);
+
+  const sessions = new Map<string, Session>();
+  // Every Server not yet closed, including those whose initialize is still in flight.
+  const live = new Set<Server>();
+  let closing = false;
+
+  async function startSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+    const server = makeServer();
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (id) => void sessions.set(id, { server, transport }),
+    });
+    // Set before connect(), which chains its own handlers after these.
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+      live.delete(server);
+    };
+    transport.onerror = (error) => log(`[http] session ${transport.sessionId ?? "(initializing)"}: ${error.message}`);
+    live.add(server);
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+    // An initialize the transport refused (bad headers, say) leaves no session to keep.
+    if (transport.sessionId === undefined) await server.close();
+  }
+
+  async function handlePost(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req, maxBodyBytes);
+    // Connection: close drops the rest of an oversize body with the connection instead of reading it.
+    if (raw === undefined) return sendError(res, 413, `Request body larger than ${maxBodyBytes} bytes.`, { headers: { connection: "close" } });
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString("utf8"));
+    } catch {
+      return sendError(res, 400, "Parse error: the request body is not JSON.", { code: -32700 });
+    }
+    const sessionId = sessionIdOf(req);
+    if (sessionId !== undefined) {
+      const session = sessions.get(sessionId);
+      if (!session) return sendError(res, 404, "Session not found: it ended or never existed; initialize a new one.");
+      return session.transport.handleRequest(req, res, body);
+    }
+    if (!isInitializeRequest(body)) return sendError(res, 400, "Bad Request: no Mcp-Session-Id; start a session with initialize.");
+    return startSession(req, res, body);
+  }
+
+  async function handleSessionRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const sessionId = sessionIdOf(req);
+    if (sessionId === undefined) return sendError(res, 400, "Bad Request: Mcp-Session-Id header is required.");
+    const session = sessions.get(sessionId);
+    if (!session) return sendError(res, 404, "Session not found: it ended or never existed; initialize a new one.");
+    return session.transport.handleRequest(req, res);
+  }
+
+  async function handle(guard: RequestGuard, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (closing) return sendError(res, 503, "The server is shutting down.", { headers: { connection: "close" } });
+    if (!guard.hostAllowed(req.headers.host)) return sendError(res, 403, `Forbidden: Host ${JSON.stringify(req.headers.host ?? "")} does not name this server.`);
+    if (!guard.originAllowed(req.headers.origin)) return sendError(res, 403, `Forbidden: Origin ${JSON.stringify(req.headers.origin)} is not allowed.`);
+    const problem = guard.tokenProblem(req.headers.authorization);
+    if (problem) {
+      const challenge = problem === "invalid" ? `Bearer realm="mcp", error="invalid_token"` : `Bearer realm="mcp"`;
+      return sendError(res, 401, `Unauthorized: ${problem === "invalid" ? "wrong bearer token" : "send Authorization: Bearer <token>"}.`, { headers: { "www-authenticate": challenge } });
+    }
+    if (new URL(req.url ?? "/", "http://path.invalid").pathname !== mcpPath) return sendError(res, 404, `Not found: the MCP endpoint is ${mcpPath}.`);
+    if (req.method === "POST") return handlePost(req, res);
+    if (req.method === "GET" || req.method === "DELETE") return handleSessionRequest(req, res);
+    return sendError(res, 405, "Method not allowed.", { headers: { allow: "GET, POST, DELETE" } });
+  }
+
+  const httpServer = createHttpServer();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port ?? 0, host, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  // Host checks need the bound port, so requests are taken only from here on.
+  const guard = createRequestGuard(allowedHostHeaders(host, port, options.allowedHosts), options.allowedOrigins ?? [], token);
+  httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    handle(guard, req, res).catch((error: unknown) => {
+      log(`[http] ${req.method} ${req.url}: ${(error as Error)?.message ?? String(error)}`);
+      if (!res.headersSent) sendError(res, 500, "Internal server error.");
+      else res.destroy();
+    });
+  });
+  const url = `http://${authority(host, port)}${mcpPath}`;
+  log(`[http] serving MCP on ${url}${token === undefined ? " WITHOUT a token (loopback, requireToken: false)" : ""}`);
+
+  return {
+    url,
+    token: token ?? "",
+    async close() {
+      closing = true;
+      const servers = [...live];
+      live.clear();
+      sessions.clear();
+      await Promise.allSettled(servers.map((server) => server.close()));
+      // Open SSE streams would keep close() waiting forever.
+      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await stopped;
+    },
+  };
+}

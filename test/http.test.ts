@@ -1,0 +1,231 @@
+/** The Streamable HTTP transport: the SDK's Client over loopback HTTP, the guards in front of it, and its sessions. */
+import { describe, expect, inject, it, onTestFinished } from "vitest";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { FetchLike } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
+import { createServer } from "../src/server.js";
+import type { ServerConfig } from "../src/config.js";
+import { serveHttp, type HttpOptions, type HttpServerHandle } from "../src/transports/http.js";
+import { fakeAwsEnv } from "./support/client.js";
+import { resetMoto } from "./support/moto.js";
+import { startRecorder } from "./support/recorder.js";
+import { startFaultServer } from "./support/fault-servers.js";
+
+const motoUrl = inject("motoUrl");
+const motoMissing = inject("motoMissingReason");
+
+Object.assign(process.env, fakeAwsEnv);
+
+const quiet = () => {};
+
+/** A server on 127.0.0.1 that the test stops when it ends. */
+async function start(options: HttpOptions = {}, config: ServerConfig = { endpointUrl: motoUrl ?? undefined, region: "us-east-1" }): Promise<HttpServerHandle> {
+  const handle = await serveHttp(() => createServer(config), { host: "127.0.0.1", port: 0, ...options }, quiet);
+  onTestFinished(() => handle.close());
+  return handle;
+}
+
+async function connect(handle: HttpServerHandle, fetch?: FetchLike): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
+  const transport = new StreamableHTTPClientTransport(new URL(handle.url), { requestInit: { headers: { authorization: `Bearer ${handle.token}` } }, fetch });
+  const client = new Client({ name: "http-test", version: "0" });
+  await client.connect(transport);
+  onTestFinished(() => client.close());
+  return { client, transport };
+}
+
+interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** node:http rather than fetch, which will not send a Host header of our choosing. */
+function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; chunked?: boolean } = {}): Promise<RawResponse> {
+  const { body, chunked } = options;
+  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json, text/event-stream", ...options.headers };
+  if (body !== undefined && !chunked) headers["content-length"] = String(Buffer.byteLength(body));
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? "POST", headers }, (res) => {
+      let text = "";
+      res.on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const initialize = (padding = "") =>
+  JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: padding } } });
+
+const auth = (handle: HttpServerHandle) => ({ authorization: `Bearer ${handle.token}` });
+
+async function poolsInMoto(region = "us-east-1"): Promise<string[]> {
+  const aws = new CognitoIdentityClient({ endpoint: motoUrl!, region });
+  const { IdentityPools = [] } = await aws.send(new ListIdentityPoolsCommand({ MaxResults: 60 }));
+  return IdentityPools.map((pool) => pool.IdentityPoolName!);
+}
+
+describe("start-up", () => {
+  it("generates a token on loopback and logs it, with the URL", async () => {
+    const lines: string[] = [];
+    const handle = await serveHttp(() => createServer({}), { port: 0 }, (line) => lines.push(line));
+    onTestFinished(() => handle.close());
+    expect(handle.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+    expect(handle.token).toMatch(/^[\w-]{43}$/);
+    expect(lines.join("\n")).toContain(handle.token);
+    expect(lines.join("\n")).toContain(handle.url);
+  });
+
+  it("refuses a non-loopback host without a token, a token-free server off loopback, and a short token", async () => {
+    await expect(serveHttp(() => createServer({}), { host: "0.0.0.0", port: 0 }, quiet)).rejects.toThrow(/Refusing to listen on 0\.0\.0\.0 without a token/);
+    await expect(serveHttp(() => createServer({}), { host: "0.0.0.0", port: 0, requireToken: false }, quiet)).rejects.toThrow(/only allowed on a loopback host/);
+    await expect(serveHttp(() => createServer({}), { port: 0, token: "short" }, quiet)).rejects.toThrow(/at least 16 characters/);
+  });
+});
+
+describe("the SDK client over HTTP", () => {
+  it("lists the tool, and DELETE ends the session", async () => {
+    const handle = await start();
+    const { client, transport } = await connect(handle);
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(["create_identity_pool"]);
+    const sessionId = transport.sessionId!;
+    await transport.terminateSession();
+    const after = await raw(handle.url, { headers: { ...auth(handle), "mcp-session-id": sessionId }, body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }) });
+    expect(after.status).toBe(404);
+  });
+
+  it("close() ends every session, open event streams included", async () => {
+    const handle = await start();
+    const clients = await Promise.all([1, 2, 3].map(() => connect(handle)));
+    await Promise.all(clients.map(({ client }) => client.listTools()));
+    const started = Date.now();
+    await handle.close();
+    expect(Date.now() - started).toBeLessThan(2000);
+    await expect(clients[0]!.client.listTools()).rejects.toThrow();
+  });
+});
+
+describe("refusals", () => {
+  it("401 with a Bearer challenge without the right token", async () => {
+    const handle = await start();
+    for (const authorization of [undefined, "Bearer wrong-token-of-enough-length", `Basic ${handle.token}`, `Bearer ${handle.token}x`]) {
+      const res = await raw(handle.url, { headers: authorization ? { authorization } : {}, body: initialize() });
+      expect(res.status, authorization).toBe(401);
+      expect(res.headers["www-authenticate"], authorization).toMatch(/^Bearer\b/);
+    }
+    expect((await raw(handle.url, { headers: auth(handle), body: initialize() })).status).toBe(200);
+  });
+
+  it("403 for a foreign Origin or a Host that does not name the server", async () => {
+    const handle = await start({ allowedOrigins: ["https://app.example.com"] });
+    const port = new URL(handle.url).port;
+    const status = async (headers: Record<string, string>) => (await raw(handle.url, { headers: { ...auth(handle), ...headers }, body: initialize() })).status;
+    expect(await status({ origin: "http://evil.example.com" })).toBe(403);
+    expect(await status({ origin: `http://evil.example.com:${port}` })).toBe(403);
+    expect(await status({ origin: "null" })).toBe(403);
+    expect(await status({ host: `evil.example.com:${port}` })).toBe(403);
+    expect(await status({ host: "evil.example.com" })).toBe(403);
+    expect(await status({ host: `127.0.0.1:${Number(port) + 1}` })).toBe(403);
+    // The server's own names, on its port, and the operator's allowed origin.
+    expect(await status({ host: `localhost:${port}`, origin: `http://localhost:${port}` })).toBe(200);
+    expect(await status({ origin: `http://127.0.0.1:${port}` })).toBe(200);
+    expect(await status({ origin: "https://app.example.com" })).toBe(200);
+  });
+
+  it("413 for a body over maxBodyBytes, declared or streamed, and serves on", async () => {
+    const handle = await start({ maxBodyBytes: 1024 });
+    const big = initialize("x".repeat(4096));
+    expect((await raw(handle.url, { headers: auth(handle), body: big })).status).toBe(413);
+    expect((await raw(handle.url, { headers: auth(handle), body: big, chunked: true })).status).toBe(413);
+    expect((await raw(handle.url, { headers: auth(handle), body: initialize() })).status).toBe(200);
+  });
+
+  it("a client that disconnects mid-call leaves the server serving others", async () => {
+    const stall = await startFaultServer("stall");
+    const recorder = await startRecorder();
+    onTestFinished(() => recorder.stop());
+    const handle = await start();
+    const other = await connect(handle);
+    const abort = new AbortController();
+    const leaving = await connect(handle, (url, init) => fetch(url, { ...init, signal: abort.signal }));
+
+    const call = leaving.client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Stalled", AllowUnauthenticatedIdentities: false, endpointUrl: stall.url } });
+    await expect.poll(() => stall.requests, { timeout: 10_000 }).toBe(1);
+    abort.abort();
+    // Without resumable streams the SDK client does not notice the lost reply by itself.
+    await leaving.client.close();
+    await expect(call).rejects.toThrow();
+    // The abandoned call now fails on the server side; its reply has nowhere to go.
+    await stall.stop();
+
+    const args = { IdentityPoolName: "AfterTheDisconnect", AllowUnauthenticatedIdentities: false, endpointUrl: recorder.url };
+    const fromOther = await other.client.callTool({ name: "create_identity_pool", arguments: args });
+    expect(fromOther.isError).toBeFalsy();
+    const newcomer = await connect(handle);
+    expect((await newcomer.client.listTools()).tools).toHaveLength(1);
+    expect(recorder.requests).toHaveLength(1);
+  });
+});
+
+describe.runIf(motoUrl)("against moto", () => {
+  it("lists and calls the tool", async () => {
+    await resetMoto(motoUrl!);
+    const handle = await start();
+    const { client } = await connect(handle);
+    expect((await client.listTools()).tools).toHaveLength(1);
+    const result = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "OverHttp", AllowUnauthenticatedIdentities: true } });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ IdentityPoolName: "OverHttp", IdentityPoolId: expect.stringMatching(/^us-east-1:/) });
+    expect(await poolsInMoto()).toEqual(["OverHttp"]);
+  });
+
+  it("a call in an open session without the right token gets 401 and creates nothing", async () => {
+    await resetMoto(motoUrl!);
+    const handle = await start();
+    const { transport } = await connect(handle);
+    const call = JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "create_identity_pool", arguments: { IdentityPoolName: "Intruder", AllowUnauthenticatedIdentities: true } } });
+    const session = { "mcp-session-id": transport.sessionId!, "mcp-protocol-version": transport.protocolVersion! };
+    for (const authorization of [undefined, "Bearer wrong-token-of-enough-length"]) {
+      const res = await raw(handle.url, { headers: { ...session, ...(authorization ? { authorization } : {}) }, body: call });
+      expect(res.status).toBe(401);
+    }
+    expect(await poolsInMoto()).toEqual([]);
+    // The same request with the token goes through, so the 401s were the token's doing.
+    const allowed = await raw(handle.url, { headers: { ...session, ...auth(handle) }, body: call });
+    expect(allowed.status).toBe(200);
+    expect(await poolsInMoto()).toEqual(["Intruder"]);
+  });
+
+  it("50 concurrent sessions each create their own pool and get their own result", async () => {
+    await resetMoto(motoUrl!);
+    const handle = await start();
+    // Alternate regions per call, so a setting leaking between sessions would put a pool in the wrong region.
+    const regionOf = (i: number) => (i % 2 ? "eu-west-1" : "us-east-1");
+    const results = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const { client, transport } = await connect(handle);
+        const name = `Concurrent_${i}`;
+        const result = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: name, AllowUnauthenticatedIdentities: false, region: regionOf(i) } });
+        return { i, name, sessionId: transport.sessionId, result };
+      }),
+    );
+    for (const { i, name, result } of results) {
+      expect(result.isError, name).toBeFalsy();
+      expect(result.structuredContent, name).toMatchObject({ IdentityPoolName: name, IdentityPoolId: expect.stringMatching(new RegExp(`^${regionOf(i)}:`)) });
+    }
+    expect(new Set(results.map((r) => r.sessionId)).size).toBe(50);
+    expect(new Set(results.map((r) => (r.result.structuredContent as { IdentityPoolId: string }).IdentityPoolId)).size).toBe(50);
+    const listed = [...(await poolsInMoto("us-east-1")), ...(await poolsInMoto("eu-west-1"))];
+    expect(listed.sort()).toEqual(results.map((r) => r.name).sort());
+  });
+});
+
+describe.runIf(!motoUrl)("against moto (not run)", () => {
+  it(`did not run: ${motoMissing}`, () => {
+    expect(motoMissing).toBeTruthy();
+  });
+});

@@ -1,0 +1,32 @@
+/** The README's quick start, as a newcomer runs it: no AWS account, no credentials, no AWS environment. */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { connectStdio } from "./support/client.js";
+
+const run = promisify(execFile);
+const bareEnv = { PATH: process.env.PATH ?? "", HOME: "/nonexistent" };
+
+describe("sandbox mode (--sandbox)", () => {
+  it("npm run demo's script creates a pool through the server, then lists and deletes it in the sandbox", async () => {
+    const { stdout } = await run(process.execPath, ["scripts/demo.mjs"], { env: bareEnv, timeout: 30_000 });
+    expect(stdout).toMatch(/"IdentityPoolName": "MyIdentityPool"/);
+    expect(stdout).toMatch(/SANDBOX: the server's local emulator, not AWS/);
+    expect(stdout).toMatch(/ListIdentityPools on the sandbox .*MyIdentityPool/);
+    expect(stdout).toMatch(/pools left: 0/);
+  });
+
+  it("says in every result that it came from the sandbox, and never lets a call leave it", async () => {
+    const { client, close } = await connectStdio(["--sandbox"], { HOME: "/nonexistent" });
+    const created = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Sandboxed", AllowUnauthenticatedIdentities: true } });
+    const dryRun = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Sandboxed", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output" } });
+    const escape = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Escape", AllowUnauthenticatedIdentities: true, endpointUrl: "http://127.0.0.1:9" } });
+    await close();
+    expect(created.isError, JSON.stringify(created)).toBeFalsy();
+    expect(created._meta?.target).toMatchObject({ sandbox: true, region: "us-east-1" });
+    expect((created.content as { text: string }[])[1]!.text).toMatch(/SANDBOX/);
+    expect((dryRun.structuredContent as { dryRun: { target: { sandbox: boolean } } }).dryRun.target.sandbox).toBe(true);
+    expect(escape.isError).toBe(true);
+    expect((escape.content as { text: string }[])[0]!.text).toMatch(/sandbox mode/);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * A loopback endpoint for the fuzz suite: counts requests and keeps the last one's exact body,
+ * decoded once from all its bytes (a multi-byte character split across TCP chunks stays
+ * whole), and answers as CreateIdentityPool would: the request echoed with an IdentityPoolId.
+ */
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { Socket } from "node:net";
+
+export interface BodyRecorder {
+  url: string;
+  /** Requests received so far. */
+  readonly count: number;
+  /** The last request: its X-Amz-Target, headers, raw body text and parsed body. */
+  readonly last: { target: string | undefined; headers: IncomingHttpHeaders; raw: string; body: unknown } | undefined;
+  stop(): Promise<void>;
+}
+
+export const recordedPoolId = "us-east-1:11111111-2222-3333-4444-555555555555";
+
+export async function startBodyRecorder(): Promise<BodyRecorder> {
+  const state: { count: number; last: BodyRecorder["last"] } = { count: 0, last: undefined };
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      state.count++;
+      const raw = Buffer.concat(chunks).toString("utf8");
+      let body: unknown;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        body = { unparseable: raw.slice(0, 200) };
+      }
+      state.last = { target: req.headers["x-amz-target"] as string | undefined, headers: req.headers, raw, body };
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": `recorder-${state.count}` });
+      res.end(JSON.stringify({ IdentityPoolId: recordedPoolId, ...(body && typeof body === "object" ? body : {}) }));
+    });
+  });
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get count() {
+      return state.count;
+    },
+    get last() {
+      return state.last;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
