@@ -8,7 +8,7 @@ import type { ServerConfig } from "./config.js";
 import type { CliOptions } from "./operation/arguments.js";
 import type { Problem } from "./operation/problems.js";
 import { InputError } from "./operation/problems.js";
-import type { Connection } from "./aws/cognito.js";
+import type { Connection, Timeouts } from "./aws/cognito.js";
 import type { FileReader } from "./cli/parse-command-line.js";
 
 const defaultTimeoutSeconds = 60;
@@ -34,7 +34,7 @@ export function resolveConnection(
   options: CliOptions,
   readFile: FileReader,
   env: NodeJS.ProcessEnv = process.env,
-): { ok: true; connection: Connection } | { ok: false; problems: Problem[] } {
+): { ok: true; connection: Connection; timeouts: Timeouts } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
 
   if (options.region !== undefined) {
@@ -90,11 +90,10 @@ export function resolveConnection(
     ca,
     noVerifySsl: options.noVerifySsl,
     noSignRequest: options.noSignRequest,
-    readTimeoutSeconds: options.cliReadTimeout ?? defaultTimeoutSeconds,
-    connectTimeoutSeconds: options.cliConnectTimeout ?? defaultTimeoutSeconds,
     maxAttempts: config.maxAttempts,
     retryMode: config.retryMode,
   };
   for (const key of Object.keys(connection) as (keyof Connection)[]) if (connection[key] === undefined) delete connection[key];
-  return { ok: true, connection };
+  const timeouts = { readSeconds: options.cliReadTimeout ?? defaultTimeoutSeconds, connectSeconds: options.cliConnectTimeout ?? defaultTimeoutSeconds };
+  return { ok: true, connection, timeouts };
 }

@@ -1,9 +1,16 @@
 /** createServer(): the MCP server with its one tool, independent of the transport. */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import { CallToolRequestParamsSchema, CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { createIdentityPoolTool, processControls, type ProcessControls } from "./tools/create-identity-pool.js";
 import type { ServerConfig } from "./config.js";
 import { serverName, serverVersion } from "./versions.js";
+
+/**
+ * tools/call with its params checked in the handler, so malformed params get JSON-RPC's
+ * "invalid params" (-32602), not the internal error the SDK answers when its own parse fails.
+ */
+const callToolRequest = CallToolRequestSchema.extend({ params: z.unknown() });
 
 /** One Server per session; pass the same `controls` to every session of a process (HTTP). */
 export function createServer(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): Server {
@@ -17,12 +24,15 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     const answer = await server.elicitInput({ mode: "form", message, requestedSchema: { type: "object", properties: {} } });
     return answer.action;
   };
-  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
-    if (request.params.name !== tool.definition.name)
-      return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(request.params.name)}; this server has ${tool.definition.name}.` }] };
+  server.setRequestHandler(callToolRequest, async (request): Promise<CallToolResult> => {
+    const params = CallToolRequestParamsSchema.safeParse(request.params);
+    if (!params.success) throw new McpError(ErrorCode.InvalidParams, `Invalid tools/call params: ${z.prettifyError(params.error)}`);
+    const { name, arguments: args } = params.data;
+    if (name !== tool.definition.name)
+      return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${tool.definition.name}.` }] };
     try {
       const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
-      return await tool.call(request.params.arguments, { log, askUser: canElicit ? askUser : undefined });
+      return await tool.call(args, { log, askUser: canElicit ? askUser : undefined });
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
       console.error(`[${serverName}] unexpected error in ${tool.definition.name}:`, error);

@@ -14,6 +14,7 @@ import { existsSync } from "node:fs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { initialize, isJsonRpcMessage, spawnServer, type JsonRpcLine, type ServerChild } from "./support/stdio-child.js";
 import { startFaultServer, type FaultServer } from "./support/fault-servers.js";
+import { startBodyRecorder, type BodyRecorder } from "./support/body-recorder.js";
 
 /** Upper bound on the server's resident memory while it handles 10 MB frames (it idles near 70 MB). */
 const rssBoundMb = 256;
@@ -27,6 +28,7 @@ const resultText = (m: JsonRpcLine | undefined) => ((m?.result?.content as { tex
 
 let server: ServerChild | undefined;
 let fault: FaultServer | undefined;
+let recorder: BodyRecorder | undefined;
 
 beforeAll(() => {
   if (!existsSync("dist/index.js")) throw new Error("dist/index.js is missing: run `npm run build` first");
@@ -37,6 +39,8 @@ afterEach(async () => {
   server = undefined;
   await fault?.stop();
   fault = undefined;
+  await recorder?.stop();
+  recorder = undefined;
 });
 
 async function start(args: string[] = []): Promise<ServerChild> {
@@ -199,6 +203,36 @@ describe("a 10 MB argument", () => {
     expect(await s.waitFor(() => [0, 1, 2, 3, 4].every((i) => s.responses(50 + i).length === 1), 60_000)).toBe(true);
     for (let i = 0; i < 5; i++) expect(s.responses(50 + i)[0]!.result?.isError).toBe(true);
     expect(s.peakRssMb).toBeLessThan(rssBoundMb);
+    await finish(s);
+  }, 90_000);
+});
+
+describe("memory over many calls", () => {
+  it("creates that each name another cliReadTimeout do not accumulate memory", async () => {
+    recorder = await startBodyRecorder();
+    const s = await start(["--endpoint-url", recorder.url, "--region", "us-east-1"]);
+    const pool = { IdentityPoolName: "Many", AllowUnauthenticatedIdentities: false };
+    const batchSize = 50;
+    let nextId = 10_000;
+    /** `count` creates, each with a cliReadTimeout never used before: a distinct connection for the adapter. */
+    const distinctCreates = async (count: number) => {
+      for (let sent = 0; sent < count; sent += batchSize) {
+        const from = nextId;
+        for (let i = 0; i < batchSize; i++, nextId++) await s.send(callFrame(nextId, { ...pool, cliReadTimeout: nextId }));
+        expect(await s.waitFor(() => s.responses(from + batchSize - 1).length === 1, 30_000)).toBe(true);
+      }
+    };
+    // The first thousand let the heap reach its working size; the next two thousand must not add to it.
+    await distinctCreates(1_000);
+    const settled = s.rssMb();
+    await distinctCreates(2_000);
+    const grown = s.rssMb() - settled;
+    const answered = s.messages().filter((m) => typeof m.id === "number" && m.id >= 10_000);
+    expect(answered).toHaveLength(3_000);
+    for (const m of answered) expect(m.result?.isError, resultText(m)).toBeFalsy();
+    expect(recorder.count).toBe(3_000);
+    // Measured with one SDK client cached per distinct connection and never released: +98 MB.
+    expect(grown, `RSS grew by ${grown.toFixed(0)} MB over the last 2000 creates with distinct cliReadTimeout values`).toBeLessThan(40);
     await finish(s);
   }, 90_000);
 });

@@ -6,8 +6,9 @@ import type { CognitoIdentityClient, CognitoIdentityClientConfig } from "@aws-sd
 import { asShape, operation, type CreateIdentityPoolRequest, type IdentityPool } from "../operation/model.js";
 import type { FinalizeHandler, FinalizeHandlerArguments } from "@smithy/types";
 import { redactHeaders } from "./redact.js";
+import type { TimeoutHandlerOptions } from "./http-handler.js";
 
-/** Everything that decides where a call goes and how it is made (see src/connection.ts). */
+/** Everything that decides which client a call uses: where it goes and how it is signed (see src/connection.ts). */
 export interface Connection {
   region?: string;
   profile?: string;
@@ -16,9 +17,6 @@ export interface Connection {
   ca?: string;
   noVerifySsl?: boolean;
   noSignRequest?: boolean;
-  /** Seconds; 0 means no limit, as in the AWS CLI. */
-  readTimeoutSeconds: number;
-  connectTimeoutSeconds: number;
   maxAttempts?: number;
   retryMode?: string;
   /** The endpoint is this process's own emulator: it checks no signature, so no credentials are loaded. */
@@ -58,28 +56,53 @@ function loadSdk(): Promise<Sdk> {
   return sdk;
 }
 
-const clients = new Map<string, Promise<CognitoIdentityClient>>();
+/** A cached client, with the calls using it: an evicted client is destroyed once none is left. */
+interface CachedClient {
+  client: Promise<CognitoIdentityClient>;
+  inUse: number;
+  evicted: boolean;
+}
 
-/** One client per distinct connection, reused: it keeps its connections alive and its credentials cached. */
-function clientFor(connection: Connection): Promise<CognitoIdentityClient> {
+const clients = new Map<string, CachedClient>();
+/** Calls can name any timeouts or region, so the cache is bounded: the least recently used client goes. */
+const maxCachedClients = 16;
+
+function release(entry: CachedClient): void {
+  if (entry.inUse === 0 && entry.evicted) entry.client.then((c) => c.destroy(), () => {});
+}
+
+/**
+ * Runs `use` with the client for this connection, one per distinct connection and reused: it
+ * keeps its connections alive and its credentials cached.
+ */
+async function usingClient<T>(connection: Connection, use: (client: CognitoIdentityClient) => Promise<T>): Promise<T> {
   const key = JSON.stringify(connection);
-  let client = clients.get(key);
-  if (!client) {
-    client = newClient(connection);
-    clients.set(key, client);
-    client.catch(() => clients.delete(key));
+  let entry = clients.get(key);
+  if (entry) clients.delete(key);
+  else {
+    entry = { client: newClient(connection), inUse: 0, evicted: false };
+    entry.client.catch(() => clients.delete(key));
   }
-  return client;
+  clients.set(key, entry);
+  for (const [oldKey, old] of clients) {
+    if (clients.size <= maxCachedClients) break;
+    clients.delete(oldKey);
+    old.evicted = true;
+    release(old);
+  }
+  entry.inUse++;
+  try {
+    return await use(await entry.client);
+  } finally {
+    entry.inUse--;
+    release(entry);
+  }
 }
 
 async function newClient(connection: Connection): Promise<CognitoIdentityClient> {
-  const [{ CognitoIdentityClient }, { NodeHttpHandler }, https] = await Promise.all([loadSdk(), import("@smithy/node-http-handler"), import("node:https")]);
+  const [{ CognitoIdentityClient }, { PerCallTimeoutHandler }] = await Promise.all([loadSdk(), import("./http-handler.js")]);
   const config: CognitoIdentityClientConfig = {
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: connection.connectTimeoutSeconds * 1000,
-      socketTimeout: connection.readTimeoutSeconds * 1000,
-      httpsAgent: new https.Agent({ keepAlive: true, rejectUnauthorized: !connection.noVerifySsl, ...(connection.ca ? { ca: connection.ca } : {}) }),
-    }),
+    requestHandler: new PerCallTimeoutHandler({ ca: connection.ca, rejectUnauthorized: !connection.noVerifySsl }),
   };
   if (connection.region) config.region = connection.region;
   if (connection.profile) config.profile = connection.profile;
@@ -120,18 +143,29 @@ function initialTarget(connection: Connection): Target {
 }
 
 /** Region and endpoint a call would use, without credentials or network. */
+/** The AWS CLI's --cli-read-timeout / --cli-connect-timeout, in seconds; 0 means no limit. */
+export interface Timeouts {
+  readSeconds: number;
+  connectSeconds: number;
+}
+
+function sendOptions(timeouts: Timeouts): TimeoutHandlerOptions {
+  return { timeouts: { readMs: timeouts.readSeconds * 1000, connectMs: timeouts.connectSeconds * 1000 } };
+}
+
 export async function resolveTarget(connection: Connection): Promise<CallOutcome<Target>> {
   const target = initialTarget(connection);
   try {
-    const client = await clientFor(connection);
-    target.region = await client.config.region();
-    const endpoint = await client.config.endpointProvider({
-      Region: target.region,
-      UseFIPS: await client.config.useFipsEndpoint(),
-      UseDualStack: await client.config.useDualstackEndpoint(),
-      Endpoint: connection.endpointUrl ?? process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY ?? process.env.AWS_ENDPOINT_URL,
+    await usingClient(connection, async (client) => {
+      target.region = await client.config.region();
+      const endpoint = await client.config.endpointProvider({
+        Region: target.region,
+        UseFIPS: await client.config.useFipsEndpoint(),
+        UseDualStack: await client.config.useDualstackEndpoint(),
+        Endpoint: connection.endpointUrl ?? process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY ?? process.env.AWS_ENDPOINT_URL,
+      });
+      target.endpoint = endpoint.url.href;
     });
-    target.endpoint = endpoint.url.href;
     return { ok: true, value: target, target };
   } catch (error) {
     return { ok: false, failure: describeFailure(error), target };
@@ -144,41 +178,44 @@ async function withClient<T>(connection: Connection, work: (client: CognitoIdent
   if (!resolved.ok) return resolved;
   const target = resolved.value;
   try {
-    const [client, loaded] = await Promise.all([clientFor(connection), loadSdk()]);
-    if (connection.noSignRequest) target.credentials = "none (unsigned)";
-    else if (!connection.sandbox) {
-      const identity = (await client.config.credentials()) as { $source?: Record<string, unknown> };
-      target.credentials = credentialKind(identity.$source);
-    }
-    return { ok: true, ...(await work(client, loaded)), target };
+    const loaded = await loadSdk();
+    const done = await usingClient(connection, async (client) => {
+      if (connection.noSignRequest) target.credentials = "none (unsigned)";
+      else if (!connection.sandbox) {
+        const identity = (await client.config.credentials()) as { $source?: Record<string, unknown> };
+        target.credentials = credentialKind(identity.$source);
+      }
+      return work(client, loaded);
+    });
+    return { ok: true, ...done, target };
   } catch (error) {
     return { ok: false, failure: describeFailure(error), target };
   }
 }
 
-export function createIdentityPool(request: CreateIdentityPoolRequest, connection: Connection, debug?: DebugLog): Promise<CallOutcome<IdentityPool>> {
+export function createIdentityPool(request: CreateIdentityPoolRequest, connection: Connection, timeouts: Timeouts, debug?: DebugLog): Promise<CallOutcome<IdentityPool>> {
   return withClient(connection, async (client, { CreateIdentityPoolCommand }) => {
     const command = new CreateIdentityPoolCommand(request);
     noBlindRetries(command.middlewareStack);
     if (debug) logTraffic(command.middlewareStack, debug);
-    const { $metadata, ...pool } = await client.send(command);
+    const { $metadata, ...pool } = await client.send(command, sendOptions(timeouts));
     return { value: asShape(pool, operation.output!) as IdentityPool, requestId: $metadata.requestId };
   });
 }
 
 /** Ids of the region's pools with exactly this name, reading every page of ListIdentityPools. */
-export function findPoolsNamed(name: string, connection: Connection): Promise<CallOutcome<string[]>> {
+export function findPoolsNamed(name: string, connection: Connection, timeouts: Timeouts): Promise<CallOutcome<string[]>> {
   return withClient(connection, async (client, { paginateListIdentityPools }) => {
     const ids: string[] = [];
-    for await (const page of paginateListIdentityPools({ client, pageSize: 60 }, { MaxResults: 60 }))
+    for await (const page of paginateListIdentityPools({ client, pageSize: 60 }, { MaxResults: 60 }, sendOptions(timeouts)))
       for (const pool of page.IdentityPools ?? []) if (pool.IdentityPoolName === name && pool.IdentityPoolId) ids.push(pool.IdentityPoolId);
     return { value: ids };
   });
 }
 
-export function describeIdentityPool(identityPoolId: string, connection: Connection): Promise<CallOutcome<IdentityPool>> {
+export function describeIdentityPool(identityPoolId: string, connection: Connection, timeouts: Timeouts): Promise<CallOutcome<IdentityPool>> {
   return withClient(connection, async (client, { DescribeIdentityPoolCommand }) => {
-    const { $metadata, ...pool } = await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: identityPoolId }));
+    const { $metadata, ...pool } = await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: identityPoolId }), sendOptions(timeouts));
     return { value: asShape(pool, operation.output!) as IdentityPool, requestId: $metadata.requestId };
   });
 }

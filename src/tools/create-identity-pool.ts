@@ -19,7 +19,7 @@ import {
   refusedResult,
 } from "../operation/result.js";
 import { createFileReader } from "../cli/parse-command-line.js";
-import { createIdentityPool, describeIdentityPool, findPoolsNamed, resolveTarget, type Connection, type Target } from "../aws/cognito.js";
+import { createIdentityPool, describeIdentityPool, findPoolsNamed, resolveTarget, type Connection, type Target, type Timeouts } from "../aws/cognito.js";
 import { redactSecrets } from "../aws/redact.js";
 import { resolveConnection } from "../connection.js";
 import { consentMessage, CreateRateLimiter, rateLimitMessage, readOnlyMessage } from "../safety.js";
@@ -97,10 +97,10 @@ export function createIdentityPoolTool(config: ServerConfig, { limiter }: Proces
   const readFile = createFileReader(config.allowFilesFrom);
 
   /** Duplicate handling: a result when the name's existing pool settles the call, undefined to go on creating. */
-  async function settleByName(call: PreparedCall, connection: Connection): Promise<CallToolResult | undefined> {
+  async function settleByName(call: PreparedCall, connection: Connection, timeouts: Timeouts): Promise<CallToolResult | undefined> {
     const mode = call.ifNameExists ?? config.ifNameExists ?? "create";
     if (mode === "create") return undefined;
-    const found = await findPoolsNamed(call.request.IdentityPoolName, connection);
+    const found = await findPoolsNamed(call.request.IdentityPoolName, connection, timeouts);
     if (!found.ok) return failureResult(found.failure, found.target);
     const [first] = found.value;
     if (first === undefined) return undefined;
@@ -109,7 +109,7 @@ export function createIdentityPoolTool(config: ServerConfig, { limiter }: Proces
         `Not created: an identity pool named "${call.request.IdentityPoolName}" already exists (${found.value.join(", ")}), and ifNameExists is "error". Use ifNameExists "return-existing" to get it, or choose another name.`,
         found.target,
       );
-    const existing = await describeIdentityPool(first, connection);
+    const existing = await describeIdentityPool(first, connection, timeouts);
     if (!existing.ok) return failureResult(existing.failure, existing.target);
     return existingPoolResult(call, existing.value, existing.target, found.value.length);
   }
@@ -138,14 +138,14 @@ export function createIdentityPoolTool(config: ServerConfig, { limiter }: Proces
 
     const resolved = resolveConnection(config, call.options, readFile);
     if (!resolved.ok) return problemsResult(resolved.problems);
-    const { connection } = resolved;
+    const { connection, timeouts } = resolved;
 
     const target = await resolveTarget(connection);
     if (!target.ok) return failureResult(target.failure, target.target);
     if (call.mode === "skeleton-output") return outputSampleResult(call, outputSample(call.request, target.value.region!), target.value);
 
     if (config.readOnly) return refusedResult(readOnlyMessage(), target.value);
-    const settled = await settleByName(call, connection);
+    const settled = await settleByName(call, connection, timeouts);
     if (settled) return settled;
     const limited = limiter?.refusal();
     if (limited) return refusedResult(rateLimitMessage(limiter!.perMinute, limited), target.value);
@@ -156,7 +156,7 @@ export function createIdentityPoolTool(config: ServerConfig, { limiter }: Proces
     if (limitedNow) return refusedResult(rateLimitMessage(limiter!.perMinute, limitedNow), target.value);
     limiter?.record();
 
-    const outcome = await createIdentityPool(call.request, connection, call.options.debug ? debugLog(context) : undefined);
+    const outcome = await createIdentityPool(call.request, connection, timeouts, call.options.debug ? debugLog(context) : undefined);
     if (!outcome.ok) return failureResult(outcome.failure, outcome.target);
     return createdResult(call, outcome.value, outcome.target, outcome.requestId);
   }

@@ -21,6 +21,8 @@ export interface ServerChild {
   readonly stderr: string;
   /** Peak VmRSS seen so far, in MB (sampled every 25 ms). */
   readonly peakRssMb: number;
+  /** VmRSS now, in MB (0 once the process is gone). */
+  rssMb(): number;
   /** Writes one frame: an object is serialized, a string is written as is; a newline is added. */
   send(frame: object | string): Promise<void>;
   /** stdout lines parsed (a line that is not JSON throws: stdout must carry JSON-RPC alone). */
@@ -79,13 +81,17 @@ export function spawnServer(args: string[] = [], env: Record<string, string> = {
   // Writes after the child closed its stdin end fail with EPIPE; the test sees that through its assertions.
   child.stdin.on("error", () => {});
 
-  const sample = () => {
+  const sample = (): number => {
     try {
       const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-      if (match) peakKb = Math.max(peakKb, Number(match[1]));
+      if (match) {
+        peakKb = Math.max(peakKb, Number(match[1]));
+        return Number(match[1]);
+      }
     } catch {
       // the process is gone
     }
+    return 0;
   };
   const sampler = setInterval(sample, 25);
   void exit.then(() => clearInterval(sampler));
@@ -101,6 +107,7 @@ export function spawnServer(args: string[] = [], env: Record<string, string> = {
       sample();
       return peakKb / 1024;
     },
+    rssMb: () => sample() / 1024,
     get exited() {
       return exitCode !== undefined;
     },
