@@ -4,7 +4,7 @@
  */
 import type { CognitoIdentityClient, CognitoIdentityClientConfig } from "@aws-sdk/client-cognito-identity";
 import { asShape, operation, type CreateIdentityPoolRequest, type IdentityPool } from "../operation/model.js";
-import type { FinalizeHandler, FinalizeHandlerArguments } from "@smithy/types";
+import type { DeserializeHandler, DeserializeHandlerArguments } from "@smithy/types";
 import { redactHeaders } from "./redact.js";
 import type { TimeoutHandlerOptions } from "./http-handler.js";
 
@@ -223,33 +223,49 @@ export function describeIdentityPool(identityPoolId: string, connection: Connect
 type Stack = InstanceType<Sdk["CreateIdentityPoolCommand"]>["middlewareStack"];
 
 /**
- * A create is not idempotent. When the connection fails after the request went out (read
- * timeout, reset), the pool may exist: retrying could make a duplicate, so the attempt ends
- * the call as an unknown outcome. Failures before sending (refused, connect timeout) and
- * answers from AWS (throttling, 5xx) keep the SDK's retries.
+ * A create is not idempotent. Once the request may have reached AWS, a failure to read the answer
+ * (read timeout, reset, truncated or unreadable body, even after a 200) leaves the outcome
+ * unknown: retrying could make a duplicate, so the call ends there and says so. Failures that
+ * prove nothing was sent (refused, unresolvable, connect timeout, TLS) and error answers from AWS
+ * (throttling, 5xx) keep the SDK's retries. Placed around the deserializer, inside signing, so
+ * credential errors never count as sent.
  */
 function noBlindRetries(stack: Stack): void {
-  const middleware = (next: FinalizeHandler<object, object>) => async (args: FinalizeHandlerArguments<object>) => {
+  // The status line of this attempt's answer, when one came: a body that then fails to arrive
+  // or parse carries no status of its own.
+  let answeredStatus: number | undefined;
+  const aroundDeserializer = (next: DeserializeHandler<object, object>) => async (args: DeserializeHandlerArguments<object>) => {
+    answeredStatus = undefined;
     try {
       return await next(args);
     } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? answeredStatus;
+      if (!outcomeIsUnknown(error, status)) throw error;
+      const answered = status !== undefined ? `AWS answered HTTP ${status}, but the answer could not be read: ` : "";
       // No `cause`: the SDK classifies an error as transient (retryable) when its cause is.
-      throw sentButUnanswered(error) ? Object.assign(new Error((error as Error).message), { name: outcomeUnknown, $metadata: {} }) : error;
+      throw Object.assign(new Error(`${answered}${(error as Error).message}`), { name: outcomeUnknown, $metadata: { httpStatusCode: status } });
     }
   };
-  stack.addRelativeTo(
-    middleware as unknown as Parameters<Stack["addRelativeTo"]>[0],
-    { relation: "after", toMiddleware: "retryMiddleware", name: "noBlindRetries" },
-  );
+  const aroundHandler = (next: DeserializeHandler<object, object>) => async (args: DeserializeHandlerArguments<object>) => {
+    const result = await next(args);
+    answeredStatus = (result.response as { statusCode?: number }).statusCode;
+    return result;
+  };
+  stack.add(aroundDeserializer as unknown as Parameters<Stack["add"]>[0], { step: "deserialize", priority: "high", name: "noBlindRetries" });
+  stack.add(aroundHandler as unknown as Parameters<Stack["add"]>[0], { step: "deserialize", priority: "low", name: "answeredStatus" });
 }
 
 const outcomeUnknown = "OutcomeUnknown";
+const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
 
-function sentButUnanswered(error: unknown): boolean {
-  const e = error as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  if (e?.$metadata?.httpStatusCode) return false; // AWS answered
-  if (e?.code === "ECONNREFUSED" || /did not establish a connection/.test(e?.message ?? "")) return false;
-  return e?.name === "TimeoutError" || ["ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(e?.code ?? "") || /socket hang up/i.test(e?.message ?? "");
+function outcomeIsUnknown(error: unknown, status: number | undefined): boolean {
+  const e = error as { code?: string; message?: string };
+  // AWS answered: an error status is a definite failure; a success we could not read is not.
+  if (status !== undefined) return status >= 200 && status < 300;
+  if (notSentCodes.has(e?.code ?? "")) return false;
+  if (/did not establish a connection/.test(e?.message ?? "")) return false;
+  if (/CERT|TLS|SSL|SELF_SIGNED/i.test(e?.code ?? "")) return false;
+  return true;
 }
 
 /** Each attempt's signed request and its response, with credentials redacted. */
