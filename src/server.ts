@@ -27,7 +27,10 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
   server.setRequestHandler(callToolRequest, async (request): Promise<CallToolResult> => {
     const params = CallToolRequestParamsSchema.safeParse(request.params);
     if (!params.success) throw new McpError(ErrorCode.InvalidParams, `Invalid tools/call params: ${z.prettifyError(params.error)}`);
-    const { name, arguments: args } = params.data;
+    // The arguments as sent, not zod's copy: copying drops a key named "__proto__" (it becomes the
+    // prototype), which would hide an unknown argument from validation.
+    const { name } = params.data;
+    const args = (request.params as { arguments?: unknown }).arguments;
     if (name !== tool.definition.name)
       return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${tool.definition.name}.` }] };
     try {

@@ -193,8 +193,8 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
   it(`${numRuns} generated argument sets: well-formed results, no crash, nothing sent for invalid input, exact bodies for valid`, async () => {
     const validateOutput = new Ajv({ strict: false }).compile(tool.outputSchema!);
     const unexpected = vi.spyOn(console, "error");
-    const figures = { inputs: 0, valid: 0, invalid: 0, sent: 0, crashes: 0, sentForInvalid: 0, slowestMs: 0 }
-    let slowest = "";;
+    const figures = { inputs: 0, valid: 0, invalid: 0, sent: 0, crashes: 0, sentForInvalid: 0, slowestMs: 0 };
+    let slowest = "";
     const kinds: Record<string, number> = {};
     const started = Date.now();
 

@@ -9,11 +9,10 @@
 import { split } from "shlex";
 import { InputError, type Problem } from "../operation/problems.js";
 import { scanOptions, type Arg, type Leftover, type OptionMatch, type OptionSpec } from "./argv.js";
-import { createFileReader, isFileUri, type FileReader } from "./files.js";
+import { createFileReader, type FileReader } from "./files.js";
 import { GLOBAL_OPTION_SPECS, readGlobalOptions, SUPPORTED_GLOBAL_FLAGS, VERSION_SPEC, type GlobalOptions } from "./global-options.js";
-import { JsonSyntaxError, parseJson } from "./json-text.js";
+import { readInputDocument } from "./input-document.js";
 import { negativeFlag, operationParameters, optionSpecsOf, unpackParameter, type OperationParameter } from "./operation-parameters.js";
-import { describeValue } from "./type-check.js";
 
 export { createFileReader } from "./files.js";
 export type { FileReader } from "./files.js";
@@ -75,8 +74,9 @@ export function parseCommandLine(input: string | string[], readFile: FileReader 
   if (skeleton !== undefined) options.generateCliSkeleton = skeleton as "input" | "output";
   const inputJson = lastValues(operation.matches, CLI_INPUT_JSON)?.[0];
   if (inputJson !== undefined) {
-    const document = readInputDocument(inputJson, readFile, problems);
-    if (document !== undefined) options.cliInputJson = document;
+    const read = readInputDocument(inputJson, readFile, `cliArgs ${CLI_INPUT_JSON.flag}`);
+    if (read.ok) options.cliInputJson = read.text;
+    else problems.push(...read.problems);
   }
 
   return problems.length ? { ok: false, problems } : { ok: true, value: { params, options } };
@@ -125,34 +125,6 @@ function givenValue(parameter: OperationParameter, matches: readonly OptionMatch
 
 function lastValues(matches: readonly OptionMatch[], spec: OptionSpec): string[] | undefined {
   return matches.filter((m) => m.spec === spec).at(-1)?.values;
-}
-
-/** --cli-input-json: read its file if it names one, and check it is a JSON object; merging is the caller's. */
-function readInputDocument(value: string, readFile: FileReader, problems: Problem[]): string | undefined {
-  const field = `cliArgs ${CLI_INPUT_JSON.flag}`;
-  let text = value;
-  if (isFileUri(value)) {
-    try {
-      text = readFile(value);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems.map((p) => ({ ...p, field })));
-      return undefined;
-    }
-  }
-  let document: unknown;
-  try {
-    document = parseJson(text);
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    problems.push({ field, rule: "JSON syntax", message: `${isFileUri(value) ? value : "the value"} is not valid JSON: ${error.message}` });
-    return undefined;
-  }
-  if (typeof document !== "object" || document === null || Array.isArray(document)) {
-    problems.push({ field, rule: "type", message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document)}` });
-    return undefined;
-  }
-  return text;
 }
 
 function leftoverProblems(leftovers: readonly Leftover[]): Problem[] {

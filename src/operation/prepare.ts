@@ -4,14 +4,14 @@
  * anything is returned, so a caller sees them all at once.
  */
 import type { Problem } from "./problems.js";
-import { InputError } from "./problems.js";
 import type { CreateIdentityPoolRequest } from "./model.js";
 import { inputMembers } from "./model.js";
 import { requestSchema, operationArgumentsShape } from "./schema.js";
 import { cliOptionNames, operationParameterNames, optionNames, optionsSchema, type CliOptions, type ToolOptions } from "./arguments.js";
 import { problemsFromIssues } from "./validate.js";
 import { compileQuery, type CompiledQuery } from "./query.js";
-import { parseCommandLine, type FileReader } from "../cli/parse-command-line.js";
+import { createFileReader, parseCommandLine, type FileReader } from "../cli/parse-command-line.js";
+import { readInputDocument } from "../cli/input-document.js";
 import { z } from "zod";
 import type { IfNameExists } from "../safety.js";
 
@@ -31,7 +31,7 @@ export type Prepared = { ok: true; call: PreparedCall } | { ok: false; problems:
 /** Where each top-level parameter came from, so a problem can say which input to fix. */
 type Source = "arguments" | "cliArgs" | "cliInputJson";
 
-export function prepareCall(args: unknown, readFile?: FileReader): Prepared {
+export function prepareCall(args: unknown, readFile: FileReader = createFileReader(undefined)): Prepared {
   if (args === undefined || args === null) args = {};
   if (typeof args !== "object" || Array.isArray(args))
     return { ok: false, problems: [{ field: "(arguments)", rule: "type object", message: "the tool's arguments must be an object" }] };
@@ -72,8 +72,10 @@ export function prepareCall(args: unknown, readFile?: FileReader): Prepared {
   const sources: Record<string, Source> = Object.fromEntries(Object.keys(params).map((k) => [k, explicitSource]));
   let request: Record<string, unknown> = params;
   if (options.cliInputJson !== undefined) {
-    const document = parseInputDocument(options.cliInputJson, readFile, problems);
-    if (document) {
+    const read = readInputDocument(options.cliInputJson, readFile, "cliInputJson");
+    if (!read.ok) problems.push(...read.problems);
+    else {
+      const { document } = read;
       // The AWS CLI's rule: a parameter given explicitly replaces the document's top-level key whole.
       request = { ...document, ...params };
       for (const key of Object.keys(document)) sources[key] ??= "cliInputJson";
@@ -117,46 +119,6 @@ export function prepareCall(args: unknown, readFile?: FileReader): Prepared {
 }
 
 const partialRequestSchema = z.strictObject(operationArgumentsShape);
-
-function parseInputDocument(text: string, readFile: FileReader | undefined, problems: Problem[]): Record<string, unknown> | undefined {
-  if (/^fileb?:\/\//.test(text)) {
-    if (!readFile) {
-      problems.push({ field: "cliInputJson", rule: "file access", message: "file:// values are disabled; the server's operator can allow a directory with --allow-files-from DIR" });
-      return undefined;
-    }
-    try {
-      text = readFile(text);
-    } catch (error) {
-      if (error instanceof InputError) problems.push(...error.problems);
-      else throw error;
-      return undefined;
-    }
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    problems.push({ field: "cliInputJson", rule: "JSON syntax", message: `is not valid JSON: ${describeJsonError(text, error)}` });
-    return undefined;
-  }
-  if (typeof document !== "object" || document === null || Array.isArray(document)) {
-    problems.push({ field: "cliInputJson", rule: "type object", message: "must be a JSON object whose keys are the operation's parameters" });
-    return undefined;
-  }
-  return document as Record<string, unknown>;
-}
-
-/** JSON.parse reports a character offset; people find line and column easier. */
-export function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const at = /at position (\d+)/.exec(message);
-  if (!at) return message;
-  const offset = Number(at[1]);
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return `${message.replace(/ in JSON at position \d+.*/, "")} at line ${line}, column ${column}`;
-}
 
 /** Model order, as the AWS CLI and its skeleton use. Unknown keys never get here (validation refuses them). */
 function orderLikeModel(request: Record<string, unknown>): Record<string, unknown> {

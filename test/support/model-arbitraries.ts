@@ -127,6 +127,9 @@ export function validOf(name: string): fc.Arbitrary<unknown> {
     case "boolean":
       arb = fc.boolean();
       break;
+    case "integer":
+      arb = fc.integer({ min: s.min ?? -(2 ** 31), max: s.max ?? 2 ** 31 - 1 });
+      break;
     case "list":
       arb = fc.array(validOf(s.member.shape), { minLength: s.min ?? 0, maxLength: Math.min(s.max ?? listCap, listCap) });
       break;
@@ -168,8 +171,9 @@ function wrongTypeFor(s: Shape): fc.Arbitrary<unknown> {
     list: fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.integer()), { maxLength: 3 }),
     object: fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3, noNullPrototype: true }),
   };
-  const own = { string: "string", boolean: "boolean", list: "list", map: "object", structure: "object" }[s.type];
-  return fc.oneof(...Object.entries(options).filter(([type]) => type !== own).map(([, arb]) => arb));
+  const own = { string: "string", boolean: "boolean", integer: "number", list: "list", map: "object", structure: "object" }[s.type];
+  // A whole number is the wrong type for every shape but an integer; a fraction is wrong for all.
+  return fc.oneof(...Object.entries(options).filter(([type]) => type !== own).map(([, arb]) => arb), ...(own === "number" ? [fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n))] : []));
 }
 
 const unknownKeyNames = fc.oneof(
@@ -230,6 +234,10 @@ export function invalidOf(name: string, path: Segment[], depth = 0): fc.Arbitrar
       break;
     }
     case "boolean":
+      break;
+    case "integer":
+      if (s.min !== undefined) choices.push(here("too small", fc.integer({ min: s.min - 1000, max: s.min - 1 })));
+      if (s.max !== undefined) choices.push(here("too large", fc.integer({ min: s.max + 1, max: s.max + 1000 })));
       break;
     case "list": {
       if (s.max !== undefined) choices.push(here("too many items", fc.array(validOf(s.member.shape), { minLength: s.max + 1, maxLength: s.max + 3 })));
@@ -307,6 +315,8 @@ export function isValid(name: string, value: unknown): boolean {
       return typeof value === "string" && isValidString(s, name, value);
     case "boolean":
       return typeof value === "boolean";
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value) && (s.min === undefined || value >= s.min) && (s.max === undefined || value <= s.max);
     case "list":
       return Array.isArray(value) && (s.min === undefined || value.length >= s.min) && (s.max === undefined || value.length <= s.max) && value.every((v) => isValid(s.member.shape, v));
     case "map": {

@@ -1,0 +1,34 @@
+/**
+ * A --cli-input-json value: read from its file when it names one (under the operator's file
+ * policy), parsed as the CLI's Python JSON reader parses it, and required to be an object.
+ */
+import type { Problem } from "../operation/problems.js";
+import { InputError } from "../operation/problems.js";
+import { isFileUri, type FileReader } from "./files.js";
+import { JsonSyntaxError, parseJson } from "./json-text.js";
+import { describeValue } from "./type-check.js";
+
+export type InputDocument = { ok: true; text: string; document: Record<string, unknown> } | { ok: false; problems: Problem[] };
+
+/** `field` names the input in problems: `cliInputJson`, or `cliArgs --cli-input-json`. */
+export function readInputDocument(value: string, readFile: FileReader, field: string): InputDocument {
+  let text = value;
+  if (isFileUri(value)) {
+    try {
+      text = readFile(value);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return { ok: false, problems: error.problems.map((p) => ({ ...p, field })) };
+    }
+  }
+  let document: unknown;
+  try {
+    document = parseJson(text);
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    return { ok: false, problems: [{ field, rule: "JSON syntax", message: `${isFileUri(value) ? value : "the value"} is not valid JSON: ${error.message}` }] };
+  }
+  if (typeof document !== "object" || document === null || Array.isArray(document))
+    return { ok: false, problems: [{ field, rule: "type object", message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document)}` }] };
+  return { ok: true, text, document: document as Record<string, unknown> };
+}
