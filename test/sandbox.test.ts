@@ -24,6 +24,7 @@ import {
 } from "@aws-sdk/client-cognito-identity";
 import { startSandbox, runSandboxCommand, type Sandbox } from "../src/sandbox/server.js";
 import { resetMoto, startMoto, type Moto } from "./support/moto.js";
+import { everyParameter, referenceExample } from "./support/pools.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const motoAvailable = inject("motoUrl") !== null;
@@ -31,26 +32,6 @@ const motoMissing = inject("motoMissingReason");
 const awsCliAvailable = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
 const run = promisify(execFile);
 
-const referenceExample = {
-  IdentityPoolName: "MyIdentityPool",
-  AllowUnauthenticatedIdentities: false,
-  CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa", ClientId: "3n4b5urk1ft4fl3mg5e62d9ado", ServerSideTokenCheck: false }],
-};
-
-const everyParameter = {
-  IdentityPoolName: "Every parameter pool",
-  AllowUnauthenticatedIdentities: true,
-  AllowClassicFlow: true,
-  SupportedLoginProviders: { "graph.facebook.com": "1234567890", "accounts.google.com": "abc.apps.googleusercontent.com" },
-  DeveloperProviderName: "login.example.app",
-  OpenIdConnectProviderARNs: ["arn:aws:iam::123456789012:oidc-provider/oidc.example.com"],
-  CognitoIdentityProviders: [
-    { ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc123", ClientId: "client1", ServerSideTokenCheck: true },
-    { ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_def456", ClientId: "client2", ServerSideTokenCheck: false },
-  ],
-  SamlProviderARNs: ["arn:aws:iam::123456789012:saml-provider/corp"],
-  IdentityPoolTags: { team: "identity", env: "test" },
-};
 
 const uuidV4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 

@@ -28,8 +28,12 @@ const CONSTANTS: [string, unknown][] = [
 ];
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/;
 
+/** Python's json.loads gives up on deep nesting too (RecursionError); here it is a clear syntax error, never a stack overflow. */
+const maxDepth = 500;
+
 class Parser {
   private index = 0;
+  private depth = 0;
 
   constructor(private readonly chars: readonly string[]) {}
 
@@ -44,8 +48,12 @@ class Parser {
   private value(): unknown {
     const ch = this.chars[this.index];
     if (ch === '"') return this.string();
-    if (ch === "{") return this.object();
-    if (ch === "[") return this.array();
+    if (ch === "{" || ch === "[") {
+      if (++this.depth > maxDepth) throw this.error(`Nesting deeper than ${maxDepth} levels`);
+      const nested = ch === "{" ? this.object() : this.array();
+      this.depth--;
+      return nested;
+    }
     for (const [word, value] of CONSTANTS) {
       if (this.lookingAt(word)) {
         this.index += word.length;
