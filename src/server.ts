@@ -4,6 +4,7 @@ import { z } from "zod";
 import { CallToolRequestParamsSchema, CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { createIdentityPoolTool, processControls, type ProcessControls } from "./tools/create-identity-pool.js";
 import type { ServerConfig } from "./config.js";
+import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { serverName, serverVersion } from "./versions.js";
 
 /**
@@ -12,15 +13,37 @@ import { serverName, serverVersion } from "./versions.js";
  */
 const callToolRequest = CallToolRequestSchema.extend({ params: z.unknown() });
 
+/**
+ * The validator the SDK checks elicitation answers with: its own Ajv one, but created on the
+ * first elicitation instead of with every Server (Ajv and its formats cost start-up time, and
+ * most sessions never elicit). `load()` must have settled before `getValidator` is used.
+ */
+function lazyAjvValidator(): jsonSchemaValidator & { load(): Promise<void> } {
+  let loaded: jsonSchemaValidator | undefined;
+  return {
+    async load() {
+      if (loaded) return;
+      const { AjvJsonSchemaValidator } = await import("@modelcontextprotocol/sdk/validation/ajv");
+      loaded ??= new AjvJsonSchemaValidator();
+    },
+    getValidator(schema) {
+      if (!loaded) throw new Error("the JSON Schema validator is not loaded yet");
+      return loaded.getValidator(schema);
+    },
+  };
+}
+
 /** One Server per session; pass the same `controls` to every session of a process (HTTP). */
 export function createServer(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): Server {
   const tool = createIdentityPoolTool(config, controls);
-  const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} } });
+  const validator = lazyAjvValidator();
+  const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} }, jsonSchemaValidator: validator });
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [tool.definition] }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [await tool.definition()] }));
   const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>
     void server.sendLoggingMessage({ level, logger: serverName, data }).catch(() => {});
   const askUser = async (message: string) => {
+    await validator.load();
     const answer = await server.elicitInput({ mode: "form", message, requestedSchema: { type: "object", properties: {} } });
     return answer.action;
   };
@@ -31,15 +54,15 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     // prototype), which would hide an unknown argument from validation.
     const { name } = params.data;
     const args = (request.params as { arguments?: unknown }).arguments;
-    if (name !== tool.definition.name)
-      return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${tool.definition.name}.` }] };
+    if (name !== tool.name)
+      return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${tool.name}.` }] };
     try {
       const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
       return await tool.call(args, { log, askUser: canElicit ? askUser : undefined });
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
-      console.error(`[${serverName}] unexpected error in ${tool.definition.name}:`, error);
-      return { isError: true, content: [{ type: "text", text: `Internal error in ${tool.definition.name}: ${(error as Error)?.message ?? String(error)}. Nothing is known to have been created; check before retrying.` }] };
+      console.error(`[${serverName}] unexpected error in ${tool.name}:`, error);
+      return { isError: true, content: [{ type: "text", text: `Internal error in ${tool.name}: ${(error as Error)?.message ?? String(error)}. Nothing is known to have been created; check before retrying.` }] };
     }
   });
   return server;

@@ -197,6 +197,26 @@ describe("a 10 MB argument", () => {
     await finish(s);
   }, 60_000);
 
+  it("10 MB inside cliInputJson and cliArgs (a document, a command line, a shorthand value): answered, memory bounded", async () => {
+    const s = await start();
+    const tenMillion = (c: string) => c.repeat(10_000_000);
+    const frames: [number, unknown, RegExp][] = [
+      [36, { cliInputJson: JSON.stringify({ IdentityPoolName: tenMillion("x"), AllowUnauthenticatedIdentities: false }) }, /^- (IdentityPoolName|cliInputJson)\b/m],
+      [37, { cliArgs: `--identity-pool-name ${tenMillion("x")} --no-allow-unauthenticated-identities` }, /^- (IdentityPoolName|cliArgs)\b/m],
+      [38, { cliArgs: ["--identity-pool-name", "x", "--no-allow-unauthenticated-identities", "--identity-pool-tags", `k=${tenMillion("v")}`] }, /^- (IdentityPoolTags|cliArgs)\b/m],
+    ];
+    // One at a time: the peak is each frame's own, not their sum.
+    for (const [id, args, field] of frames) {
+      await s.send(callFrame(id, args));
+      expect(await s.waitFor(() => s.responses(id).length === 1, 30_000), `id ${id} unanswered`).toBe(true);
+      const [answer] = s.responses(id);
+      expect(answer!.result?.isError, `id ${id}`).toBe(true);
+      expect(resultText(answer), `id ${id}`).toMatch(field);
+      expect(s.peakRssMb, `peak RSS after id ${id}`).toBeLessThan(rssBoundMb);
+    }
+    await finish(s);
+  }, 90_000);
+
   it("several 10 MB frames in a row do not accumulate memory", async () => {
     const s = await start();
     for (let i = 0; i < 5; i++) await s.send(callFrame(50 + i, { IdentityPoolName: "y".repeat(10_000_000), AllowUnauthenticatedIdentities: true }));
@@ -242,7 +262,7 @@ describe("deeply nested JSON (100,000 levels)", () => {
   const deepArray = "[".repeat(depth) + "]".repeat(depth);
   const deepObject = '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
 
-  it("as an argument's value, under an unknown key, inside cliInputJson and in _meta: answered, never a crash", async () => {
+  it("as an argument's value, under an unknown key, inside cliInputJson, through cliArgs and in _meta: answered, never a crash", async () => {
     const s = await start();
     await s.send(`{"jsonrpc":"2.0","id":61,"method":"tools/call","params":{"name":"${tool}","arguments":{"IdentityPoolName":${deepArray},"AllowUnauthenticatedIdentities":false}}}`);
     await s.send(`{"jsonrpc":"2.0","id":62,"method":"tools/call","params":{"name":"${tool}","arguments":{"Unknown":${deepObject}}}}`);
@@ -251,20 +271,32 @@ describe("deeply nested JSON (100,000 levels)", () => {
     await s.send(`{"jsonrpc":"2.0","id":65,"method":"tools/call","params":{"name":"${tool}","arguments":{"IdentityPoolTags":{"k":${deepObject}}}}}`);
     await s.send(`{"jsonrpc":"2.0","id":66,"method":"ping","params":{"_meta":${deepObject}}}`);
     await s.send(`{"jsonrpc":"2.0","id":67,"method":"tools/list","params":{"cursor":${deepArray}}}`);
-    expect(await s.waitFor(() => [61, 62, 63, 64, 65, 66, 67].every((id) => s.responses(id).length === 1), 30_000), s.stderr.slice(-2000)).toBe(true);
+    // The same depth through cliArgs: a --cli-input-json document, and shorthand lists and structures.
+    const required = ["--identity-pool-name", "p", "--no-allow-unauthenticated-identities"];
+    await s.send(callFrame(68, { cliArgs: [...required, "--cli-input-json", deepArray] }));
+    await s.send(callFrame(69, { cliArgs: [...required, "--cognito-identity-providers", `ProviderName=${"[".repeat(depth / 2)}`] }));
+    await s.send(callFrame(70, { cliArgs: [...required, "--identity-pool-tags", `k=${"{a=".repeat(depth / 2)}`] }));
+    await s.send(callFrame(71, { cliArgs: [...required, "--identity-pool-tags", deepObject] }));
+    const ids = [61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71];
+    expect(await s.waitFor(() => ids.every((id) => s.responses(id).length === 1), 30_000), s.stderr.slice(-2000)).toBe(true);
     const named: [number, RegExp][] = [
       [61, /IdentityPoolName: must be a string/],
       [62, /Unknown: is not a known key/],
-      [63, /cliInputJson: must be a JSON object/],
-      [64, /IdentityPoolTags/],
+      [63, /^- cliInputJson: /m],
+      [64, /^- (cliInputJson|IdentityPoolTags)\b/m],
       [65, /IdentityPoolTags\["k"\]/],
+      [68, /^- cliArgs/m],
+      [69, /^- cliArgs/m],
+      [70, /^- cliArgs/m],
+      [71, /^- (cliArgs|IdentityPoolTags)/m],
     ];
-    for (const [id, field] of named) {
+    // Every frame checked, then all that went wrong reported at once.
+    const wrong = named.flatMap(([id, field]) => {
       const [answer] = s.responses(id);
-      expect(answer!.result?.isError, `id ${id}`).toBe(true);
-      expect(resultText(answer)).toMatch(field);
-      expect(resultText(answer)).not.toMatch(/Internal error|Maximum call stack/);
-    }
+      const shown = resultText(answer);
+      return answer?.result?.isError === true && field.test(shown) && !/Internal error|Maximum call stack/.test(shown) ? [] : [`id ${id}: ${shown.slice(0, 160)}`];
+    });
+    expect(wrong).toEqual([]);
     expect(s.responses(66)[0]!.result).toEqual({});
     // A cursor must be a string: invalid params, answered as an error for its id.
     expect(s.responses(67)[0]!.error?.code).toBeTypeOf("number");

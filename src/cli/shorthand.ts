@@ -44,8 +44,12 @@ const START_WORD: readonly (readonly [string, string])[] = [["!", "!"], ["#", "&
 const FIRST_FOLLOW: readonly (readonly [string, string])[] = [["!", "!"], ["#", "&"], ["(", "+"], ["-", "\\"], ["^", "|"], ["~", "\uffff"]];
 const SECOND_FOLLOW: readonly (readonly [string, string])[] = [["!", "!"], ["#", "&"], ["(", "+"], ["-", "<"], [">", "\uffff"]];
 
+/** Python gives up on deep nesting too (RecursionError); here it is a clear syntax error, never a stack overflow. */
+const maxDepth = 500;
+
 class Parser {
   private index = 0;
+  private depth = 0;
   /** Set by `key@=`: values after it that start with file:// or fileb:// are read. */
   private resolveFiles = false;
 
@@ -156,9 +160,12 @@ class Parser {
   }
 
   private explicitValue(): ShorthandValue {
-    if (this.current() === "[") return this.explicitList();
-    if (this.current() === "{") return this.hashLiteral();
-    return this.firstValue();
+    const ch = this.current();
+    if (ch !== "[" && ch !== "{") return this.firstValue();
+    if (++this.depth > maxDepth) throw this.unexpected(`at most ${maxDepth} levels of nesting`);
+    const nested = ch === "[" ? this.explicitList() : this.hashLiteral();
+    this.depth--;
+    return nested;
   }
 
   private firstValue(): string {

@@ -5,6 +5,12 @@
 import { z } from "zod";
 import { operationArgumentsShape } from "./schema.js";
 
+/**
+ * A whole request is far smaller: 50 tags, 10 login providers and a few ARNs fit in tens of KB.
+ * Bounding the text keeps parsing cheap and memory flat whatever an assistant sends.
+ */
+export const maxCommandTextLength = 1024 * 1024;
+
 const seconds = (what: string) =>
   z
     .number()
@@ -16,6 +22,7 @@ const seconds = (what: string) =>
 export const cliOptionsShape = {
   cliInputJson: z
     .string()
+    .max(maxCommandTextLength)
     .describe(
       "--cli-input-json: a JSON document in the format of generateCliSkeleton \"input\", as a string. Parameters given as arguments override its top-level keys (a map or list given as an argument replaces the document's). IdentityPoolName and AllowUnauthenticatedIdentities may come from here.",
     ),
@@ -47,7 +54,12 @@ export const toolOptionsShape = {
       "CreateIdentityPool is not idempotent: the same name twice makes two pools. \"return-existing\" first looks for a pool with this name in the region and returns it (not created now) if there is one; \"error\" refuses to create a duplicate; \"create\" (AWS behaviour) always creates. Default: the server's --if-name-exists, else create. Use return-existing when retrying after a timeout or an unknown outcome.",
     ),
   cliArgs: z
-    .union([z.string(), z.array(z.string())])
+    .union([
+      z.string().max(maxCommandTextLength),
+      z
+        .array(z.string())
+        .refine((args) => args.reduce((total, arg) => total + arg.length, 0) <= maxCommandTextLength, `at most ${maxCommandTextLength} characters in all`),
+    ])
     .describe(
       "An AWS CLI command line instead of the structured arguments: `aws cognito-identity create-identity-pool --identity-pool-name X --no-allow-unauthenticated-identities …` as one string (split as a POSIX shell would) or as an array of arguments. Parsed with the AWS CLI v1's rules (shorthand and JSON syntax, flag pairs, global options). Cannot be combined with the structured parameters or options.",
     ),

@@ -51,6 +51,9 @@ export function prepareCall(args: unknown, readFile: FileReader = createFileRead
   const toolOptions: ToolOptions = checked.success ? checked.data : {};
   let options: CliOptions = toolOptions;
   let explicitSource: Source = "arguments";
+  // A command line or document that could not be read may hold the required parameters: their
+  // absence is then no news, and reporting it would only bury the real problem.
+  let unreadInput = !checked.success && ("cliArgs" in rawOptions || "cliInputJson" in rawOptions);
 
   if (toolOptions.cliArgs !== undefined) {
     const mixed = [...Object.keys(params), ...cliOptionNames.filter((k) => toolOptions[k] !== undefined)];
@@ -61,8 +64,10 @@ export function prepareCall(args: unknown, readFile: FileReader = createFileRead
         message: `cannot be combined with structured arguments (${mixed.join(", ")}); put everything in the command line, or leave cliArgs out`,
       });
     const parsed = parseCommandLine(toolOptions.cliArgs, readFile);
-    if (!parsed.ok) problems.push(...parsed.problems);
-    else if (!mixed.length) {
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      unreadInput = true;
+    } else if (!mixed.length) {
       Object.assign(params, parsed.value.params);
       options = parsed.value.options;
       explicitSource = "cliArgs";
@@ -73,8 +78,10 @@ export function prepareCall(args: unknown, readFile: FileReader = createFileRead
   let request: Record<string, unknown> = params;
   if (options.cliInputJson !== undefined) {
     const read = readInputDocument(options.cliInputJson, readFile, "cliInputJson");
-    if (!read.ok) problems.push(...read.problems);
-    else {
+    if (!read.ok) {
+      problems.push(...read.problems);
+      unreadInput = true;
+    } else {
       const { document } = read;
       // The AWS CLI's rule: a parameter given explicitly replaces the document's top-level key whole.
       request = { ...document, ...params };
@@ -91,7 +98,7 @@ export function prepareCall(args: unknown, readFile: FileReader = createFileRead
         : "create";
 
   // The input skeleton takes whatever is given so far; every other mode needs a complete, valid request.
-  const schema = mode === "skeleton-input" ? partialRequestSchema : requestSchema;
+  const schema = mode === "skeleton-input" || unreadInput ? partialRequestSchema : requestSchema;
   if (mode !== "version") {
     const result = schema.safeParse(request, { reportInput: true });
     if (!result.success)

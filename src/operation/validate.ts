@@ -108,9 +108,13 @@ export function problemsFromIssues(issues: readonly Issue[], validKeys: (path: r
       case "invalid_value":
         problems.push({ field, rule: `one of ${issue.values.join(", ")}`, message: `${show(input)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` });
         break;
-      case "invalid_union":
-        problems.push({ field, rule: "type", message: `${show(input)} is not an accepted form` });
+      case "invalid_union": {
+        // The branch whose type matched says what is wrong; if none matched, the type is.
+        const matched = issue.errors.find((branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0));
+        if (matched) problems.push(...problemsFromIssues(matched, validKeys, path));
+        else problems.push({ field, rule: "type", message: `must be a string or a list of strings, got ${typeName(input)} ${show(input)}` });
         break;
+      }
       default:
         problems.push({ field, rule: issue.code, message: issue.message });
     }

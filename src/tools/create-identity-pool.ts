@@ -1,30 +1,13 @@
 /**
- * The `create_identity_pool` tool: MCP arguments → validated request → operator's controls →
- * AWS call → typed result → rendered content. The logic lives in src/operation (pure),
- * src/connection.ts, src/safety.ts and src/aws; this module only puts them in order.
+ * The `create_identity_pool` tool as the server sees it: its definition (tools/list) and its
+ * call. Start-up loads only this module; what a call does (./create-identity-pool-call.ts: the
+ * zod schemas, validation, rendering, the AWS adapter) is imported on the first call, and the
+ * tool's JSON Schemas are computed at build time (scripts/build.mjs), so an MCP client's
+ * handshake and tools/list cost little more than starting Node.
  */
-import { z } from "zod";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
-import { toolInputSchema } from "../operation/arguments.js";
-import { prepareCall, type PreparedCall } from "../operation/prepare.js";
-import { inputSkeleton, outputSample } from "../operation/skeleton.js";
-import {
-  createdResult,
-  existingPoolResult,
-  failureResult,
-  inputSkeletonResult,
-  outputSampleResult,
-  outputSchema,
-  problemsResult,
-  refusedResult,
-} from "../operation/result.js";
-import { createFileReader } from "../cli/parse-command-line.js";
-import { createIdentityPool, describeIdentityPool, findPoolsNamed, resolveTarget, type Connection, type Target, type Timeouts } from "../aws/cognito.js";
-import { redactSecrets } from "../aws/redact.js";
-import { resolveConnection } from "../connection.js";
-import { consentMessage, CreateRateLimiter, rateLimitMessage, readOnlyMessage } from "../safety.js";
+import { CreateRateLimiter } from "../safety.js";
 import type { ServerConfig } from "../config.js";
-import { versions } from "../versions.js";
 
 export const toolName = "create_identity_pool";
 
@@ -46,22 +29,32 @@ A create is not idempotent: the same name twice makes two pools. Pass ifNameExis
 The server's operator may restrict regions, profiles, endpoints and TLS options, make the server read-only, require the user's consent per create, and rate-limit creates; tool arguments cannot change that.${controls.length ? `\n\nActive now: ${controls.join(" ")}` : ""}`;
 }
 
-function jsonSchemaOf(schema: z.ZodType): Tool["inputSchema"] {
-  const { $schema: _draft, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io: "input" }) as Record<string, unknown>;
-  return rest as Tool["inputSchema"];
+export interface ToolJsonSchemas {
+  input: Tool["inputSchema"];
+  output: Tool["outputSchema"];
 }
 
-// Computed once: converting the schemas is the costliest part of answering tools/list.
-const inputJsonSchema = jsonSchemaOf(toolInputSchema);
-const outputJsonSchema = jsonSchemaOf(outputSchema) as Tool["outputSchema"];
+/** Replaced by scripts/build.mjs with the output of toolJsonSchemas() (./create-identity-pool-call.ts); undefined when running the sources. */
+declare const __TOOL_JSON_SCHEMAS__: ToolJsonSchemas | undefined;
 
-export function toolDefinition(config: ServerConfig = {}): Tool {
+// Computed once: converting the schemas is the costliest part of answering tools/list.
+let jsonSchemas: Promise<ToolJsonSchemas> | undefined;
+function toolJsonSchemas(): Promise<ToolJsonSchemas> {
+  jsonSchemas ??=
+    typeof __TOOL_JSON_SCHEMAS__ !== "undefined"
+      ? Promise.resolve(__TOOL_JSON_SCHEMAS__)
+      : import("./create-identity-pool-call.js").then((call) => call.toolJsonSchemas());
+  return jsonSchemas;
+}
+
+export async function toolDefinition(config: ServerConfig = {}): Promise<Tool> {
+  const { input, output } = await toolJsonSchemas();
   return {
     name: toolName,
     title: "Create Cognito identity pool",
     description: describeTool(config),
-    inputSchema: inputJsonSchema,
-    outputSchema: outputJsonSchema,
+    inputSchema: input,
+    outputSchema: output,
     annotations: { readOnlyHint: Boolean(config.readOnly), destructiveHint: false, idempotentHint: false, openWorldHint: true },
   };
 }
@@ -74,16 +67,6 @@ export interface CallContext {
   askUser?: (message: string) => Promise<"accept" | "decline" | "cancel">;
 }
 
-/** Debug output goes to the operator (stderr) and to the client, with every known secret masked. */
-function debugLog(context: CallContext) {
-  const secrets = [process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN, process.env.AWS_ACCESS_KEY_ID];
-  return (message: string, data: Record<string, unknown>) => {
-    const line = redactSecrets(JSON.stringify({ message, ...data }), secrets);
-    console.error(`[debug] ${line}`);
-    context.log?.("debug", JSON.parse(line));
-  };
-}
-
 /** What every session of one server process shares: the rate limit is per process, not per session. */
 export interface ProcessControls {
   limiter?: CreateRateLimiter;
@@ -93,81 +76,14 @@ export function processControls(config: ServerConfig): ProcessControls {
   return { limiter: config.maxCreatesPerMinute ? new CreateRateLimiter(config.maxCreatesPerMinute) : undefined };
 }
 
-export function createIdentityPoolTool(config: ServerConfig, { limiter }: ProcessControls = processControls(config)) {
-  const readFile = createFileReader(config.allowFilesFrom);
-
-  /** Duplicate handling: a result when the name's existing pool settles the call, undefined to go on creating. */
-  async function settleByName(call: PreparedCall, connection: Connection, timeouts: Timeouts): Promise<CallToolResult | undefined> {
-    const mode = call.ifNameExists ?? config.ifNameExists ?? "create";
-    if (mode === "create") return undefined;
-    const found = await findPoolsNamed(call.request.IdentityPoolName, connection, timeouts);
-    if (!found.ok) return failureResult(found.failure, found.target);
-    const [first] = found.value;
-    if (first === undefined) return undefined;
-    if (mode === "error")
-      return refusedResult(
-        `Not created: an identity pool named "${call.request.IdentityPoolName}" already exists (${found.value.join(", ")}), and ifNameExists is "error". Use ifNameExists "return-existing" to get it, or choose another name.`,
-        found.target,
-      );
-    const existing = await describeIdentityPool(first, connection, timeouts);
-    if (!existing.ok) return failureResult(existing.failure, existing.target);
-    return existingPoolResult(call, existing.value, existing.target, found.value.length);
-  }
-
-  /** The user's consent, when the operator requires it: undefined to go on, a result to stop. */
-  async function consent(call: PreparedCall, target: Target, context: CallContext): Promise<CallToolResult | undefined> {
-    if (!config.consent) return undefined;
-    if (!context.askUser) {
-      if (config.allowCreateWithoutConsent) return undefined;
-      return refusedResult(
-        "Not created: this server asks the user to approve every create (its operator's --consent), and this MCP client does not support elicitation, so the user cannot be asked. Use a client with elicitation, or the operator can add --allow-create-without-consent.",
-        target,
-      );
-    }
-    const answer = await context.askUser(consentMessage(call.request, target));
-    if (answer === "accept") return undefined;
-    return refusedResult(`Not created: the user ${answer === "decline" ? "declined" : "cancelled"} the request to create "${call.request.IdentityPoolName}".`, target);
-  }
-
-  async function call(args: unknown, context: CallContext = {}): Promise<CallToolResult> {
-    const prepared = prepareCall(args, readFile);
-    if (!prepared.ok) return problemsResult(prepared.problems);
-    const { call } = prepared;
-    if (call.mode === "version") return versionResult();
-    if (call.mode === "skeleton-input") return inputSkeletonResult(call, inputSkeleton(call.request));
-
-    const resolved = resolveConnection(config, call.options, readFile);
-    if (!resolved.ok) return problemsResult(resolved.problems);
-    const { connection, timeouts } = resolved;
-
-    const target = await resolveTarget(connection);
-    if (!target.ok) return failureResult(target.failure, target.target);
-    if (call.mode === "skeleton-output") return outputSampleResult(call, outputSample(call.request, target.value.region!), target.value);
-
-    if (config.readOnly) return refusedResult(readOnlyMessage(), target.value);
-    const settled = await settleByName(call, connection, timeouts);
-    if (settled) return settled;
-    const limited = limiter?.refusal();
-    if (limited) return refusedResult(rateLimitMessage(limiter!.perMinute, limited), target.value);
-    const stopped = await consent(call, target.value, context);
-    if (stopped) return stopped;
-    // Re-checked: other calls may have used the minute's allowance while the user was deciding.
-    const limitedNow = limiter?.refusal();
-    if (limitedNow) return refusedResult(rateLimitMessage(limiter!.perMinute, limitedNow), target.value);
-    limiter?.record();
-
-    const outcome = await createIdentityPool(call.request, connection, timeouts, call.options.debug ? debugLog(context) : undefined);
-    if (!outcome.ok) return failureResult(outcome.failure, outcome.target);
-    return createdResult(call, outcome.value, outcome.target, outcome.requestId);
-  }
-
-  return { definition: toolDefinition(config), call };
-}
-
-function versionResult(): CallToolResult {
-  const all = versions();
+export function createIdentityPoolTool(config: ServerConfig, controls: ProcessControls = processControls(config)) {
+  let loaded: Promise<(args: unknown, context?: CallContext) => Promise<CallToolResult>> | undefined;
+  const load = () => (loaded ??= import("./create-identity-pool-call.js").then((call) => call.createIdentityPoolCall(config, controls)));
   return {
-    content: [{ type: "text", text: Object.entries(all).map(([name, version]) => `${name} ${version}`).join("\n") }],
-    structuredContent: { versions: all },
+    name: toolName,
+    definition: () => toolDefinition(config),
+    async call(args: unknown, context: CallContext = {}): Promise<CallToolResult> {
+      return (await load())(args, context);
+    },
   };
 }

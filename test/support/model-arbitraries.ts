@@ -205,7 +205,7 @@ export function invalidOf(name: string, path: Segment[], depth = 0): fc.Arbitrar
       const { allowed, forbidden } = charactersFor(s);
       const unit = fc.constantFrom(...allowed);
       if (s.max !== undefined) choices.push(here("too long", fc.string({ unit, minLength: s.max + 1, maxLength: s.max + 40 }).filter((v) => lengthOf(v) > s.max!)));
-      if (s.min !== undefined && s.min > 0) choices.push(here("too short", fc.string({ unit, maxLength: s.min - 1 })));
+      if (s.min !== undefined && s.min > 0) choices.push(here("too short", fc.string({ unit, maxLength: s.min - 1 }).filter((v) => lengthOf(v) < s.min!)));
       if (forbidden.length)
         choices.push(
           here(
