@@ -7,19 +7,27 @@
 //
 //   node scripts/record-cli-fixtures.mjs
 //
-// Plain Node 20 ESM, no dependencies. Needs `aws` (v1) on PATH.
+// Plain Node 20 ESM, no dependencies (the loopback server and the clean environment come from
+// scripts/lib/aws-cli-recorder.mjs). Needs `aws` (v1) on PATH.
 
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
-import http from "node:http";
-import os from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  AWS_JSON_HEADERS,
+  awsVersion,
+  createAwsSandbox,
+  mapConcurrent,
+  outputArgs,
+  outputCollector,
+  POOL_ID,
+  runAws,
+  startLoopbackServer,
+} from "./lib/aws-cli-recorder.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = path.join(ROOT, "test", "fixtures", "cli");
-const POOL_ID = "us-east-1:11111111-2222-3333-4444-555555555555";
 const CONCURRENCY = 4;
 const SEND_NOTE = "CLI sends; AWS would refuse";
 
@@ -34,59 +42,38 @@ let foreignRequests = 0;
 
 async function startRecorder(canned, execEnv) {
   const requests = [];
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on("data", (c) => chunks.push(c));
-    req.on("end", () => {
-      if (!String(req.headers["user-agent"] ?? "").includes(`exec-env/${execEnv}`)) {
-        foreignRequests++;
-        console.error(`record-cli-fixtures: ignoring foreign request ${req.method} ${req.url} (User-Agent: ${String(req.headers["user-agent"] ?? "").slice(0, 60)})`);
-        res.writeHead(404, { "Content-Length": 0 });
-        res.end();
-        return;
-      }
-      const raw = Buffer.concat(chunks).toString("utf8");
-      let body;
-      try {
-        body = raw === "" ? null : JSON.parse(raw);
-      } catch {
-        body = { "<unparsed>": raw };
-      }
-      const auth = req.headers["authorization"];
-      // Keep only the credential scope's region; never the header itself.
-      const scope = typeof auth === "string" ? /Credential=[^/,]+\/\d{8}\/([^/,]+)\/([^/,]+)\/aws4_request/.exec(auth) : null;
-      requests.push({
-        method: req.method,
-        path: req.url,
-        target: req.headers["x-amz-target"] ?? null,
-        body,
-        signed: auth !== undefined,
-        region: scope ? scope[1] : null,
-        signingService: scope ? scope[2] : null,
-      });
-      const out =
-        canned !== undefined
-          ? canned
-          : JSON.stringify({ IdentityPoolId: POOL_ID, ...(body && typeof body === "object" && !Array.isArray(body) ? body : {}) });
-      res.writeHead(200, {
-        "Content-Type": "application/x-amz-json-1.1",
-        "Content-Length": Buffer.byteLength(out),
-        "x-amzn-RequestId": "00000000-0000-0000-0000-000000000000",
-      });
-      res.end(out);
+  const server = await startLoopbackServer((req) => {
+    const userAgent = String(req.headers["user-agent"] ?? "");
+    if (!userAgent.includes(`exec-env/${execEnv}`)) {
+      foreignRequests++;
+      console.error(`record-cli-fixtures: ignoring foreign request ${req.method} ${req.url} (User-Agent: ${userAgent.slice(0, 60)})`);
+      return { status: 404 };
+    }
+    let body;
+    try {
+      body = req.raw === "" ? null : JSON.parse(req.raw);
+    } catch {
+      body = { "<unparsed>": req.raw };
+    }
+    const auth = req.headers["authorization"];
+    // Keep only the credential scope's region; never the header itself.
+    const scope = typeof auth === "string" ? /Credential=[^/,]+\/\d{8}\/([^/,]+)\/([^/,]+)\/aws4_request/.exec(auth) : null;
+    requests.push({
+      method: req.method,
+      path: req.url,
+      target: req.headers["x-amz-target"] ?? null,
+      body,
+      signed: auth !== undefined,
+      region: scope ? scope[1] : null,
+      signingService: scope ? scope[2] : null,
     });
+    const out =
+      canned !== undefined
+        ? canned
+        : JSON.stringify({ IdentityPoolId: POOL_ID, ...(body && typeof body === "object" && !Array.isArray(body) ? body : {}) });
+    return { headers: { ...AWS_JSON_HEADERS, "x-amzn-RequestId": "00000000-0000-0000-0000-000000000000" }, body: out };
   });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const port = server.address().port;
-  const stop = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return { port, requests, stop };
+  return { ...server, requests };
 }
 
 // ---------------------------------------------------------------------------
@@ -95,23 +82,7 @@ async function startRecorder(canned, execEnv) {
 let TMP; // set in main()
 let ENV;
 
-function execAws(argv, env = ENV) {
-  return new Promise((resolve, reject) => {
-    execFile(
-      "aws",
-      argv,
-      { env, cwd: TMP, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
-      (err, stdout, stderr) => {
-        let exitCode = 0;
-        if (err) {
-          if (typeof err.code === "number") exitCode = err.code;
-          else return reject(new Error(`aws did not run: ${err.message} (signal ${err.signal})`));
-        }
-        resolve({ exitCode, stdout, stderr });
-      },
-    );
-  });
-}
+const execAws = (argv, env = ENV) => runAws(argv, { env, cwd: TMP });
 
 // Replaces the only run-specific strings (random port, temp dir) with placeholders.
 function sanitize(s, port) {
@@ -126,7 +97,7 @@ function sanitize(s, port) {
 async function runCreate(args, { canned, endpointFirst = false } = {}) {
   const execEnv = `record-cli-fixtures-${randomUUID()}`;
   const rec = await startRecorder(canned, execEnv);
-  const url = `http://127.0.0.1:${rec.port}`;
+  const url = rec.url;
   const argv = endpointFirst
     ? ["--endpoint-url", url, "cognito-identity", "create-identity-pool", ...args]
     : ["cognito-identity", "create-identity-pool", ...args, "--endpoint-url", url];
@@ -143,18 +114,7 @@ async function runCreate(args, { canned, endpointFirst = false } = {}) {
   }
 }
 
-async function pool(items, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-  return results;
-}
+const pool = (items, fn) => mapConcurrent(items, CONCURRENCY, fn);
 
 // ---------------------------------------------------------------------------
 // Cases
@@ -513,7 +473,6 @@ const QUERIES = [
 ];
 const FORMATS = ["json", "text", "table"];
 const OUTPUT_REQUEST_ARGS = ["--identity-pool-name", "X", "--allow-unauthenticated-identities"];
-const formatArgs = (fmt) => (fmt === "table" ? ["--output", "table", "--color", "off"] : ["--output", fmt]);
 
 // ---------------------------------------------------------------------------
 
@@ -591,30 +550,22 @@ async function recordOutputs() {
     for (const query of QUERIES) for (const fmt of FORMATS) jobs.push({ resp, fmt, query });
   }
   const results = await pool(jobs, (j) => {
-    const args = [...OUTPUT_REQUEST_ARGS, ...formatArgs(j.fmt), ...(j.query === null ? [] : ["--query", j.query])];
+    const args = [...OUTPUT_REQUEST_ARGS, ...outputArgs(j.fmt), ...(j.query === null ? [] : ["--query", j.query])];
     return runCreate(args, { canned: JSON.stringify(j.resp.response) });
   });
-  const byName = new Map(OUTPUT_RESPONSES.map((r) => [r.name, { name: r.name, response: r.response, requestArgs: OUTPUT_REQUEST_ARGS, json: null, text: null, table: null, queries: [] }]));
+  const outputs = outputCollector(OUTPUT_RESPONSES.map((r) => ({ ...r, extra: { requestArgs: OUTPUT_REQUEST_ARGS } })));
   jobs.forEach((j, i) => {
     const r = results[i];
     const label = `output "${j.resp.name}" ${j.fmt}${j.query === null ? "" : ` query ${j.query}`}`;
     check(r.requests.length === 1, `${label} sent ${r.requests.length} requests`);
-    const entry = byName.get(j.resp.name);
-    if (j.query === null) {
-      check(r.exitCode === 0 && r.stderr === "", `${label} failed: ${r.stderr}`);
-      entry[j.fmt] = r.stdout;
-    } else {
-      const q = { query: j.query, output: j.fmt, stdout: r.stdout };
-      if (r.exitCode !== 0 || r.stderr !== "") Object.assign(q, { exitCode: r.exitCode, stderr: r.stderr });
-      entry.queries.push(q);
-    }
+    if (j.query === null) check(r.exitCode === 0 && r.stderr === "", `${label} failed: ${r.stderr}`);
+    outputs.add(j.resp.name, j.fmt, j.query, r);
   });
-  return [...byName.values()];
+  return outputs.entries();
 }
 
 async function versions() {
-  const r = await execAws(["--version"]);
-  const text = (r.stdout + r.stderr).trim();
+  const text = await awsVersion({ env: ENV, cwd: TMP });
   const aws = /aws-cli\/(\S+)/.exec(text)?.[1] ?? "unknown";
   const botocore = /botocore\/(\S+)/.exec(text)?.[1] ?? "unknown";
   const python = /Python\/(\S+)/.exec(text)?.[1] ?? "unknown";
@@ -699,24 +650,10 @@ directory. The \`--debug\` case's stderr (a timestamped log) is not recorded.
 }
 
 async function main() {
-  TMP = await mkdtemp(path.join(os.tmpdir(), "record-cli-fixtures-"));
+  const sandbox = await createAwsSandbox("record-cli-fixtures");
+  TMP = sandbox.dir;
+  ENV = sandbox.env;
   try {
-    const home = path.join(TMP, "home");
-    await mkdir(home);
-    const cfg = path.join(TMP, "config");
-    const creds = path.join(TMP, "credentials");
-    await writeFile(cfg, "");
-    await writeFile(creds, "");
-    ENV = {
-      PATH: process.env.PATH ?? "",
-      HOME: home,
-      AWS_ACCESS_KEY_ID: "AKIAFAKEFAKEFAKE",
-      AWS_SECRET_ACCESS_KEY: "fake-secret",
-      AWS_DEFAULT_REGION: "us-east-1",
-      AWS_CONFIG_FILE: cfg,
-      AWS_SHARED_CREDENTIALS_FILE: creds,
-      AWS_PAGER: "",
-    };
 
     const v = await versions();
     const skel = await recordSkeletons();
@@ -752,7 +689,7 @@ async function main() {
       `record-cli-fixtures: aws-cli ${v.aws} botocore ${v.botocore}: ${requests.length} accepted, ${refusals.length} refused, ${outputs.length} output responses (${outputRuns} runs), ${skel.cases.length} skeleton runs`,
     );
   } finally {
-    await rm(TMP, { recursive: true, force: true });
+    await sandbox.remove();
   }
 }
 

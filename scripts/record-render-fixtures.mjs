@@ -2,7 +2,9 @@
 // Records how the real AWS CLI v1 prints values that test/fixtures/cli/outputs.json does not
 // cover (lists of lists, deep nesting, wide tables, crashes of the text/table formatters, float
 // and repr formatting), and writes test/fixtures/render/outputs.json in the same format:
-//   [{ name, response, json, text, table, queries: [{ query, output, stdout, exitCode?, stderr? }] }]
+//   [{ name, response, color?, json, text, table, queries: [{ query, output, stdout, exitCode?, stderr? }] }]
+// Tables are drawn with --color off, except in the cases marked color: "on", which run every
+// format with --color on (the CLI then colours table cells although stdout is not a terminal).
 //
 // Nothing is written by hand: every stdout comes from running
 //   aws cognito-identity create-identity-pool ... --endpoint-url http://127.0.0.1:PORT
@@ -11,22 +13,29 @@
 //
 //   node scripts/record-render-fixtures.mjs
 //
-// Plain Node 20 ESM, no dependencies. Needs `aws` (v1) on PATH. stdout is a pipe here, so the
+// Plain Node 20 ESM, no dependencies (the loopback server and the clean environment come from
+// scripts/lib/aws-cli-recorder.mjs). Needs `aws` (v1) on PATH. stdout is a pipe here, so the
 // CLI assumes an 80-column terminal, as it does whenever it is not writing to a TTY.
 
-import { execFile } from "node:child_process";
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
-import http from "node:http";
-import os from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  AWS_JSON_HEADERS,
+  createAwsSandbox,
+  mapConcurrent,
+  outputArgs,
+  outputCollector,
+  POOL_ID,
+  runAws,
+  startLoopbackServer,
+} from "./lib/aws-cli-recorder.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_FILE = path.join(ROOT, "test", "fixtures", "render", "outputs.json");
 const CONCURRENCY = 6;
 const FORMATS = ["json", "text", "table"];
 const REQUEST_ARGS = ["--identity-pool-name", "X", "--no-allow-unauthenticated-identities"];
-const POOL_ID = "us-east-1:11111111-2222-3333-4444-555555555555";
 
 // ---------------------------------------------------------------------------
 // Cases. Responses are written in model member order, which is the order botocore
@@ -247,102 +256,48 @@ const CASES = [
   },
 ];
 
+// `--color on`: the table cases again, coloured even though stdout is a pipe. The pool cases
+// also run with json and text, which --color does not affect.
+const COLOR_CASES = CASES.filter((c) => !c.formats).map((c) => ({
+  ...c,
+  name: `${c.name}, --color on`,
+  color: "on",
+  formats: c.skipPlain ? ["table"] : FORMATS,
+}));
+CASES.push(...COLOR_CASES);
+
 // ---------------------------------------------------------------------------
-// Loopback server and CLI runs
-
-async function startServer(body) {
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "Content-Type": "application/x-amz-json-1.1", "Content-Length": Buffer.byteLength(body) });
-      res.end(body);
-    });
-  });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const stop = () => new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-  return { port: server.address().port, stop };
-}
-
-function runAws(argv, env, cwd) {
-  return new Promise((resolve, reject) => {
-    execFile("aws", argv, { env, cwd, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }, (err, stdout, stderr) => {
-      if (err && typeof err.code !== "number") return reject(new Error(`aws did not run: ${err.message}`));
-      resolve({ exitCode: err ? err.code : 0, stdout, stderr });
-    });
-  });
-}
-
-async function pool(items, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-  return results;
-}
-
-const formatArgs = (fmt) => (fmt === "table" ? ["--output", "table", "--color", "off"] : ["--output", fmt]);
+// CLI runs
 
 async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "record-render-fixtures-"));
+  const sandbox = await createAwsSandbox("record-render-fixtures");
   const servers = [];
   try {
-    const home = path.join(tmp, "home");
-    await mkdir(home);
-    await writeFile(path.join(tmp, "config"), "");
-    await writeFile(path.join(tmp, "credentials"), "");
-    const env = {
-      PATH: process.env.PATH ?? "",
-      HOME: home,
-      AWS_ACCESS_KEY_ID: "AKIAFAKEFAKEFAKE",
-      AWS_SECRET_ACCESS_KEY: "fake-secret",
-      AWS_DEFAULT_REGION: "us-east-1",
-      AWS_CONFIG_FILE: path.join(tmp, "config"),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(tmp, "credentials"),
-      AWS_PAGER: "",
-    };
-
     const jobs = [];
     for (const c of CASES) {
-      const server = await startServer(JSON.stringify(c.response));
+      const body = JSON.stringify(c.response);
+      const server = await startLoopbackServer(() => ({ headers: AWS_JSON_HEADERS, body }));
       servers.push(server);
       for (const fmt of c.formats ?? FORMATS) {
-        if (!c.skipPlain) jobs.push({ c, fmt, query: null, port: server.port });
-        for (const query of c.queries) jobs.push({ c, fmt, query, port: server.port });
+        if (!c.skipPlain) jobs.push({ c, fmt, query: null, url: server.url });
+        for (const query of c.queries) jobs.push({ c, fmt, query, url: server.url });
       }
     }
-    const results = await pool(jobs, (j) => {
+    const results = await mapConcurrent(jobs, CONCURRENCY, (j) => {
       const query = j.query === null ? [] : ["--query", j.query];
-      const argv = ["cognito-identity", "create-identity-pool", ...REQUEST_ARGS, ...formatArgs(j.fmt), ...query, "--endpoint-url", `http://127.0.0.1:${j.port}`];
-      return runAws(argv, env, tmp);
+      const argv = ["cognito-identity", "create-identity-pool", ...REQUEST_ARGS, ...outputArgs(j.fmt, j.c.color), ...query, "--endpoint-url", j.url];
+      return runAws(argv, { env: sandbox.env, cwd: sandbox.dir });
     });
 
     const problems = [];
-    const byName = new Map(CASES.map((c) => [c.name, { name: c.name, response: c.response, json: null, text: null, table: null, queries: [] }]));
+    const outputs = outputCollector(CASES.map((c) => ({ name: c.name, response: c.response, extra: c.color ? { color: c.color } : {} })));
     jobs.forEach((j, i) => {
       const r = results[i];
-      const entry = byName.get(j.c.name);
-      if (j.query === null) {
-        if (r.exitCode !== 0 || r.stderr !== "") problems.push(`${j.c.name} ${j.fmt}: ${r.stderr}`);
-        entry[j.fmt] = r.stdout;
-        return;
-      }
-      const q = { query: j.query, output: j.fmt, stdout: r.stdout };
-      if (r.exitCode !== 0 || r.stderr !== "") Object.assign(q, { exitCode: r.exitCode, stderr: r.stderr });
-      entry.queries.push(q);
+      if (j.query === null && (r.exitCode !== 0 || r.stderr !== "")) problems.push(`${j.c.name} ${j.fmt}: ${r.stderr}`);
+      outputs.add(j.c.name, j.fmt, j.query, r);
     });
     for (const c of CASES.filter((c) => c.skipPlain)) {
-      const entry = byName.get(c.name);
+      const entry = outputs.entry(c.name);
       delete entry.json;
       delete entry.text;
       delete entry.table;
@@ -354,11 +309,11 @@ async function main() {
       return;
     }
     await mkdir(path.dirname(OUT_FILE), { recursive: true });
-    await writeFile(OUT_FILE, JSON.stringify([...byName.values()], null, 2) + "\n");
+    await writeFile(OUT_FILE, JSON.stringify(outputs.entries(), null, 2) + "\n");
     console.log(`record-render-fixtures: ${jobs.length} CLI runs written to ${path.relative(ROOT, OUT_FILE)}`);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
-    await rm(tmp, { recursive: true, force: true });
+    await sandbox.remove();
   }
 }
 

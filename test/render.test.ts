@@ -8,6 +8,8 @@ import { asShape, operation } from "../src/operation/model.js";
 interface RecordedCase {
   name: string;
   response: Record<string, unknown>;
+  /** Recorded with `--color on` (for every format); otherwise tables with `--color off`. */
+  color?: "on";
   json?: string;
   text?: string;
   table?: string;
@@ -21,6 +23,7 @@ const suites = [
 ];
 
 const TITLE = "CreateIdentityPool";
+const RESET = "\x1b[0m";
 const FORMATS: OutputFormat[] = ["json", "text", "table"];
 
 /**
@@ -37,28 +40,30 @@ for (const suite of suites) {
   describe(`renderOutput matches the AWS CLI (${suite.file})`, () => {
     for (const c of suite.cases) {
       const response = asShape(c.response, operation.output!);
+      const options = { color: c.color === "on" };
       for (const format of FORMATS) {
         const recorded = c[format];
         if (recorded === undefined) continue;
         it(`${c.name}: --output ${format}`, () => {
-          expect(renderOutput(response, format, TITLE)).toBe(recorded);
+          expect(renderOutput(response, format, TITLE, options)).toBe(recorded);
         });
       }
       for (const q of c.queries) {
         it(`${c.name}: --output ${q.output} --query ${q.query}`, () => {
           if (q.exitCode === undefined) {
-            expect(renderOutput(queried(q.query, response), q.output, TITLE)).toBe(q.stdout);
+            expect(renderOutput(queried(q.query, response), q.output, TITLE, options)).toBe(q.stdout);
             return;
           }
           // The CLI failed after the call: in the query (nothing printed) or in its formatter.
           let failure: unknown;
           try {
-            renderOutput(queried(q.query, response), q.output, TITLE);
+            renderOutput(queried(q.query, response), q.output, TITLE, options);
           } catch (error) {
             failure = error;
           }
           if (failure instanceof RenderError) {
-            expect(failure.message).toBe(q.stderr!.trim());
+            // With --color on, colorama also wraps stderr: every write there ends in a reset.
+            expect(failure.message).toBe(q.stderr!.replaceAll(RESET, "").trim());
             expect(failure.partialOutput).toBe(q.stdout);
           } else {
             expect(failure).toBeInstanceOf(QueryError);
@@ -91,6 +96,16 @@ describe("renderOutput details", () => {
     expect(renderOutput([0.5, 1e-5, 1.5e-7, 3, 2 ** 60], "json", TITLE)).toBe(
       "[\n    0.5,\n    1e-05,\n    1.5e-07,\n    3,\n    1152921504606846976\n]\n",
     );
+  });
+
+  it("colours only tables, and only when asked", () => {
+    const value = { a: "x", b: { c: "y" } };
+    expect(renderOutput(value, "table", TITLE)).toBe(renderOutput(value, "table", TITLE, { color: false }));
+    expect(renderOutput(value, "table", TITLE, { color: true })).toContain(`|  \x1b[1m\x1b[34ma${RESET}`);
+    expect(renderOutput(value, "table", TITLE, { color: true })).toContain(`\x1b[2m\x1b[33m|${RESET}`);
+    expect(renderOutput(value, "table", TITLE, { color: true }).replaceAll(/\x1b\[\d+m/g, "")).toBe(renderOutput(value, "table", TITLE));
+    for (const format of ["json", "text"] as const) expect(renderOutput(value, format, TITLE, { color: true })).toBe(renderOutput(value, format, TITLE));
+    expect(renderOutput(null, "table", TITLE, { color: true })).toBe("");
   });
 
   it("sorts keys by code point, as Python does", () => {

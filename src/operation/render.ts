@@ -1,7 +1,8 @@
 /**
- * What AWS CLI v1 prints on stdout for a (queried) response with `--output json|text|table`
- * (table as with `--color off`), byte for byte. The rules follow awscli's formatter.py, text.py
- * and table.py; where the CLI's own formatters crash on a value, renderOutput throws RenderError.
+ * What AWS CLI v1 prints on stdout for a (queried) response with `--output json|text|table`,
+ * byte for byte, tables as with `--color off` or, given `{ color: true }`, `--color on`. The rules
+ * follow awscli's formatter.py, text.py and table.py; where the CLI's own formatters crash on a
+ * value, renderOutput throws RenderError.
  *
  * Values are treated as Python sees them after json parsing: objects are dicts (key order kept),
  * arrays are lists, integral numbers are ints and other numbers floats.
@@ -20,14 +21,23 @@ export class RenderError extends Error {
   }
 }
 
-export function renderOutput(value: unknown, format: OutputFormat, title: string): string {
+export interface RenderOptions {
+  /**
+   * `--color on`: table cells and indentation bars in ANSI colours, as the CLI prints them even
+   * when stdout is not a terminal. Off (`--color off`, and `auto` without a terminal) by default.
+   * JSON and text output never change.
+   */
+  color?: boolean;
+}
+
+export function renderOutput(value: unknown, format: OutputFormat, title: string, options: RenderOptions = {}): string {
   switch (format) {
     case "json":
       return renderJson(value);
     case "text":
       return renderText(value);
     case "table":
-      return renderTable(value, title);
+      return renderTable(value, title, options.color === true);
   }
 }
 
@@ -307,10 +317,10 @@ function roundHalfEven(x: number): number {
   return floor % 2 === 0 ? floor : floor + 1;
 }
 
-function renderTable(value: unknown, title: string): string {
+function renderTable(value: unknown, title: string, color: boolean): string {
   const sections: Section[] = [];
   if (!addSections(sections, title, value, 0)) return "";
-  return layOut(sections);
+  return layOut(sections, color ? COLORED : PLAIN);
 }
 
 /** Appends the sections for `value`; a null title adds its rows to the current section. */
@@ -389,19 +399,49 @@ function partitionKeys(value: unknown): [string[], string[]] {
   return [sortedKeys(scalar), sortedKeys(nested)];
 }
 
-function layOut(sections: Section[]): string {
+/**
+ * How table output is styled. awscli's ColorizedStyler wraps row cells in bright blue and the
+ * indentation bars in dim yellow (titles and headers stay plain), and its colorama.init(autoreset=True,
+ * strip=False) wraps stdout so that every single write() is followed by a reset, empty writes too.
+ */
+interface TableStyle {
+  cell(text: string): string;
+  bar: string;
+  /** Appended after each write() to stdout. */
+  afterWrite: string;
+}
+
+const RESET = "\x1b[0m";
+const PLAIN: TableStyle = { cell: (text) => text, bar: "|", afterWrite: "" };
+const COLORED: TableStyle = {
+  cell: (text) => `\x1b[1m\x1b[34m${text}${RESET}`,
+  bar: `\x1b[2m\x1b[33m|${RESET}`,
+  afterWrite: RESET,
+};
+
+function layOut(sections: Section[], style: TableStyle): string {
   let maxWidth = Math.max(...sections.map((s) => s.totalWidth()));
   if (maxWidth > TERMINAL_WIDTH) {
     // Too wide: single-row sections are turned into key/value rows.
     sections = sections.map(toVertical);
     maxWidth = Math.max(...sections.map((s) => s.totalWidth()));
   }
-  const lines = ["-".repeat(maxWidth)];
+  const out: string[] = [];
+  const write = (text: string): void => {
+    out.push(text, style.afterWrite);
+  };
+  write("-".repeat(maxWidth) + "\n");
   for (const section of sections) {
-    const bars = "|".repeat(section.indentLevel);
-    for (const line of sectionLines(section, maxWidth - 2 * section.indentLevel)) lines.push(bars + line + bars);
+    // awscli's IndentedStream: the left bars, the line, the right bars and the newline are separate writes.
+    const bars = style.bar.repeat(section.indentLevel);
+    for (const line of sectionLines(section, maxWidth - 2 * section.indentLevel, style)) {
+      write(bars);
+      write(line);
+      write(bars);
+      write("\n");
+    }
   }
-  return lines.map((line) => line + "\n").join("");
+  return out.join("");
 }
 
 function toVertical(section: Section): Section {
@@ -412,7 +452,7 @@ function toVertical(section: Section): Section {
   return vertical;
 }
 
-function sectionLines(section: Section, width: number): string[] {
+function sectionLines(section: Section, width: number, style: TableStyle): string[] {
   const lines: string[] = [];
   if (section.title) {
     lines.push(centered(section.title, width, "|"));
@@ -425,7 +465,7 @@ function sectionLines(section: Section, width: number): string[] {
   }
   if (section.rows.length > 0 && widths.length > 0) {
     lines.push(separator(widths));
-    for (const row of section.rows) lines.push(cells(widths, row, leftAligned));
+    for (const row of section.rows) lines.push(cells(widths, row, (text, w, leftEdge) => leftAligned(text, w, leftEdge, style.cell)));
     lines.push(separator(widths));
   }
   return lines;
@@ -452,11 +492,11 @@ function centered(text: string, width: number, leftEdge: string): string {
   return leftEdge + spaces(start) + text + spaces(width - 1 - used) + "|";
 }
 
-/** Two spaces of padding unless the text does not fit; the cell is not truncated. */
-function leftAligned(text: string, width: number, leftEdge: string): string {
+/** Two spaces of padding unless the text does not fit; the cell is not truncated. Sized by the unstyled text. */
+function leftAligned(text: string, width: number, leftEdge: string, style: (text: string) => string): string {
   const textLength = textWidth(text);
   const padding = width - (textLength + 2 + leftEdge.length + 1) >= 0 ? 2 : 0;
-  return leftEdge + spaces(padding) + text + spaces(width - (leftEdge.length + padding + textLength) - 1) + "|";
+  return leftEdge + spaces(padding) + style(text) + spaces(width - (leftEdge.length + padding + textLength) - 1) + "|";
 }
 
 // ---------------------------------------------------------------------------

@@ -71,7 +71,7 @@ function describeTarget(target: Target): string {
 function rendered(call: PreparedCall, value: unknown): string {
   try {
     const shown = call.query ? applyQuery(call.query, value) : value;
-    return renderOutput(shown, call.options.output ?? "json", title);
+    return renderOutput(shown, call.options.output ?? "json", title, { color: call.options.color === "on" });
   } catch (error) {
     if (!(error instanceof QueryError || error instanceof RenderError)) throw error;
     const printed = error instanceof RenderError ? error.partialOutput : "";
