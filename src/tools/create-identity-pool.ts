@@ -34,15 +34,18 @@ export interface ToolJsonSchemas {
   output: Tool["outputSchema"];
 }
 
-/** Replaced by scripts/build.mjs with the output of toolJsonSchemas() (./create-identity-pool-call.ts); undefined when running the sources. */
-declare const __TOOL_JSON_SCHEMAS__: ToolJsonSchemas | undefined;
+/**
+ * In the bundle, scripts/build.mjs replaces this with the JSON text of toolJsonSchemas()
+ * (./create-identity-pool-call.ts), computed at build time; undefined when running the sources.
+ */
+declare const __TOOL_JSON_SCHEMAS__: string | undefined;
 
 // Computed once: converting the schemas is the costliest part of answering tools/list.
 let jsonSchemas: Promise<ToolJsonSchemas> | undefined;
 function toolJsonSchemas(): Promise<ToolJsonSchemas> {
   jsonSchemas ??=
-    typeof __TOOL_JSON_SCHEMAS__ !== "undefined"
-      ? Promise.resolve(__TOOL_JSON_SCHEMAS__)
+    typeof __TOOL_JSON_SCHEMAS__ === "string"
+      ? Promise.resolve(JSON.parse(__TOOL_JSON_SCHEMAS__) as ToolJsonSchemas)
       : import("./create-identity-pool-call.js").then((call) => call.toolJsonSchemas());
   return jsonSchemas;
 }

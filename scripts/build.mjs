@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: src/ → dist/ as an esbuild ESM bundle with code splitting (types are checked
+ * by `npm run typecheck`, which `npm test` runs first).
+ *
+ * Start-up is what an MCP client waits for, so the build keeps it small (issue 8, bench/):
+ * - dist/index.js (the bin) loads only the MCP handshake, the config and the tool's definition.
+ *   What a call needs (zod schemas, validation, rendering, JMESPath), the AWS SDK, the sandbox,
+ *   the HTTP transport and Ajv are chunks loaded by dynamic import() when first needed.
+ * - The tool's JSON Schemas are converted from its zod schemas here, by the same function the
+ *   sources use (toolJsonSchemas() in src/tools/create-identity-pool-call.ts), and put into
+ *   the bundle as a constant: tools/list no longer converts them, nor loads the zod schemas.
+ * - After building, the start-up chunk graph is checked: a static import that drags a lazy part
+ *   back into start-up fails the build.
+ * dist/server.js and dist/transports/http.js stay importable (scripts/conformance.mjs).
+ */
+import { build } from "esbuild";
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+const dist = path.join(root, "dist");
+const quiet = process.argv.includes("--quiet");
+/** Remove every file of earlier builds at once (`npm pack` / `npm publish` run it through prepack). */
+const clean = process.argv.includes("--clean");
+/** How long chunks of an earlier build are kept: a server started from it may still import its lazy chunks. */
+const staleChunkGraceMs = 10 * 60_000;
+const isSource = (file) => file.startsWith(path.join(root, "src") + path.sep);
+
+/**
+ * `import { z } from "zod"` makes esbuild keep zod's whole namespace (every locale, the JSON
+ * Schema importer …: 738 KB); `import * as z` is the same object to the code, and lets esbuild
+ * keep only what is used (166 KB). Rewritten here so the sources keep zod's documented form.
+ */
+const zodNamespace = {
+  name: "zod-namespace-import",
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, async ({ path: file }) =>
+      isSource(file) ? { contents: (await readFile(file, "utf8")).replaceAll('import { z } from "zod";', 'import * as z from "zod";'), loader: "ts" } : undefined,
+    );
+  },
+};
+
+/**
+ * The SDK's Server imports its Ajv validator statically and builds one (Ajv plus its formats)
+ * per Server unless given `jsonSchemaValidator`. src/server.ts always gives one, which imports
+ * Ajv on the first elicitation; this stub keeps the static import from loading it at start-up.
+ */
+const sdkAjvStub = {
+  name: "sdk-server-ajv-stub",
+  setup(b) {
+    b.onResolve({ filter: /validation\/ajv-provider\.js$/ }, ({ importer }) =>
+      /@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]server[\\/]index\.js$/.test(importer) ? { path: "ajv-provider-stub", namespace: "stub" } : undefined,
+    );
+    b.onLoad({ filter: /^ajv-provider-stub$/, namespace: "stub" }, () => ({
+      contents: `export class AjvJsonSchemaValidator {
+  constructor() { throw new Error("cognito-identity-mcp's bundle leaves Ajv out of start-up: create the SDK's Server with a jsonSchemaValidator (src/server.ts does)"); }
+}`,
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * With code splitting, esbuild turns `await import("a CommonJS package")` into an import of a
+ * chunk that only has a default export, where Node would also give the named exports (its
+ * cjs-module-lexer finds them). For the CommonJS packages src/ imports dynamically, the import
+ * goes through a module that names each export Node finds, read from the installed package.
+ */
+async function cjsDynamicImports(packages) {
+  const names = new Map();
+  for (const name of packages) {
+    const exported = Object.keys(await import(name)).filter((key) => key !== "default" && /^[A-Za-z_$][\w$]*$/.test(key));
+    names.set(name, exported);
+  }
+  return {
+    name: "cjs-dynamic-imports",
+    setup(b) {
+      b.onResolve({ filter: /^[@a-z]/ }, ({ path, kind, importer }) =>
+        kind === "dynamic-import" && names.has(path) && isSource(importer) ? { path, namespace: "cjs-named-exports" } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: "cjs-named-exports" }, ({ path }) => ({
+        contents: `import * as m from ${JSON.stringify(path)};\nexport default m.default;\nexport const { ${names.get(path).join(", ")} } = m;\n`,
+        resolveDir: root,
+        loader: "js",
+      }));
+    },
+  };
+}
+
+// esbuild's ESM output of CommonJS dependencies (the AWS SDK) calls require() for Node's built-ins.
+const banner = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
+
+/** The tool's JSON Schemas, computed by the sources' own function (bundled to a temporary module, dependencies external). */
+async function toolJsonSchemas() {
+  const tmp = path.join(root, "node_modules", ".cache", "cognito-identity-mcp-build", String(process.pid));
+  await mkdir(tmp, { recursive: true });
+  try {
+    await build({
+      entryPoints: { schemas: path.join(root, "src", "tools", "create-identity-pool-call.ts") },
+      outdir: tmp,
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      packages: "external",
+      logLevel: "warning",
+    });
+    const { toolJsonSchemas } = await import(pathToFileURL(path.join(tmp, "schemas.mjs")).href);
+    return toolJsonSchemas();
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes the build into dist/ file by file (each written aside, then renamed over the old one),
+ * so that a server or test starting meanwhile never reads a half-written file, then removes
+ * what earlier builds left (their chunks after a grace period, see staleChunkGraceMs).
+ */
+async function writeOutputs(outputFiles) {
+  const written = new Set();
+  for (const file of outputFiles) {
+    await mkdir(path.dirname(file.path), { recursive: true });
+    const aside = `${file.path}.${process.pid}.tmp`;
+    await writeFile(aside, file.contents);
+    await rename(aside, file.path);
+    written.add(file.path);
+  }
+  const now = Date.now();
+  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    if (written.has(file) || file.endsWith(".tmp")) continue;
+    const isChunk = path.dirname(file) === path.join(dist, "chunks");
+    if (clean || !isChunk || now - (await stat(file)).mtimeMs > staleChunkGraceMs) await rm(file, { force: true });
+  }
+  // Folders only earlier builds (tsc's output) had.
+  for (const entry of await readdir(dist, { withFileTypes: true }))
+    if (entry.isDirectory() && (await readdir(path.join(dist, entry.name), { recursive: true })).length === 0) await rm(path.join(dist, entry.name), { recursive: true, force: true });
+}
+
+/** Static imports reachable from an output file: what loading it loads before running anything. */
+function startupGraph(metafile, entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const { path, kind } of metafile.outputs[file]?.imports ?? []) if (kind === "import-statement" && path in metafile.outputs) visit(path);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** What start-up must not load: each is a dynamic import away. */
+const lazyOnly = [
+  [/node_modules[\\/](@aws-sdk|@smithy)[\\/]/, "the AWS SDK"],
+  [/node_modules[\\/](ajv|ajv-formats|fast-uri)[\\/]/, "Ajv"],
+  [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
+  [/node_modules[\\/]zod[\\/]v4[\\/]locales[\\/](?!en\.js)/, "zod's other locales"],
+  [/node_modules[\\/]@hono[\\/]|sdk[\\/]dist[\\/]esm[\\/]server[\\/]streamableHttp/, "the HTTP transport"],
+  [/^src[\\/](operation|cli|aws|sandbox)[\\/]|^src[\\/]transports[\\/]http|^src[\\/]connection\.ts|create-identity-pool-call\.ts/, "the tool's call and the sandbox"],
+];
+
+const started = performance.now();
+const schemas = await toolJsonSchemas();
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { index: "src/index.ts", server: "src/server.ts", "transports/http": "src/transports/http.ts" },
+  outdir: "dist",
+  chunkNames: "chunks/[name]-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  // Whitespace and syntax only: names stay readable in stack traces on stderr.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  define: { __TOOL_JSON_SCHEMAS__: JSON.stringify(JSON.stringify(schemas)) },
+  banner: { js: banner },
+  plugins: [zodNamespace, sdkAjvStub, await cjsDynamicImports(["@aws-sdk/client-cognito-identity"])],
+  metafile: true,
+  write: false,
+  logLevel: "warning",
+});
+
+const problems = [];
+let startupBytes = 0;
+for (const file of startupGraph(result.metafile, "dist/index.js")) {
+  startupBytes += result.metafile.outputs[file].bytes;
+  for (const input of Object.keys(result.metafile.outputs[file].inputs))
+    for (const [pattern, what] of lazyOnly)
+      if (pattern.test(input) && !problems.some((p) => p.startsWith(`${file} loads ${what} `))) problems.push(`${file} loads ${what} at start-up (${input} …)`);
+}
+if (problems.length) {
+  console.error(`build: start-up must not load these (make the import dynamic):\n  ${problems.join("\n  ")}`);
+  process.exit(1);
+}
+await writeOutputs(result.outputFiles);
+await chmod(path.join(dist, "index.js"), 0o755);
+if (!quiet) {
+  const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js"));
+  const total = files.reduce((sum, f) => sum + result.metafile.outputs[f].bytes, 0);
+  console.error(
+    `build: dist/ in ${(performance.now() - started).toFixed(0)} ms, ${files.length} files, ${(total / 1024).toFixed(0)} KB; start-up loads ${(startupBytes / 1024).toFixed(0)} KB`,
+  );
+}
