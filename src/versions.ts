@@ -15,9 +15,10 @@ function findPackageVersion(start: string, name: string): string {
   }
 }
 
-function dependencyVersion(name: string): string {
+/** The installed version of package `name`, found from one of its entry points (`entry`). */
+function dependencyVersion(name: string, entry = name): string {
   try {
-    return findPackageVersion(dirname(fileURLToPath(import.meta.resolve(name))), name);
+    return findPackageVersion(dirname(fileURLToPath(import.meta.resolve(entry))), name);
   } catch {
     return "unknown";
   }
@@ -29,7 +30,7 @@ export const serverVersion = findPackageVersion(dirname(fileURLToPath(import.met
 export function versions(): Record<string, string> {
   return {
     [serverName]: serverVersion,
-    "@modelcontextprotocol/sdk": dependencyVersion("@modelcontextprotocol/sdk/server/index.js"),
+    "@modelcontextprotocol/sdk": dependencyVersion("@modelcontextprotocol/sdk", "@modelcontextprotocol/sdk/server/index.js"),
     "@aws-sdk/client-cognito-identity": dependencyVersion("@aws-sdk/client-cognito-identity"),
     node: process.version,
   };

@@ -139,3 +139,19 @@ describe.runIf(!motoUrl)("against moto (not run)", () => {
     expect(motoMissing).toBeTruthy();
   });
 });
+
+describe("version", () => {
+  it("reports this server's, the MCP SDK's, the AWS SDK's and Node's versions, without any AWS call", async () => {
+    const recorder = await startRecorder();
+    const { client, close } = await connectInMemory({ endpointUrl: recorder.url });
+    const result = await client.callTool({ name: "create_identity_pool", arguments: { version: true } });
+    const viaCli = await client.callTool({ name: "create_identity_pool", arguments: { cliArgs: "--version" } });
+    await close();
+    await recorder.stop();
+    const versions = (result.structuredContent as { versions: Record<string, string> }).versions;
+    expect(Object.keys(versions)).toEqual(["cognito-identity-mcp", "@modelcontextprotocol/sdk", "@aws-sdk/client-cognito-identity", "node"]);
+    for (const [name, version] of Object.entries(versions)) expect(version, name).toMatch(/^v?\d+\.\d+\.\d+/);
+    expect(viaCli.structuredContent).toEqual(result.structuredContent);
+    expect(recorder.requests).toHaveLength(0);
+  });
+});
