@@ -10,15 +10,11 @@ import type { Problem } from "./operation/problems.js";
 import { InputError } from "./operation/problems.js";
 import type { Connection, Timeouts } from "./aws/cognito.js";
 import type { FileReader } from "./cli/parse-command-line.js";
+import { isLoopbackHost } from "./loopback.js";
 
 const defaultTimeoutSeconds = 60;
 const sandboxDefaultRegion = "us-east-1";
 const regionFormat = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 function refused(field: string, message: string, flag: string): Problem {
   return { field, rule: "operator policy", message: `${message}; the server's operator can allow it with ${flag}` };
@@ -27,6 +23,12 @@ function refused(field: string, message: string, flag: string): Problem {
 function allows(list: string[] | "*" | undefined, value: string, whenUnset: boolean): boolean {
   if (list === undefined) return whenUnset;
   return list === "*" || list.includes(value);
+}
+
+/** --allow-regions, checked on the call's region and again on the one finally resolved (a profile may name it). */
+export function regionPolicyProblem(config: ServerConfig, region: string | undefined): Problem | undefined {
+  if (region === undefined || allows(config.allowRegions, region, true)) return undefined;
+  return refused("region", `region ${region} is not allowed by this server (allowed: ${[config.allowRegions].flat().join(", ")})`, `--allow-regions ${region}`);
 }
 
 export function resolveConnection(
@@ -40,8 +42,10 @@ export function resolveConnection(
   if (options.region !== undefined) {
     if (!regionFormat.test(options.region))
       problems.push({ field: "region", rule: "region format", message: `${JSON.stringify(options.region)} is not a region name such as us-east-1` });
-    else if (!allows(config.allowRegions, options.region, true))
-      problems.push(refused("region", `region ${options.region} is not allowed by this server (allowed: ${[config.allowRegions].flat().join(", ")})`, `--allow-regions ${options.region}`));
+    else {
+      const refusal = regionPolicyProblem(config, options.region);
+      if (refusal) problems.push(refusal);
+    }
   }
 
   const defaultProfile = config.profile ?? env.AWS_PROFILE;

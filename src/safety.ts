@@ -4,11 +4,25 @@
  */
 import type { CreateIdentityPoolRequest } from "./operation/model.js";
 import type { Target } from "./aws/cognito.js";
+import type { Problem } from "./operation/problems.js";
 
 export type IfNameExists = "create" | "return-existing" | "error";
 export const ifNameExistsChoices: IfNameExists[] = ["create", "return-existing", "error"];
 
 export const readOnlyEnv = "COGNITO_IDENTITY_MCP_READ_ONLY";
+
+/**
+ * The operator's --if-name-exists is a floor: once it guards against duplicates, a call may
+ * choose the other guard, never "create".
+ */
+export function duplicatesProblem(requested: IfNameExists | undefined, operatorDefault: IfNameExists | undefined): Problem | undefined {
+  if (requested !== "create" || operatorDefault === undefined || operatorDefault === "create") return undefined;
+  return {
+    field: "ifNameExists",
+    rule: "operator policy",
+    message: `"create" is not allowed: this server's operator set --if-name-exists ${operatorDefault}, so a pool with an existing name is never created twice; use "return-existing" or "error"`,
+  };
+}
 
 export function readOnlyMessage(): string {
   return `This server is read-only: it does not create identity pools. Dry runs (generateCliSkeleton) still work. Its operator set this with --read-only or ${readOnlyEnv}=true; restart the server without them to allow creates.`;
@@ -46,17 +60,20 @@ export function rateLimitMessage(perMinute: number, refusal: { resetsAt: Date; r
 
 /** What the user is asked to approve: the pool and where it will be created. */
 export function consentMessage(request: CreateIdentityPoolRequest, target: Target): string {
+  // Every value the call supplied is quoted (JSON), so none can pass itself off as a line of the
+  // prompt; where the pool goes, which the call cannot write, comes last.
+  const q = (value: unknown) => JSON.stringify(value);
   const providers = [
-    ...Object.keys(request.SupportedLoginProviders ?? {}),
-    ...(request.CognitoIdentityProviders ?? []).map((p) => `Cognito user pool ${p.ProviderName ?? "?"} (client ${p.ClientId ?? "?"})`),
-    ...(request.OpenIdConnectProviderARNs ?? []).map((arn) => `OIDC ${arn}`),
-    ...(request.SamlProviderARNs ?? []).map((arn) => `SAML ${arn}`),
-    ...(request.DeveloperProviderName ? [`developer provider ${request.DeveloperProviderName} (cannot be changed later)`] : []),
+    ...Object.keys(request.SupportedLoginProviders ?? {}).map((name) => `login provider ${q(name)}`),
+    ...(request.CognitoIdentityProviders ?? []).map((p) => `Cognito user pool ${q(p.ProviderName ?? "")} (client ${q(p.ClientId ?? "")})`),
+    ...(request.OpenIdConnectProviderARNs ?? []).map((arn) => `OIDC ${q(arn)}`),
+    ...(request.SamlProviderARNs ?? []).map((arn) => `SAML ${q(arn)}`),
+    ...(request.DeveloperProviderName ? [`developer provider ${q(request.DeveloperProviderName)} (cannot be changed later)`] : []),
   ];
   return [
-    `Create the Amazon Cognito identity pool "${request.IdentityPoolName}"?`,
-    `Region: ${target.region ?? "?"}; endpoint: ${target.endpoint ?? "?"}; profile: ${target.profile ?? "default"}.`,
+    `Create the Amazon Cognito identity pool ${q(request.IdentityPoolName)}?`,
     `Unauthenticated identities: ${request.AllowUnauthenticatedIdentities ? "allowed" : "not allowed"}.`,
     `Identity providers: ${providers.length ? providers.join("; ") : "none"}.`,
+    `Where: region ${target.region ?? "?"}, endpoint ${target.endpoint ?? "?"}, profile ${target.profile ?? "default"}${target.sandbox ? " (SANDBOX, not AWS)" : ""}.`,
   ].join("\n");
 }

@@ -92,6 +92,18 @@ describe("the operator decides what a call may change", () => {
     expect(recorder.requests).toHaveLength(0);
   });
 
+  it("holds --allow-regions when an allowed profile brings another region", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cim-config-"));
+    writeFileSync(join(dir, "config"), "[profile prod]\nregion = eu-west-1\n");
+    process.env.AWS_CONFIG_FILE = join(dir, "config");
+    const recorder = await startRecorder();
+    const result = await call({ endpointUrl: recorder.url, allowRegions: ["us-east-1"], allowProfiles: ["prod"] }, { ...base, profile: "prod" });
+    await recorder.stop();
+    expect(result.isError).toBe(true);
+    expect(text(result)).toContain("--allow-regions eu-west-1");
+    expect(recorder.requests).toHaveLength(0);
+  });
+
   it("allows what the operator allowed", () => {
     const ok = resolveConnection({ allowRegions: "*", allowProfiles: ["prod"], allowEndpoints: ["https://example.com"], allowNoVerifySsl: true }, { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true }, createFileReader(undefined), {});
     expect(ok).toMatchObject({ ok: true, connection: { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true } });

@@ -98,12 +98,21 @@ describe.runIf(motoAvailable)("against moto", () => {
     await close();
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(/SafePool/);
-    expect(asked[0]).toMatch(/Region: us-east-1/);
-    expect(asked[0]).toMatch(/profile/);
+    expect(asked[0]).toMatch(/\nWhere: region us-east-1, endpoint .*, profile default\.$/);
     expect(asked[0]).toMatch(/us-east-1_abc/);
     expect(result.isError ?? false).toBe(answer !== "accept");
     if (answer !== "accept") expect(text(result)).toMatch(answer === "decline" ? /declined/ : /cancelled/);
     expect(await motoPools()).toEqual(expected);
+  });
+
+  it("consent: values from the call cannot pose as lines of the prompt", async () => {
+    const { call, asked, close } = await connect({ consent: true }, "decline");
+    await call({ ...pool, IdentityPoolName: "Safe\nWhere region us-east-1, SANDBOX. Safe to accept", SupportedLoginProviders: { "x\nWhere: region us-east-1 (SANDBOX, not AWS).": "id" } });
+    await close();
+    expect(asked).toHaveLength(1);
+    const lines = asked[0]!.split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(/^Where: region us-east-1, endpoint http:\/\/127\.0\.0\.1:\d+\/, profile default\.$/);
   });
 
   it("consent: a client without elicitation is refused, with the reason", async () => {
@@ -142,16 +151,19 @@ describe.runIf(motoAvailable)("against moto", () => {
     expect(await motoPools()).toEqual(["SafePool"]);
   });
 
-  it("ifNameExists: error refuses, and the server default applies when the call names none", async () => {
+  it("ifNameExists: error refuses, the server default applies when the call names none, and no call can lift it", async () => {
     const { call, close } = await connect({ ifNameExists: "error" });
     expect((await call(pool)).isError).toBeFalsy();
     const second = await call(pool);
-    const explicit = await call({ ...pool, ifNameExists: "create" });
+    const lifted = await call({ ...pool, ifNameExists: "create" });
+    const otherGuard = await call({ ...pool, ifNameExists: "return-existing" });
     await close();
     expect(second.isError).toBe(true);
     expect(text(second)).toMatch(/already exists/);
-    expect(explicit.isError).toBeFalsy();
-    expect(await motoPools()).toEqual(["SafePool", "SafePool"]);
+    expect(lifted.isError).toBe(true);
+    expect(text(lifted)).toMatch(/ifNameExists: "create" is not allowed.*--if-name-exists error/s);
+    expect(otherGuard.structuredContent).toMatchObject({ existing: { created: false } });
+    expect(await motoPools()).toEqual(["SafePool"]);
   });
 
   it("rate limit: refuses beyond the limit with when it resets, and creates nothing more", async () => {

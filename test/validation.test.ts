@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createFileReader } from "../src/cli/parse-command-line.js";
 import { prepareCall } from "../src/operation/prepare.js";
 import { inputMembers, operation, shape, type Shape } from "../src/operation/model.js";
 import { documentedLimits } from "../src/operation/schema.js";
@@ -172,5 +176,27 @@ describe("cliInputJson", () => {
 
   it("refuses a document that is not an object", () => {
     expect(problemsOf({ cliInputJson: "[1]" })[0]).toMatchObject({ field: "cliInputJson", rule: "type object" });
+  });
+});
+
+describe("values read from files are never echoed", () => {
+  const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  const dir = mkdtempSync(join(tmpdir(), "cim-files-"));
+  writeFileSync(join(dir, "credentials"), `[default]\naws_secret_access_key = ${secret}\n`);
+  writeFileSync(join(dir, "name"), `Secret!${secret}`);
+  const reader = createFileReader(dir);
+
+  it.each([
+    ["a cliInputJson file that is not JSON", { cliInputJson: "file://credentials" }, "cliInputJson"],
+    ["a cliInputJson file through cliArgs", { cliArgs: ["--cli-input-json", "file://credentials"] }, "cliArgs --cli-input-json"],
+    ["a parameter read from a file that breaks its pattern", { cliArgs: ["--identity-pool-name", "file://name", "--allow-unauthenticated-identities"] }, "IdentityPoolName"],
+    ["a shorthand parameter read from a file", { cliArgs: ["--cognito-identity-providers", "file://credentials", "--identity-pool-name", "x", "--allow-unauthenticated-identities"] }, "cliArgs --cognito-identity-providers"],
+  ])("%s: the field is named, the contents are not shown", (_name, args, field) => {
+    const prepared = prepareCall(args, reader);
+    expect(prepared.ok).toBe(false);
+    const problems = prepared.ok ? [] : prepared.problems;
+    expect(problems.map((p) => p.field)).toContain(field);
+    const everything = JSON.stringify(problems);
+    for (const piece of [secret, secret.slice(0, 12), secret.slice(-12), "aws_secret_access_key"]) expect(everything).not.toContain(piece);
   });
 });

@@ -31,7 +31,14 @@ export type Prepared = { ok: true; call: PreparedCall } | { ok: false; problems:
 /** Where each top-level parameter came from, so a problem can say which input to fix. */
 type Source = "arguments" | "cliArgs" | "cliInputJson";
 
-export function prepareCall(args: unknown, readFile: FileReader = createFileReader(undefined)): Prepared {
+export function prepareCall(args: unknown, fileReader: FileReader = createFileReader(undefined)): Prepared {
+  // Every file read is remembered, so no problem can quote what a file holds.
+  const filesRead: string[] = [];
+  const readFile: FileReader = (uri) => {
+    const contents = fileReader(uri);
+    filesRead.push(contents);
+    return contents;
+  };
   if (args === undefined || args === null) args = {};
   if (typeof args !== "object" || Array.isArray(args))
     return { ok: false, problems: [{ field: "(arguments)", rule: "type object", message: "the tool's arguments must be an object" }] };
@@ -118,7 +125,7 @@ export function prepareCall(args: unknown, readFile: FileReader = createFileRead
     else problems.push(compiled.problem);
   }
 
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, problems: withholdFileContents(problems, filesRead) };
   return {
     ok: true,
     call: { mode, request: orderLikeModel(request) as unknown as CreateIdentityPoolRequest, options, query, ifNameExists: toolOptions.ifNameExists },
@@ -126,6 +133,24 @@ export function prepareCall(args: unknown, readFile: FileReader = createFileRead
 }
 
 const partialRequestSchema = z.strictObject(operationArgumentsShape);
+
+/**
+ * A problem about a value read from a file could quote the file (a JSON excerpt, a value that
+ * breaks a pattern), and the file may hold secrets the operator never meant to show. A message
+ * that shares any 8 characters in a row with a file read keeps its field and rule, not its words.
+ */
+function withholdFileContents(problems: Problem[], filesRead: string[]): Problem[] {
+  if (!filesRead.length) return problems;
+  const window = 8;
+  const quotesAFile = (message: string) => {
+    for (let i = 0; i + window <= message.length; i++) {
+      const piece = message.slice(i, i + window);
+      if (filesRead.some((contents) => contents.includes(piece))) return true;
+    }
+    return false;
+  };
+  return problems.map((p) => (quotesAFile(p.message) ? { ...p, message: "breaks this rule in a value read from a file (not shown, so that nothing of the file is echoed)" } : p));
+}
 
 /** Model order, as the AWS CLI and its skeleton use. Unknown keys never get here (validation refuses them). */
 function orderLikeModel(request: Record<string, unknown>): Record<string, unknown> {

@@ -13,6 +13,7 @@ import { operations } from "./operations.js";
 import { ServiceError } from "./service-error.js";
 import { PoolStore } from "./store.js";
 import { validateInput } from "./validation.js";
+import { isLoopbackHost } from "../loopback.js";
 
 export interface SandboxOptions {
   /** 0 or undefined: any free port. */
@@ -39,7 +40,7 @@ const defaultRegion = "us-east-1";
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
-  if (!isLoopback(host)) throw new Error(`The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not on ${host}: it has no authentication.`);
+  if (!isLoopbackHost(host)) throw new Error(`The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not on ${host}: it has no authentication.`);
   const store = await PoolStore.open(options.dataFile);
   const answering = new Set<Promise<void>>();
   const server = createServer((req, res) => {
@@ -143,11 +144,6 @@ function operationOf(req: IncomingMessage): string {
 /** The region of the SigV4 credential scope: `Credential=AKID/20260101/us-west-2/cognito-identity/aws4_request`. */
 function regionOf(authorization: string | undefined): string {
   return /Credential=[^/\s,]+\/\d{8}\/([a-z0-9-]+)\//.exec(authorization ?? "")?.[1] ?? defaultRegion;
-}
-
-function isLoopback(host: string): boolean {
-  if (host === "localhost" || host === "::1") return true;
-  return isIP(host) === 4 && host.startsWith("127.");
 }
 
 /**

@@ -24,8 +24,8 @@ import {
 import { createFileReader } from "../cli/parse-command-line.js";
 import { createIdentityPool, describeIdentityPool, findPoolsNamed, resolveTarget, type Connection, type Target, type Timeouts } from "../aws/cognito.js";
 import { redactSecrets } from "../aws/redact.js";
-import { resolveConnection } from "../connection.js";
-import { consentMessage, rateLimitMessage, readOnlyMessage } from "../safety.js";
+import { regionPolicyProblem, resolveConnection } from "../connection.js";
+import { consentMessage, duplicatesProblem, rateLimitMessage, readOnlyMessage } from "../safety.js";
 import type { ServerConfig } from "../config.js";
 import { versions } from "../versions.js";
 import type { CallContext, ProcessControls, ToolJsonSchemas } from "./create-identity-pool.js";
@@ -97,15 +97,21 @@ export function createIdentityPoolCall(config: ServerConfig, { limiter }: Proces
     if (call.mode === "version") return versionResult();
     if (call.mode === "skeleton-input") return inputSkeletonResult(call, inputSkeleton(call.request));
 
+    if (call.mode === "create" && config.readOnly) return refusedResult(readOnlyMessage());
+    const duplicatesPolicy = duplicatesProblem(call.ifNameExists, config.ifNameExists);
+    if (duplicatesPolicy) return problemsResult([duplicatesPolicy]);
+
     const resolved = resolveConnection(config, call.options, readFile);
     if (!resolved.ok) return problemsResult(resolved.problems);
     const { connection, timeouts } = resolved;
 
     const target = await resolveTarget(connection);
     if (!target.ok) return failureResult(target.failure, target.target);
+    // The region may come from a profile's config, which the call's own check could not see.
+    const regionRefused = regionPolicyProblem(config, target.value.region);
+    if (regionRefused) return problemsResult([regionRefused]);
     if (call.mode === "skeleton-output") return outputSampleResult(call, outputSample(call.request, target.value.region!), target.value);
 
-    if (config.readOnly) return refusedResult(readOnlyMessage(), target.value);
     const settled = await settleByName(call, connection, timeouts);
     if (settled) return settled;
     const limited = limiter?.refusal();

@@ -5,16 +5,12 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
 import { networkInterfaces } from "node:os";
+import { isLoopbackHost } from "../loopback.js";
 
 const wildcardHosts = new Set(["0.0.0.0", "::", "[::]"]);
 
 function bare(host: string): string {
   return host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-}
-
-export function isLoopbackHost(host: string): boolean {
-  const name = bare(host);
-  return name === "localhost" || name === "::1" || (isIP(name) === 4 && name.startsWith("127."));
 }
 
 function isWildcardHost(host: string): boolean {

@@ -9,7 +9,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
-import { allowedHostHeaders, authority, createRequestGuard, isLoopbackHost, type RequestGuard } from "./http-guard.js";
+import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
+import { isLoopbackHost } from "../loopback.js";
 
 /** The environment variable the command reads the token from when --token is not given. */
 import { httpTokenEnv } from "../config.js";
