@@ -62,7 +62,7 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
       console.error(`[${serverName}] unexpected error in ${tool.name}:`, error);
-      return { isError: true, content: [{ type: "text", text: `Internal error in ${tool.name}: ${(error as Error)?.message ?? String(error)}. Nothing is known to have been created; check before retrying.` }] };
+      return { isError: true, content: [{ type: "text", text: `Internal error in ${tool.name}: ${(error as Error)?.message ?? String(error)}. Whether a pool was created is unknown: check with ifNameExists "return-existing" before creating again.` }] };
     }
   });
   return server;

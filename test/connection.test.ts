@@ -272,6 +272,10 @@ describe("debug output without secrets", () => {
     expect(stderr).toMatch(/\[debug\].*"message":"request"/);
     expect(stderr).toMatch(/\[debug\].*"message":"response"/);
     expect(everything).toContain("[REDACTED]");
+    // Bodies as the JSON text that went over the wire, both ways.
+    const [requestLog, responseLog] = logs.map((l) => (l as { data: { message: string; body: unknown } }).data);
+    expect(requestLog).toMatchObject({ message: "request", body: expect.stringContaining('"IdentityPoolName":"ConnPool"') });
+    expect(responseLog).toMatchObject({ message: "response", body: { IdentityPoolName: "ConnPool", IdentityPoolId: expect.any(String) } });
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(token);
     expect(everything).not.toContain(fakeAwsEnv.AWS_ACCESS_KEY_ID);

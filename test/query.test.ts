@@ -108,3 +108,18 @@ describe("applyQuery", () => {
     expect(() => run("length(Missing)", pool)).toThrow(/--query length\(Missing\) failed on the response/);
   });
 });
+
+describe("queries too long or too deep for the evaluator", () => {
+  it.each([
+    ["a very long path", "a" + ".a".repeat(5000), /maxLength 4096/],
+    ["deep nesting", "(".repeat(3000) + "a" + ")".repeat(3000), /maxLength|JMESPath syntax/],
+  ])("%s is a problem naming query, not a crash", (_name, expression, rule) => {
+    const compiled = compileQuery(expression);
+    expect(compiled.ok).toBe(false);
+    if (!compiled.ok) {
+      expect(compiled.problem.field).toBe("query");
+      expect(compiled.problem.rule).toMatch(rule);
+      expect(compiled.problem.message.length).toBeLessThan(300);
+    }
+  });
+});

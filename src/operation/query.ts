@@ -64,11 +64,16 @@ const EXTENSIONS: Record<string, string> = {
   Ternary: "a conditional (? :)",
 };
 
+/** Far beyond any useful query; bounds the work (and the recursion) of compiling one. */
+export const maxQueryLength = 4096;
+
 export function compileQuery(expression: string): { ok: true; query: CompiledQuery } | { ok: false; problem: Problem } {
+  const shown = expression.length > 80 ? `${expression.slice(0, 77)}...` : expression;
   const refuse = (rule: string, detail: string) => ({
     ok: false as const,
-    problem: { field: "query", rule, message: `Invalid JMESPath expression ${JSON.stringify(expression)}: ${detail}` },
+    problem: { field: "query", rule, message: `Invalid JMESPath expression ${JSON.stringify(shown)}: ${detail}` },
   });
+  if (expression.length > maxQueryLength) return refuse(`maxLength ${maxQueryLength}`, `longer than ${maxQueryLength} characters`);
   if (expression === "") {
     return { ok: false, problem: { field: "query", rule: "JMESPath syntax", message: "Invalid JMESPath expression: cannot be empty." } };
   }
@@ -77,8 +82,18 @@ export function compileQuery(expression: string): { ok: true; query: CompiledQue
     // Python's jmespath still reads `foo` (unquoted JSON) as the string "foo".
     ast = compile(expression, { enable_legacy_literals: true });
   } catch (error) {
-    return refuse("JMESPath syntax", describeSyntaxError(error));
+    return refuse("JMESPath syntax", error instanceof RangeError ? "nested too deeply" : describeSyntaxError(error));
   }
+  try {
+    return checkSupported(ast, refuse) ?? { ok: true, query: { expression, ast } };
+  } catch (error) {
+    if (error instanceof RangeError) return refuse("JMESPath syntax", "nested too deeply");
+    throw error;
+  }
+}
+
+/** The first reason the AWS CLI would refuse a parsed query: an extension, an unknown function, a wrong arity. */
+function checkSupported(ast: ExpressionNode, refuse: (rule: string, detail: string) => { ok: false; problem: Problem }) {
   for (const node of nodes(ast)) {
     const extension = EXTENSIONS[node.type];
     if (extension !== undefined) {
@@ -97,7 +112,7 @@ export function compileQuery(expression: string): { ok: true; query: CompiledQue
       }
     }
   }
-  return { ok: true, query: { expression, ast } };
+  return undefined;
 }
 
 /** The query's result; a missing key gives null, as in Python. Throws QueryError when evaluation fails. */

@@ -46,7 +46,6 @@ export const outputSchema = z.object({
   versions: z.record(z.string(), z.string()).optional().describe("Present only when the version option was given: component versions; nothing was created."),
 });
 
-export type StructuredResult = z.infer<typeof outputSchema>;
 
 function text(value: string) {
   return { type: "text" as const, text: value };
@@ -101,7 +100,7 @@ export function refusedResult(message: string, target?: Target): CallToolResult 
   return { isError: true, content: [text(target ? `${message}\nTarget: ${describeTarget(target)}` : message)], ...(target ? { _meta: { target } } : {}) };
 }
 
-export function inputSkeletonResult(call: PreparedCall, skeleton: Record<string, unknown>): CallToolResult {
+export function inputSkeletonResult(skeleton: Record<string, unknown>): CallToolResult {
   const message = "Dry run (generateCliSkeleton: input): nothing was created and nothing was sent. Fill in the skeleton and pass it as cliInputJson.";
   return {
     content: [text(renderOutput(skeleton, "json", title)), text(message)],
@@ -132,8 +131,4 @@ export function failureResult(failure: AwsFailure, target: Target): CallToolResu
     failure.hint,
   ].filter(Boolean);
   return { isError: true, content: [text(lines.join("\n"))], _meta: { error: failure, target } };
-}
-
-export function textResult(value: string): CallToolResult {
-  return { content: [text(value)] };
 }

@@ -95,7 +95,7 @@ export function createIdentityPoolCall(config: ServerConfig, { limiter }: Proces
     if (!prepared.ok) return problemsResult(prepared.problems);
     const { call } = prepared;
     if (call.mode === "version") return versionResult();
-    if (call.mode === "skeleton-input") return inputSkeletonResult(call, inputSkeleton(call.request));
+    if (call.mode === "skeleton-input") return inputSkeletonResult(inputSkeleton(call.request));
 
     if (call.mode === "create" && config.readOnly) return refusedResult(readOnlyMessage());
     const duplicatesPolicy = duplicatesProblem(call.ifNameExists, config.ifNameExists);
