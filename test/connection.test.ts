@@ -92,6 +92,22 @@ describe("the operator decides what a call may change", () => {
     expect(recorder.requests).toHaveLength(0);
   });
 
+  it.each([
+    ["--region eu-west-1", { allowRegions: ["us-east-1"] }, "--allow-regions eu-west-1"],
+    ["--profile prod", {}, "--allow-profiles prod"],
+    ["--endpoint-url https://example.com", {}, "--allow-endpoints https://example.com"],
+    ["--no-verify-ssl", {}, "--allow-no-verify-ssl"],
+    ["--no-sign-request", {}, "--allow-no-sign-request"],
+    ["--ca-bundle /etc/ssl/certs/ca-certificates.crt", {}, "--allow-files-from"],
+  ] as [string, ServerConfig, string][])("refuses %s inside cliArgs just the same", async (option, config, flag) => {
+    const recorder = await startRecorder();
+    const result = await call({ endpointUrl: recorder.url, ...config }, { cliArgs: `--identity-pool-name x --allow-unauthenticated-identities ${option}` });
+    await recorder.stop();
+    expect(result.isError).toBe(true);
+    expect(text(result)).toContain(flag);
+    expect(recorder.requests).toHaveLength(0);
+  });
+
   it("holds --allow-regions when an allowed profile brings another region", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cim-config-"));
     writeFileSync(join(dir, "config"), "[profile prod]\nregion = eu-west-1\n");

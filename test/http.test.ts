@@ -9,11 +9,13 @@ import { createServer } from "../src/server.js";
 import type { ServerConfig } from "../src/config.js";
 import { serveHttp, type HttpOptions, type HttpServerHandle } from "../src/transports/http.js";
 import { fakeAwsEnv } from "./support/client.js";
-import { resetMoto } from "./support/moto.js";
+import { resetMoto, useOwnMoto } from "./support/moto.js";
 import { startRecorder } from "./support/recorder.js";
 import { startFaultServer } from "./support/fault-servers.js";
 
-const motoUrl = inject("motoUrl");
+// Its own moto: these tests reset it and count its pools, while other files share the common one.
+const motoAvailable = inject("motoUrl") !== null;
+const moto = useOwnMoto(motoAvailable);
 const motoMissing = inject("motoMissingReason");
 
 Object.assign(process.env, fakeAwsEnv);
@@ -21,7 +23,7 @@ Object.assign(process.env, fakeAwsEnv);
 const quiet = () => {};
 
 /** A server on 127.0.0.1 that the test stops when it ends. */
-async function start(options: HttpOptions = {}, config: ServerConfig = { endpointUrl: motoUrl ?? undefined, region: "us-east-1" }): Promise<HttpServerHandle> {
+async function start(options: HttpOptions = {}, config: ServerConfig = { endpointUrl: moto.url || undefined, region: "us-east-1" }): Promise<HttpServerHandle> {
   const handle = await serveHttp(() => createServer(config), { host: "127.0.0.1", port: 0, ...options }, quiet);
   onTestFinished(() => handle.close());
   return handle;
@@ -63,7 +65,7 @@ const initialize = (padding = "") =>
 const auth = (handle: HttpServerHandle) => ({ authorization: `Bearer ${handle.token}` });
 
 async function poolsInMoto(region = "us-east-1"): Promise<string[]> {
-  const aws = new CognitoIdentityClient({ endpoint: motoUrl!, region });
+  const aws = new CognitoIdentityClient({ endpoint: moto.url, region });
   const { IdentityPools = [] } = await aws.send(new ListIdentityPoolsCommand({ MaxResults: 60 }));
   return IdentityPools.map((pool) => pool.IdentityPoolName!);
 }
@@ -171,9 +173,9 @@ describe("refusals", () => {
   });
 });
 
-describe.runIf(motoUrl)("against moto", () => {
+describe.runIf(motoAvailable)("against moto", () => {
   it("lists and calls the tool", async () => {
-    await resetMoto(motoUrl!);
+    await resetMoto(moto.url);
     const handle = await start();
     const { client } = await connect(handle);
     expect((await client.listTools()).tools).toHaveLength(1);
@@ -184,7 +186,7 @@ describe.runIf(motoUrl)("against moto", () => {
   });
 
   it("a call in an open session without the right token gets 401 and creates nothing", async () => {
-    await resetMoto(motoUrl!);
+    await resetMoto(moto.url);
     const handle = await start();
     const { transport } = await connect(handle);
     const call = JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "create_identity_pool", arguments: { IdentityPoolName: "Intruder", AllowUnauthenticatedIdentities: true } } });
@@ -201,7 +203,7 @@ describe.runIf(motoUrl)("against moto", () => {
   });
 
   it("50 concurrent sessions each create their own pool and get their own result", async () => {
-    await resetMoto(motoUrl!);
+    await resetMoto(moto.url);
     const handle = await start();
     // Alternate regions per call, so a setting leaking between sessions would put a pool in the wrong region.
     const regionOf = (i: number) => (i % 2 ? "eu-west-1" : "us-east-1");
@@ -224,7 +226,7 @@ describe.runIf(motoUrl)("against moto", () => {
   });
 });
 
-describe.runIf(!motoUrl)("against moto (not run)", () => {
+describe.runIf(!motoAvailable)("against moto (not run)", () => {
   it(`did not run: ${motoMissing}`, () => {
     expect(motoMissing).toBeTruthy();
   });
