@@ -11,9 +11,10 @@ import { InputError } from "./operation/problems.js";
 import type { Connection, Timeouts } from "./aws/cognito.js";
 import type { FileReader } from "./cli/parse-command-line.js";
 import { isLoopbackHost } from "./loopback.js";
+import { defaultTimeoutSeconds } from "./aws/defaults.js";
+import { sandboxDefaultRegion } from "./sandbox/defaults.js";
 
-const defaultTimeoutSeconds = 60;
-const sandboxDefaultRegion = "us-east-1";
+
 const regionFormat = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 function refused(field: string, message: string, flag: string): Problem {

@@ -142,7 +142,6 @@ function initialTarget(connection: Connection): Target {
   return { region: connection.region, endpoint: connection.endpointUrl, profile: connection.profile ?? "default" };
 }
 
-/** Region and endpoint a call would use, without credentials or network. */
 /** The AWS CLI's --cli-read-timeout / --cli-connect-timeout, in seconds; 0 means no limit. */
 export interface Timeouts {
   readSeconds: number;
@@ -153,6 +152,7 @@ function sendOptions(timeouts: Timeouts): TimeoutHandlerOptions {
   return { timeouts: { readMs: timeouts.readSeconds * 1000, connectMs: timeouts.connectSeconds * 1000 } };
 }
 
+/** Region and endpoint a call would use, without credentials or network. */
 export async function resolveTarget(connection: Connection): Promise<CallOutcome<Target>> {
   const target = initialTarget(connection);
   try {

@@ -6,6 +6,7 @@
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { defaultTimeoutSeconds } from "./defaults.js";
 import type { HttpHandler, HttpRequest, HttpResponse } from "@smithy/core/protocols";
 import type { HttpHandlerOptions } from "@smithy/types";
 
@@ -32,7 +33,7 @@ export class PerCallTimeoutHandler implements HttpHandler<object> {
   }
 
   handle(request: HttpRequest, options: TimeoutHandlerOptions = {}): Promise<{ response: HttpResponse }> {
-    const { timeouts = { connectMs: 60_000, readMs: 60_000 }, ...rest } = options;
+    const { timeouts = { connectMs: defaultTimeoutSeconds * 1000, readMs: defaultTimeoutSeconds * 1000 }, ...rest } = options;
     const key = `${timeouts.connectMs}/${timeouts.readMs}`;
     let handler = this.handlers.get(key);
     if (handler) this.handlers.delete(key);

@@ -14,6 +14,7 @@ import { ServiceError } from "./service-error.js";
 import { PoolStore } from "./store.js";
 import { validateInput } from "./validation.js";
 import { isLoopbackHost } from "../loopback.js";
+import { sandboxDefaultRegion as defaultRegion } from "./defaults.js";
 
 export interface SandboxOptions {
   /** 0 or undefined: any free port. */
@@ -36,7 +37,6 @@ const contentType = "application/x-amz-json-1.1";
 /** Far above any valid request, far below what could hurt the process. */
 const maxBodyBytes = 1024 * 1024;
 /** Requests without a SigV4 credential scope (curl, `--no-sign-request`) are served here. */
-const defaultRegion = "us-east-1";
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";

@@ -12,7 +12,6 @@ import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
 import { isLoopbackHost } from "../loopback.js";
 
-/** The environment variable the command reads the token from when --token is not given. */
 import { httpTokenEnv } from "../config.js";
 export const mcpPath = "/mcp";
 /** Tool arguments are a few KiB; 1 MiB leaves room without letting a client exhaust memory. */
@@ -23,7 +22,7 @@ export const minTokenLength = 16;
 export interface HttpOptions {
   /** Address to listen on (default 127.0.0.1). Any non-loopback address needs a token. */
   host?: string;
-  /** Port to listen on; 0 (the default) takes any free port. */
+  /** Port to listen on; 0 (the default here; the command's is 8765) takes any free port. */
   port?: number;
   /** The bearer token clients must send. The caller reads --token or httpTokenEnv; on loopback, none means one is generated. */
   token?: string;
