@@ -78,7 +78,8 @@ Controls over creates (no tool argument can lift them):
   --read-only                  refuse creates; dry runs still work (or ${readOnlyEnv}=true)
   --consent                    ask the user through MCP elicitation before every create
   --allow-create-without-consent  with --consent, let clients without elicitation create
-  --if-name-exists MODE        default for calls: create (AWS behaviour) | return-existing | error
+  --if-name-exists MODE        create (AWS behaviour) | return-existing | error: the default for calls;
+                               once it guards against duplicates, no call can choose create
   --max-creates-per-minute N   refuse creates beyond N per minute in this process
 
   -h, --help                   show this help
