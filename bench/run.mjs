@@ -206,7 +206,7 @@ const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 
 /** The minimal server and, as a floor, a module that only imports the SDK's protocol schemas (every SDK-based server loads them before answering). */
 async function buildBaselines(dir) {
-  const { build } = await import("esbuild");
+  const [{ build }, { sharedBundleOptions }] = await Promise.all([import("esbuild"), import("../scripts/lib/esbuild-options.mjs")]);
   await writeFile(path.join(dir, "sdk-types.mjs"), 'import "@modelcontextprotocol/sdk/types.js";\n');
   // ESM output in .js files, as in dist/ (whose package.json says "type": "module"): without
   // this, Node would first try each file as CommonJS.
@@ -215,15 +215,7 @@ async function buildBaselines(dir) {
     entryPoints: { index: path.join(root, "bench", "minimal-server.mjs"), "sdk-types": path.join(dir, "sdk-types.mjs") },
     nodePaths: [path.join(root, "node_modules")],
     outdir: dir,
-    chunkNames: "chunks/[name]-[hash]",
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    minifyWhitespace: true,
-    minifySyntax: true,
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    ...sharedBundleOptions,
     logLevel: "warning",
   });
   return { minimalBin: path.join(dir, "index.js"), sdkTypesBin: path.join(dir, "sdk-types.js") };

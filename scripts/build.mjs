@@ -15,6 +15,7 @@
  * dist/server.js and dist/transports/http.js stay importable (scripts/conformance.mjs).
  */
 import { build } from "esbuild";
+import { sharedBundleOptions } from "./lib/esbuild-options.mjs";
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -89,8 +90,6 @@ async function cjsDynamicImports(packages) {
   };
 }
 
-// esbuild's ESM output of CommonJS dependencies (the AWS SDK) calls require() for Node's built-ins.
-const banner = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
 
 /** The tool's JSON Schemas, computed by the sources' own function (bundled to a temporary module, dependencies external). */
 async function toolJsonSchemas() {
@@ -170,17 +169,8 @@ const result = await build({
   absWorkingDir: root,
   entryPoints: { index: "src/index.ts", server: "src/server.ts", "transports/http": "src/transports/http.ts" },
   outdir: "dist",
-  chunkNames: "chunks/[name]-[hash]",
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  // Whitespace and syntax only: names stay readable in stack traces on stderr.
-  minifyWhitespace: true,
-  minifySyntax: true,
+  ...sharedBundleOptions,
   define: { __TOOL_JSON_SCHEMAS__: JSON.stringify(JSON.stringify(schemas)) },
-  banner: { js: banner },
   plugins: [zodNamespace, sdkAjvStub, await cjsDynamicImports(["@aws-sdk/client-cognito-identity"])],
   metafile: true,
   write: false,

@@ -51,7 +51,7 @@ export const toolOptionsShape = {
   ifNameExists: z
     .enum(["create", "return-existing", "error"])
     .describe(
-      "CreateIdentityPool is not idempotent: the same name twice makes two pools. \"return-existing\" first looks for a pool with this name in the region and returns it (not created now) if there is one; \"error\" refuses to create a duplicate; \"create\" (AWS behaviour) always creates. Default: the server's --if-name-exists, else create; when the server guards against duplicates, "create" is refused. Use return-existing when retrying after a timeout or an unknown outcome.",
+      "CreateIdentityPool is not idempotent: the same name twice makes two pools. \"return-existing\" first looks for a pool with this name in the region and returns it (not created now) if there is one; \"error\" refuses to create a duplicate; \"create\" (AWS behaviour) always creates. Default: the server's --if-name-exists, else create; when the server guards against duplicates, \"create\" is refused. Use return-existing when retrying after a timeout or an unknown outcome.",
     ),
   cliArgs: z
     .union([
