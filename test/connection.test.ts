@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { LoggingMessageNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { connectInMemory, connectStdio, fakeAwsEnv } from "./support/client.js";
+import { connectInMemory, connectStdio, fakeAwsEnv, isolateAwsEnvironment } from "./support/client.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { startFaultServer, type FaultServer } from "./support/fault-servers.js";
 import { resolveConnection } from "../src/connection.js";
@@ -18,15 +18,10 @@ const motoUrl = inject("motoUrl");
 const pool = { IdentityPoolName: "ConnPool", AllowUnauthenticatedIdentities: false };
 const text = (r: CallToolResult) => (r.content as { text: string }[]).map((c) => c.text).join("\n");
 
-let savedEnv: NodeJS.ProcessEnv;
 beforeEach(() => {
-  savedEnv = { ...process.env };
-  for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
-  Object.assign(process.env, fakeAwsEnv, { AWS_CONFIG_FILE: "/nonexistent/config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials", AWS_EC2_METADATA_DISABLED: "true" });
+  const restore = isolateAwsEnvironment();
   delete process.env.AWS_REGION;
-});
-afterEach(() => {
-  process.env = savedEnv;
+  return restore;
 });
 
 async function call(config: ServerConfig, args: Record<string, unknown>) {

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { connectInMemory, fakeAwsEnv } from "./support/client.js";
+import { connectInMemory, isolateAwsEnvironment } from "./support/client.js";
 import { lateAnswerMs, startFaultServer, type Fault, type FaultServer } from "./support/fault-servers.js";
 
 const pool = { IdentityPoolName: "FaultPool", AllowUnauthenticatedIdentities: false };
@@ -15,19 +15,7 @@ const text = (r: CallToolResult) => (r.content as { text?: string }[]).map((c) =
 /** No call may take longer than this, whatever the endpoint does (the default read timeout is 60 s). */
 const callBoundMs = 10_000;
 
-let savedEnv: NodeJS.ProcessEnv;
-beforeEach(() => {
-  savedEnv = { ...process.env };
-  for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
-  Object.assign(process.env, fakeAwsEnv, {
-    AWS_CONFIG_FILE: "/nonexistent/config",
-    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
-    AWS_EC2_METADATA_DISABLED: "true",
-  });
-});
-afterEach(() => {
-  process.env = savedEnv;
-});
+beforeEach(() => isolateAwsEnvironment());
 
 /** One call against the fault server, through the SDK's client; a hang fails the test instead of stalling it. */
 async function callAgainst(server: FaultServer, extra: Record<string, unknown> = {}): Promise<{ result: CallToolResult; ms: number }> {

@@ -18,7 +18,7 @@ import fc from "fast-check";
 import { Ajv, type ValidateFunction } from "ajv";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
-import { connectInMemory, fakeAwsEnv } from "./support/client.js";
+import { connectInMemory, isolateAwsEnvironment } from "./support/client.js";
 import { startBodyRecorder, recordedPoolId, type BodyRecorder } from "./support/body-recorder.js";
 import { invalidOf, isValid, validOf, type Mutation } from "./support/model-arbitraries.js";
 import { amzTarget, inputMembers, inputShape, operation } from "../src/operation/model.js";
@@ -168,17 +168,10 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
   let client: Client;
   let close: () => Promise<void>;
   let tool: Tool;
-  let savedEnv: NodeJS.ProcessEnv;
+  let restoreEnv: () => void;
 
   beforeAll(async () => {
-    savedEnv = { ...process.env };
-    for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
-    Object.assign(process.env, fakeAwsEnv, {
-      AWS_CONFIG_FILE: "/nonexistent/config",
-      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
-      AWS_EC2_METADATA_DISABLED: "true",
-      AWS_MAX_ATTEMPTS: "1",
-    });
+    restoreEnv = isolateAwsEnvironment({ AWS_MAX_ATTEMPTS: "1" });
     recorder = await startBodyRecorder();
     ({ client, close } = await connectInMemory({ endpointUrl: recorder.url, region: "us-east-1" }));
     tool = (await client.listTools()).tools.find((t) => t.name === toolName)!;
@@ -187,7 +180,7 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
   afterAll(async () => {
     await close?.();
     await recorder?.stop();
-    process.env = savedEnv;
+    restoreEnv();
   });
 
   it(`${numRuns} generated argument sets: well-formed results, no crash, nothing sent for invalid input, exact bodies for valid`, async () => {

@@ -32,3 +32,16 @@ export async function connectStdio(args: string[] = [], env: Record<string, stri
   await client.connect(transport);
   return { client, transport, close: () => client.close() };
 }
+
+/**
+ * Replaces every AWS_* variable of this test process with fake credentials and no config files,
+ * so nothing from the machine's AWS setup leaks in; returns the function that restores them.
+ */
+export function isolateAwsEnvironment(extra: Record<string, string> = {}): () => void {
+  const saved = { ...process.env };
+  for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
+  Object.assign(process.env, fakeAwsEnv, { AWS_CONFIG_FILE: "/nonexistent/config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials", AWS_EC2_METADATA_DISABLED: "true" }, extra);
+  return () => {
+    process.env = saved;
+  };
+}

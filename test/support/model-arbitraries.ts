@@ -187,8 +187,6 @@ function unknownKeyFor(members: string[]): fc.Arbitrary<string> {
   return fc.oneof(unknownKeyNames, ...(nearMisses.length ? [fc.constantFrom(...nearMisses)] : [])).filter((k) => !members.includes(k));
 }
 
-const invalidCache = new Map<string, (path: Segment[]) => fc.Arbitrary<InvalidValue>>();
-
 /**
  * Invalid values of a model shape, each with exactly one thing wrong: at this node (type,
  * length, pattern, reserved prefix, unknown or missing keys, too many entries) or, recursively,
