@@ -111,6 +111,26 @@ describe("the SDK client over HTTP", () => {
   });
 });
 
+describe("abandoned sessions", () => {
+  it("end sessionIdleMs after their last request, while a busy one stays", async () => {
+    const handle = await start({ sessionIdleMs: 300 });
+    // A session made by hand: initialized, then never heard from again (no DELETE, no stream).
+    const opened = await raw(handle.url, { headers: auth(handle), body: initialize() });
+    const abandoned = String(opened.headers["mcp-session-id"]);
+    expect(opened.status).toBe(200);
+    const ping = JSON.stringify({ jsonrpc: "2.0", id: 2, method: "ping" });
+    const pingAbandoned = () => raw(handle.url, { headers: { ...auth(handle), "mcp-session-id": abandoned, "mcp-protocol-version": "2025-06-18" }, body: ping });
+    expect((await pingAbandoned()).status).toBe(200);
+    const busy = await connect(handle);
+    for (let i = 0; i < 8; i++) {
+      await busy.client.listTools();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await pingAbandoned()).status).toBe(404);
+    expect((await busy.client.listTools()).tools).toHaveLength(1);
+  });
+});
+
 describe("refusals", () => {
   it("401 with a Bearer challenge without the right token", async () => {
     const handle = await start();

@@ -34,7 +34,11 @@ export interface HttpOptions {
   allowedHosts?: string[];
   /** false drops the token check, on loopback only: for the conformance suite, whose client cannot send headers. */
   requireToken?: boolean;
+  /** A session with no request for this long is ended, so abandoned ones do not pile up (default 30 minutes). */
+  sessionIdleMs?: number;
 }
+
+export const defaultSessionIdleMs = 30 * 60 * 1000;
 
 export interface HttpServerHandle {
   /** http://host:port/mcp */
@@ -48,6 +52,9 @@ export interface HttpServerHandle {
 interface Session {
   server: Server;
   transport: StreamableHTTPServerTransport;
+  /** When its last request arrived or finished; requests still running keep it alive. */
+  lastSeen: number;
+  running: number;
 }
 
 function resolveToken(host: string, options: HttpOptions, log: (line: string) => void): string | undefined {
@@ -110,7 +117,7 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions, 
     const server = makeServer();
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (id) => void sessions.set(id, { server, transport }),
+      onsessioninitialized: (id) => void sessions.set(id, { server, transport, lastSeen: Date.now(), running: 0 }),
     });
     // Set before connect(), which chains its own handlers after these.
     transport.onclose = () => {
@@ -139,7 +146,7 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions, 
     if (sessionId !== undefined) {
       const session = sessions.get(sessionId);
       if (!session) return sendError(res, 404, "Session not found: it ended or never existed; initialize a new one.");
-      return session.transport.handleRequest(req, res, body);
+      return inSession(session, () => session.transport.handleRequest(req, res, body));
     }
     if (!isInitializeRequest(body)) return sendError(res, 400, "Bad Request: no Mcp-Session-Id; start a session with initialize.");
     return startSession(req, res, body);
@@ -150,8 +157,32 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions, 
     if (sessionId === undefined) return sendError(res, 400, "Bad Request: Mcp-Session-Id header is required.");
     const session = sessions.get(sessionId);
     if (!session) return sendError(res, 404, "Session not found: it ended or never existed; initialize a new one.");
-    return session.transport.handleRequest(req, res);
+    return inSession(session, () => session.transport.handleRequest(req, res));
   }
+
+  async function inSession(session: Session, handleRequest: () => Promise<void>): Promise<void> {
+    session.running++;
+    session.lastSeen = Date.now();
+    try {
+      await handleRequest();
+    } finally {
+      session.running--;
+      session.lastSeen = Date.now();
+    }
+  }
+
+  const idleMs = options.sessionIdleMs ?? defaultSessionIdleMs;
+  const sweeper = setInterval(() => {
+    const cutoff = Date.now() - idleMs;
+    for (const [id, session] of sessions)
+      if (session.running === 0 && session.lastSeen < cutoff) {
+        sessions.delete(id);
+        log(`[http] session ${id} ended after ${Math.round(idleMs / 1000)} s without a request`);
+        void session.server.close();
+      }
+  }, Math.max(50, Math.min(idleMs / 4, 60_000)));
+  // The sweeper alone must not keep the process alive.
+  sweeper.unref();
 
   async function handle(guard: RequestGuard, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (closing) return sendError(res, 503, "The server is shutting down.", { headers: { connection: "close" } });
@@ -194,6 +225,7 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions, 
     token: token ?? "",
     async close() {
       closing = true;
+      clearInterval(sweeper);
       const servers = [...live];
       live.clear();
       sessions.clear();
