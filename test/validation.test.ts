@@ -184,7 +184,13 @@ describe("values read from files are never echoed", () => {
   const dir = mkdtempSync(join(tmpdir(), "cim-files-"));
   writeFileSync(join(dir, "credentials"), `[default]\naws_secret_access_key = ${secret}\n`);
   writeFileSync(join(dir, "name"), `Secret!${secret}`);
+  writeFileSync(join(dir, "pointer"), "file://credentials");
   const reader = createFileReader(dir);
+
+  it("reads a --cli-input-json file once: contents that look like file:// are not followed", () => {
+    const prepared = prepareCall({ cliArgs: ["--cli-input-json", "file://pointer"] }, reader);
+    expect(prepared.ok ? [] : prepared.problems.map((p) => [p.field, p.rule])).toEqual([["cliArgs --cli-input-json", "JSON syntax"]]);
+  });
 
   it.each([
     ["a cliInputJson file that is not JSON", { cliInputJson: "file://credentials" }, "cliInputJson"],

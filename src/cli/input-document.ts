@@ -21,12 +21,17 @@ export function readInputDocument(value: string, readFile: FileReader, field: st
       return { ok: false, problems: error.problems.map((p) => ({ ...p, field })) };
     }
   }
+  return parseInputDocument(text, field, isFileUri(value) ? value : "the value");
+}
+
+/** A document already read (a file:// value resolved): parsed, and required to be an object. */
+export function parseInputDocument(text: string, field: string, what = "the value"): InputDocument {
   let document: unknown;
   try {
     document = parseJson(text);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    return { ok: false, problems: [{ field, rule: "JSON syntax", message: `${isFileUri(value) ? value : "the value"} is not valid JSON: ${error.message}` }] };
+    return { ok: false, problems: [{ field, rule: "JSON syntax", message: `${what} is not valid JSON: ${error.message}` }] };
   }
   if (typeof document !== "object" || document === null || Array.isArray(document))
     return { ok: false, problems: [{ field, rule: "type object", message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document)}` }] };

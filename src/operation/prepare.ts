@@ -11,7 +11,7 @@ import { cliOptionNames, operationParameterNames, optionNames, optionsSchema, ty
 import { problemsFromIssues } from "./validate.js";
 import { compileQuery, type CompiledQuery } from "./query.js";
 import { createFileReader, parseCommandLine, type FileReader } from "../cli/parse-command-line.js";
-import { readInputDocument } from "../cli/input-document.js";
+import { parseInputDocument, readInputDocument } from "../cli/input-document.js";
 import { z } from "zod";
 import type { IfNameExists } from "../safety.js";
 
@@ -84,7 +84,10 @@ export function prepareCall(args: unknown, fileReader: FileReader = createFileRe
   const sources: Record<string, Source> = Object.fromEntries(Object.keys(params).map((k) => [k, explicitSource]));
   let request: Record<string, unknown> = params;
   if (options.cliInputJson !== undefined) {
-    const read = readInputDocument(options.cliInputJson, readFile, "cliInputJson");
+    // From cliArgs the document was already read (its file:// resolved) by the parser: a text that
+    // happens to start with file:// must not be read as a second file.
+    const read =
+      explicitSource === "cliArgs" ? parseInputDocument(options.cliInputJson, "cliArgs --cli-input-json") : readInputDocument(options.cliInputJson, readFile, "cliInputJson");
     if (!read.ok) {
       problems.push(...read.problems);
       unreadInput = true;
