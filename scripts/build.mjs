@@ -155,6 +155,8 @@ function startupGraph(metafile, entry) {
 
 /** What start-up must not load: each is a dynamic import away. */
 const lazyOnly = [
+  [/node_modules[\\/]@modelcontextprotocol[\\/]sdk[\\/]/, "the MCP SDK (the handshake is answered without it: src/handshake.ts)"],
+  [/node_modules[\\/]zod[\\/]/, "zod"],
   [/node_modules[\\/](@aws-sdk|@smithy)[\\/]/, "the AWS SDK"],
   [/node_modules[\\/](ajv|ajv-formats|fast-uri)[\\/]/, "Ajv"],
   [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
@@ -165,12 +167,17 @@ const lazyOnly = [
 
 const started = performance.now();
 const schemas = await toolJsonSchemas();
+const { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } = await import("@modelcontextprotocol/sdk/types.js");
+const protocolVersions = { latest: LATEST_PROTOCOL_VERSION, supported: SUPPORTED_PROTOCOL_VERSIONS };
 const result = await build({
   absWorkingDir: root,
   entryPoints: { index: "src/index.ts", server: "src/server.ts", "transports/http": "src/transports/http.ts" },
   outdir: "dist",
   ...sharedBundleOptions,
-  define: { __TOOL_JSON_SCHEMAS__: JSON.stringify(JSON.stringify(schemas)) },
+  define: {
+    __TOOL_JSON_SCHEMAS__: JSON.stringify(JSON.stringify(schemas)),
+    __MCP_PROTOCOL_VERSIONS__: JSON.stringify(JSON.stringify(protocolVersions)),
+  },
   plugins: [zodNamespace, sdkAjvStub, await cjsDynamicImports(["@aws-sdk/client-cognito-identity"])],
   metafile: true,
   write: false,

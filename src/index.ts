@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /** The `cognito-identity-mcp` command: the MCP server on stdio, or `sandbox` alone. */
 import { defaultHttpPort, parseServerFlags, serverFlagsHelp } from "./config.js";
-import { createServer } from "./server.js";
-import { processControls } from "./tools/create-identity-pool.js";
+import { EarlyHandshake, protocolVersions } from "./handshake.js";
+import { listTools, processControls } from "./tools/create-identity-pool.js";
 import { serveStdio } from "./transports/stdio.js";
 import { serverName, serverVersion } from "./versions.js";
 
@@ -45,6 +45,7 @@ if (flags.transport.http) {
   const controls = processControls(config);
   const { host, port, token, allowOrigins } = flags.transport;
   try {
+    const { createServer } = await import("./server.js");
     const handle = await serveHttp(() => createServer(config, controls), { host, port: port ?? defaultHttpPort, token, allowedOrigins: allowOrigins }, log);
     log(`${serverVersion} serving Streamable HTTP on ${handle.url}`);
     const stop = () => void handle.close().then(() => process.exit(0));
@@ -55,6 +56,8 @@ if (flags.transport.http) {
     process.exit(2);
   }
 } else {
-  await serveStdio(createServer(config));
+  // The SDK's Server is loaded after the handshake (src/handshake.ts): a client waits for that.
+  const early = new EarlyHandshake({ protocolVersions, listTools: () => listTools(config) });
+  serveStdio(early, async () => (await import("./server.js")).createServer(config));
   log(`${serverVersion} serving on stdio`);
 }

@@ -6,6 +6,7 @@ import { createIdentityPoolTool, processControls, type ProcessControls } from ".
 import type { ServerConfig } from "./config.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { serverName, serverVersion } from "./versions.js";
+import { serverCapabilities } from "./handshake.js";
 
 /**
  * tools/call with its params checked in the handler, so malformed params get JSON-RPC's
@@ -37,9 +38,9 @@ function lazyAjvValidator(): jsonSchemaValidator & { load(): Promise<void> } {
 export function createServer(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): Server {
   const tool = createIdentityPoolTool(config, controls);
   const validator = lazyAjvValidator();
-  const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} }, jsonSchemaValidator: validator });
+  const server = new Server({ name: serverName, version: serverVersion }, { capabilities: serverCapabilities, jsonSchemaValidator: validator });
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [await tool.definition()] }));
+  server.setRequestHandler(ListToolsRequestSchema, tool.list);
   const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>
     void server.sendLoggingMessage({ level, logger: serverName, data }).catch(() => {});
   const askUser = async (message: string) => {

@@ -62,6 +62,11 @@ export async function toolDefinition(config: ServerConfig = {}): Promise<Tool> {
   };
 }
 
+/** The tools/list result: the SDK's handler and the early handshake (src/handshake.ts) both answer with it. */
+export async function listTools(config: ServerConfig): Promise<{ tools: Tool[] }> {
+  return { tools: [await toolDefinition(config)] };
+}
+
 /** What the transport knows about the calling session. */
 export interface CallContext {
   /** Sends an MCP log notification to the client (respecting its logging/setLevel). */
@@ -84,7 +89,7 @@ export function createIdentityPoolTool(config: ServerConfig, controls: ProcessCo
   const load = () => (loaded ??= import("./create-identity-pool-call.js").then((call) => call.createIdentityPoolCall(config, controls)));
   return {
     name: toolName,
-    definition: () => toolDefinition(config),
+    list: () => listTools(config),
     async call(args: unknown, context: CallContext = {}): Promise<CallToolResult> {
       return (await load())(args, context);
     },

@@ -5,15 +5,29 @@
  * JSON or not JSON-RPC (JSON-RPC 2.0 requires a parse error / invalid request answer) and stops
  * reading for good after one oversized frame. Here each bad frame gets its answer and the
  * session goes on; a frame over the limit is skipped without being buffered.
+ *
+ * It also starts before the SDK is loaded: until a frame needs the SDK's Server, the handshake
+ * is answered by src/handshake.ts, and the Server is loaded once the client has listed the tools
+ * (or sooner, when a frame needs it). Frames are handled one after another, in order.
  */
+import { isDeepStrictEqual } from "node:util";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { EarlyHandshake } from "../handshake.js";
 
 /** The same limit as the SDK's stdio transport: a frame may carry a 10 MB argument. */
 export const maxFrameBytes = 10 * 1024 * 1024;
 
+/** JSON-RPC 2.0's error codes for frames that are not requests (§5.1). */
+const parseError = -32700;
+const invalidRequest = -32600;
+
+/** The id the Server's copy of the initialize request gets: its answer is checked, not sent. */
+const replayedInitializeId = "cognito-identity-mcp:replayed-initialize";
+
 type Id = string | number | null;
+type MessageSchema = (typeof import("@modelcontextprotocol/sdk/types.js"))["JSONRPCMessageSchema"];
 
 export class StdioTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
@@ -24,17 +38,40 @@ export class StdioTransport implements Transport {
   private pendingBytes = 0;
   /** Set while skipping the rest of an oversized frame, up to its newline. */
   private skipping = false;
+  private listening = false;
   private closed = false;
+  /** Frames are handled in this chain, one at a time. */
+  private chain: Promise<void> = Promise.resolve();
+  /** Loaded by start(), when the Server connects: until then frames go to `early`. */
+  private messageSchema?: MessageSchema;
+  private serverConnected?: Promise<void>;
+  private expectedInitializeResult?: object;
 
+  /**
+   * @param early answers the handshake until the Server is needed
+   * @param connectServer loads the Server and connects it to this transport (called once)
+   */
   constructor(
+    private readonly early?: EarlyHandshake,
+    private readonly connectServer?: (transport: StdioTransport) => Promise<void>,
     private readonly input: NodeJS.ReadableStream = process.stdin,
     private readonly output: NodeJS.WritableStream = process.stdout,
   ) {}
 
-  async start(): Promise<void> {
+  /** Starts reading frames, before any Server is connected. */
+  listen(): void {
+    if (this.listening) return;
+    this.listening = true;
     this.input.on("data", this.onData);
     this.input.on("error", this.onInputError);
-    this.input.once("end", () => void this.close());
+    // Frames read before the end are still handed on (in order) before closing.
+    this.input.once("end", () => this.enqueue(() => this.close()));
+  }
+
+  /** Called by the Server's connect(). */
+  async start(): Promise<void> {
+    this.messageSchema = (await import("@modelcontextprotocol/sdk/types.js")).JSONRPCMessageSchema;
+    this.listen();
   }
 
   private readonly onInputError = (error: Error) => this.onerror?.(error);
@@ -64,26 +101,60 @@ export class StdioTransport implements Transport {
   private endFrame(): void {
     if (this.skipping) {
       this.skipping = false;
-      this.reject(null, ErrorCode.InvalidRequest, `Invalid Request: a frame is limited to ${maxFrameBytes} bytes`);
+      this.reject(null, invalidRequest, `Invalid Request: a frame is limited to ${maxFrameBytes} bytes`);
       return;
     }
     const line = Buffer.concat(this.pending).toString("utf8").replace(/\r$/, "");
     this.pending = [];
     this.pendingBytes = 0;
     if (line.trim() === "") return;
-    let parsed: unknown;
+    let frame: unknown;
     try {
-      parsed = JSON.parse(line);
+      frame = JSON.parse(line);
     } catch (error) {
-      this.reject(null, ErrorCode.ParseError, `Parse error: ${(error as Error).message}`);
+      this.reject(null, parseError, `Parse error: ${(error as Error).message}`);
       return;
     }
-    const message = JSONRPCMessageSchema.safeParse(parsed);
-    if (!message.success) {
-      this.reject(readableId(parsed), ErrorCode.InvalidRequest, "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
-      return;
+    this.enqueue(() => this.handle(frame));
+  }
+
+  private enqueue(step: () => Promise<void>): void {
+    this.chain = this.chain.then(step).catch((error: Error) => this.onerror?.(error));
+  }
+
+  private async handle(frame: unknown): Promise<void> {
+    if (this.closed) return;
+    if (!this.messageSchema) {
+      const answer = await this.early?.answer(frame);
+      if (answer !== undefined) {
+        if (answer) await this.send(answer as JSONRPCMessage);
+        // The client can use the tool now: load the Server while it is busy elsewhere.
+        if (this.early?.toolsListed && !this.serverConnected) setImmediate(() => this.enqueue(() => this.serverReady()));
+        return;
+      }
+      await this.serverReady();
     }
-    this.onmessage?.(message.data);
+    this.deliver(frame);
+  }
+
+  /** Validates a frame as the SDK's JSON-RPC schema does and hands it to the Server. */
+  private deliver(frame: unknown): void {
+    const message = this.messageSchema!.safeParse(frame);
+    if (!message.success) this.reject(readableId(frame), invalidRequest, "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
+    else this.onmessage?.(message.data);
+  }
+
+  /** Connects the Server (once), then gives it what the early handshake answered or kept. */
+  private serverReady(): Promise<void> {
+    this.serverConnected ??= (async () => {
+      if (!this.connectServer) throw new Error("no MCP server to connect");
+      await this.connectServer(this);
+      for (const { frame, answered } of this.early?.replay() ?? []) {
+        if (answered) this.expectedInitializeResult = await this.early!.initializeResult();
+        this.deliver(answered ? { ...frame, id: replayedInitializeId } : frame);
+      }
+    })();
+    return this.serverConnected;
   }
 
   private reject(id: Id, code: number, message: string): void {
@@ -92,6 +163,12 @@ export class StdioTransport implements Transport {
   }
 
   send(message: JSONRPCMessage): Promise<void> {
+    if ("id" in message && message.id === replayedInitializeId) {
+      // The client has its answer already; the Server's must be the same.
+      if (!("result" in message) || !isDeepStrictEqual(message.result, this.expectedInitializeResult))
+        this.onerror?.(new Error(`the MCP server's answer to initialize differs from the one sent early: ${JSON.stringify(message)}`));
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       if (this.output.write(`${JSON.stringify(message)}\n`)) resolve();
       else this.output.once("drain", resolve);
@@ -115,15 +192,16 @@ function readableId(frame: unknown): Id {
 }
 
 /**
- * Serves `server` on stdio until the client closes stdin, then exits: calls still in flight
- * are abandoned, as a client that closed its end can no longer ask for them.
+ * Serves on stdio until the client closes stdin, then exits: calls still in flight are
+ * abandoned, as a client that closed its end can no longer ask for them. The Server is loaded
+ * by `loadServer` once the handshake is done or a frame needs it.
  */
-export async function serveStdio(server: Server): Promise<void> {
-  const transport = new StdioTransport();
+export function serveStdio(early: EarlyHandshake, loadServer: () => Promise<Server>): void {
+  const transport = new StdioTransport(early, async (self) => (await loadServer()).connect(self));
   transport.onerror = (error) => console.error(`[stdio] ${error.message}`);
-  await server.connect(transport);
-  server.onclose = () => {
+  transport.onclose = () => {
     if (process.stdout.writableNeedDrain) process.stdout.once("drain", () => process.exit(0));
     else process.exit(0);
   };
+  transport.listen();
 }
