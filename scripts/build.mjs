@@ -4,9 +4,13 @@
  * by `npm run typecheck`, which `npm test` runs first).
  *
  * Start-up is what an MCP client waits for, so the build keeps it small (issue 8, bench/):
- * - dist/index.js (the bin) loads only the MCP handshake, the config and the tool's definition.
- *   What a call needs (zod schemas, validation, rendering, JMESPath), the AWS SDK, the sandbox,
- *   the HTTP transport and Ajv are chunks loaded by dynamic import() when first needed.
+ * - dist/index.js (the bin) loads only the config, the tool's definition, our stdio transport and
+ *   the early handshake (src/handshake.ts), which answers initialize and tools/list without the
+ *   MCP SDK or zod. The SDK's Server, what a call needs (zod schemas, validation, rendering,
+ *   JMESPath), the AWS SDK, the sandbox, the HTTP transport and Ajv are chunks loaded by dynamic
+ *   import() when first needed.
+ * - The SDK's protocol versions are put into the bundle as a constant, so the early handshake
+ *   negotiates exactly as the installed SDK does.
  * - The tool's JSON Schemas are converted from its zod schemas here, by the same function the
  *   sources use (toolJsonSchemas() in src/tools/create-identity-pool-call.ts), and put into
  *   the bundle as a constant: tools/list no longer converts them, nor loads the zod schemas.
