@@ -6,9 +6,10 @@
  * it prints a table, writes bench/results/latest.json, checks the budget of issue 8 as ratios
  * from this run, and exits 1 if a budget line fails.
  *
- *   node bench/run.mjs [--quick] [--only startup|calls]
+ *   node bench/run.mjs [--quick] [--only startup|calls|memory]
  *     --quick  fewer repetitions: a smoke run, its figures are noisier
- *     --only   one part: start-up alone (no moto or AWS CLI needed), or the calls alone
+ *     --only   one part: start-up alone (no moto or AWS CLI needed), the calls alone, or the
+ *              calls' memory alone
  *
  * Needs moto_server (pip install 'moto[server]') and the AWS CLI v1 (`aws`) on PATH; it starts
  * moto on a free loopback port and stops it at the end.
@@ -24,8 +25,8 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
-if (only !== undefined && only !== "startup" && only !== "calls") {
-  console.error("bench: --only takes startup or calls");
+if (only !== undefined && !["startup", "calls", "memory"].includes(only)) {
+  console.error("bench: --only takes startup, calls or memory");
   process.exit(2);
 }
 const plan = quick
@@ -48,6 +49,12 @@ if (!existsSync(serverBin)) {
   console.error("bench: dist/index.js is missing: run `npm run build` first (`npm run bench` does).");
   process.exit(2);
 }
+/**
+ * The server is started as its users start it: with the Node flags of the bin's shebang
+ * (`#!/usr/bin/env -S node FLAGS`, what npx runs), which the README's client configurations repeat.
+ */
+const launchFlags = /^#!\/usr\/bin\/env -S node(.*)$/m.exec(readFileSync(serverBin, "utf8").split("\n", 1)[0])?.[1].trim().split(/\s+/).filter(Boolean) ?? [];
+const serverArgs = [...launchFlags, serverBin];
 
 // ---------------------------------------------------------------------------------------------
 // Processes: everything this run starts is tracked and stopped, also on Ctrl-C.
@@ -241,7 +248,7 @@ async function startupOnce(subject, env) {
 async function benchStartup(minimalBin, sdkTypesBin) {
   const subjects = [
     { key: "node", label: "`node -e 0` (spawn → exit)", args: ["-e", "0"] },
-    { key: "server", label: "cognito-identity-mcp (dist/index.js)", args: [serverBin], mcp: true },
+    { key: "server", label: `cognito-identity-mcp (node ${serverArgs.map((a) => path.relative(root, a) || a).join(" ")})`, args: serverArgs, mcp: true },
     { key: "minimal", label: "minimal SDK McpServer, esbuild bundle", args: [minimalBin], mcp: true },
     { key: "sdkTypes", label: "import of the SDK's protocol schemas alone (spawn → exit)", args: [sdkTypesBin] },
   ];
@@ -286,7 +293,7 @@ async function benchCallLatency(moto) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   const { CognitoIdentityClient, CreateIdentityPoolCommand } = await import("@aws-sdk/client-cognito-identity");
   const direct = new CognitoIdentityClient({ region: "us-east-1", endpoint: moto.url, credentials: { accessKeyId: "x", secretAccessKey: "y" } });
-  const session = new Session([serverBin], awsEnv(moto.url));
+  const session = new Session(serverArgs, awsEnv(moto.url));
   const mcp = [];
   const sdk = [];
   try {
@@ -328,7 +335,7 @@ async function benchThroughput(moto) {
     await moto.reset();
     // A: one fresh MCP session (spawn and handshake included), N creates one after another.
     const started = performance.now();
-    const session = new Session([serverBin], awsEnv(moto.url));
+    const session = new Session(serverArgs, awsEnv(moto.url));
     let ready, firstMs, mcpMs;
     try {
       await session.handshake();
@@ -362,7 +369,7 @@ async function benchThroughput(moto) {
 }
 
 async function benchDryRun(moto) {
-  const session = new Session([serverBin], awsEnv(moto.url));
+  const session = new Session(serverArgs, awsEnv(moto.url));
   const args = { IdentityPoolName: "bench_dry_run", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output", region: "us-east-1" };
   const rates = [];
   try {
@@ -417,7 +424,7 @@ async function benchMemory(moto) {
   for (let r = 0; r < plan.memoryRounds; r++) {
     // A: the server, 1,000 creates through one session.
     await moto.reset();
-    const session = new Session([serverBin], awsEnv(moto.url));
+    const session = new Session(serverArgs, awsEnv(moto.url));
     const server = {};
     try {
       await session.handshake();
@@ -431,7 +438,7 @@ async function benchMemory(moto) {
     }
     // B: the same creates from a process using the SDK directly.
     await moto.reset();
-    const child = track(spawn(process.execPath, [fileURLToPath(import.meta.url), "--direct-sdk-child", moto.url], { env: awsEnv(moto.url), stdio: ["ignore", "pipe", "pipe"] }));
+    const child = track(spawn(process.execPath, [...launchFlags, fileURLToPath(import.meta.url), "--direct-sdk-child", moto.url], { env: awsEnv(moto.url), stdio: ["ignore", "pipe", "pipe"] }));
     let out = "";
     let err = "";
     child.stdout.on("data", (c) => (out += c));
@@ -487,7 +494,7 @@ async function main() {
   let moto;
   const results = {};
   try {
-    if (only !== "calls") {
+    if (only === undefined || only === "startup") {
       progress("building the baselines (minimal SDK server, SDK protocol schemas) into a temporary directory");
       const { minimalBin, sdkTypesBin } = await buildBaselines(tmp);
       progress(`start-up: ${plan.startupRounds} interleaved rounds (+${warmUp.startup} warm-up)`);
@@ -496,12 +503,16 @@ async function main() {
     if (only !== "startup") {
       moto = await startMoto();
       progress(`moto on ${moto.url}`);
+    }
+    if (only === undefined || only === "calls") {
       progress(`per-call latency: ${plan.latencyPairs} interleaved pairs (+${warmUp.latency} warm-up)`);
       results.callLatency = await benchCallLatency(moto);
       progress(`throughput: ${plan.throughputRounds} rounds of ${plan.throughputCreates} creates, MCP session vs AWS CLI v1`);
       results.throughput = await benchThroughput(moto);
       progress(`dry runs: ${plan.dryRunRounds} rounds of ${plan.dryRunCalls} calls, ${plan.inFlight} in flight`);
       results.dryRun = await benchDryRun(moto);
+    }
+    if (only === undefined || only === "calls" || only === "memory") {
       progress(`memory: ${plan.memoryRounds} rounds of 1,000 creates, server vs a direct-SDK process`);
       results.memory = await benchMemory(moto);
     }
@@ -563,11 +574,6 @@ async function main() {
       [`  all ${throughput.creates}, from spawn (session start included)`, throughput.mcpPerSecond, "creates/s"],
       [`${throughput.creates} runs of aws cognito-identity create-identity-pool`, throughput.cliPerSecond, "creates/s"],
       [`dry runs over one stdio session, ${dryRun.inFlight} in flight`, dryRun.perSecond, "calls/s"],
-      ["peak RSS of the server after its handshake", memory.peakAfterStartMb, "MB"],
-      ["peak RSS of the server after 10 creates", memory.peakAfter10Mb, "MB"],
-      ["peak RSS of the server after 1,000 creates", memory.peakAfter1000Mb, "MB"],
-      ["peak RSS, direct-SDK process, after 10 creates", memory.directPeakAfter10Mb, "MB"],
-      ["peak RSS, direct-SDK process, after 1,000 creates", memory.directPeakAfter1000Mb, "MB"],
     );
     checks.push(
       {
@@ -595,15 +601,25 @@ async function main() {
         shown: (v) => `${fmt(v, 0)}/s (${fmt(v / budget.dryRunPerSecond, 2)}× the floor)`,
         pass: (v) => v >= budget.dryRunPerSecond,
       },
-      {
-        line: "peak RSS after 1,000 calls ≤ 1.2× after 10",
-        value: memory.peakAfter1000Mb.median / memory.peakAfter10Mb.median,
-        limit: budget.memoryGrowth,
-        shown: (v) =>
-          `${fmt(v, 2)}× (${fmt(memory.peakAfter1000Mb.median)} / ${fmt(memory.peakAfter10Mb.median)} MB); direct SDK: ${fmt(memory.directPeakAfter1000Mb.median / memory.directPeakAfter10Mb.median, 2)}×`,
-        pass: (v) => v <= budget.memoryGrowth,
-      },
     );
+  }
+  if (memory) {
+    rows.push(
+      ["Memory, 1,000 creates against moto"],
+      ["peak RSS of the server after its handshake", memory.peakAfterStartMb, "MB"],
+      ["peak RSS of the server after 10 creates", memory.peakAfter10Mb, "MB"],
+      ["peak RSS of the server after 1,000 creates", memory.peakAfter1000Mb, "MB"],
+      ["peak RSS, direct-SDK process, after 10 creates", memory.directPeakAfter10Mb, "MB"],
+      ["peak RSS, direct-SDK process, after 1,000 creates", memory.directPeakAfter1000Mb, "MB"],
+    );
+    checks.push({
+      line: "peak RSS after 1,000 calls ≤ 1.2× after 10",
+      value: memory.peakAfter1000Mb.median / memory.peakAfter10Mb.median,
+      limit: budget.memoryGrowth,
+      shown: (v) =>
+        `${fmt(v, 2)}× (${fmt(memory.peakAfter1000Mb.median)} / ${fmt(memory.peakAfter10Mb.median)} MB); direct SDK: ${fmt(memory.directPeakAfter1000Mb.median / memory.directPeakAfter10Mb.median, 2)}×`,
+      pass: (v) => v <= budget.memoryGrowth,
+    });
   }
 
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -1,5 +1,8 @@
 /** The README's quick start, as a newcomer runs it: no AWS account, no credentials, no AWS environment. */
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { connectStdio } from "./support/client.js";
@@ -28,5 +31,34 @@ describe("sandbox mode (--sandbox)", () => {
     expect((dryRun.structuredContent as { dryRun: { target: { sandbox: boolean } } }).dryRun.target.sandbox).toBe(true);
     expect(escape.isError).toBe(true);
     expect((escape.content as { text: string }[])[0]!.text).toMatch(/sandbox mode/);
+  });
+});
+
+describe("how the server is launched", () => {
+  const shebang = readFileSync("dist/index.js", "utf8").split("\n", 1)[0]!;
+  const launchFlags = /^#!\/usr\/bin\/env -S node (.+)$/.exec(shebang)?.[1]?.split(" ") ?? [];
+
+  it("the README's client configurations and npm start pass the Node flags the bin's shebang does", () => {
+    expect(launchFlags.length, shebang).toBeGreaterThan(0);
+    const readme = readFileSync("README.md", "utf8");
+    const argsLists = [...readme.matchAll(/"args": (\[[^\]]*\])/g)].map((m) => JSON.parse(m[1]!) as string[]);
+    expect(argsLists.length).toBeGreaterThanOrEqual(3);
+    for (const args of argsLists) expect(args.slice(0, args.indexOf("/path/to/cognito-identity-mcp/dist/index.js"))).toEqual(launchFlags);
+    expect(readme).toContain(`-- node ${launchFlags.join(" ")} /path/to/cognito-identity-mcp/dist/index.js`);
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(`node ${launchFlags.join(" ")} dist/index.js`);
+  });
+
+  it("run as a program (its shebang, as npx does), it serves: handshake and a dry run", async () => {
+    const client = new Client({ name: "test", version: "0" });
+    await client.connect(new StdioClientTransport({ command: "dist/index.js", env: { ...bareEnv, AWS_REGION: "us-east-1" }, stderr: "pipe" }));
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(["create_identity_pool"]);
+      const dryRun = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Launched", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output" } });
+      expect(dryRun.isError, JSON.stringify(dryRun)).toBeFalsy();
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -172,11 +172,16 @@ export async function resolveTarget(connection: Connection): Promise<CallOutcome
   }
 }
 
-/** Resolves where the call goes and which credentials it uses, then runs `work`; every failure becomes an AwsFailure. */
-async function withClient<T>(connection: Connection, work: (client: CognitoIdentityClient, sdk: Sdk) => Promise<{ value: T; requestId?: string }>): Promise<CallOutcome<T>> {
-  const resolved = await resolveTarget(connection);
-  if (!resolved.ok) return resolved;
-  const target = resolved.value;
+/**
+ * Resolves which credentials the call uses, then runs `work`; every failure becomes an
+ * AwsFailure. `resolved` is what resolveTarget() gave for this connection.
+ */
+async function withClient<T>(
+  connection: Connection,
+  resolved: Target,
+  work: (client: CognitoIdentityClient, sdk: Sdk) => Promise<{ value: T; requestId?: string }>,
+): Promise<CallOutcome<T>> {
+  const target = { ...resolved };
   try {
     const loaded = await loadSdk();
     const done = await usingClient(connection, async (client) => {
@@ -193,8 +198,8 @@ async function withClient<T>(connection: Connection, work: (client: CognitoIdent
   }
 }
 
-export function createIdentityPool(request: CreateIdentityPoolRequest, connection: Connection, timeouts: Timeouts, debug?: DebugLog): Promise<CallOutcome<IdentityPool>> {
-  return withClient(connection, async (client, { CreateIdentityPoolCommand }) => {
+export function createIdentityPool(request: CreateIdentityPoolRequest, connection: Connection, target: Target, timeouts: Timeouts, debug?: DebugLog): Promise<CallOutcome<IdentityPool>> {
+  return withClient(connection, target, async (client, { CreateIdentityPoolCommand }) => {
     const command = new CreateIdentityPoolCommand(request);
     noBlindRetries(command.middlewareStack);
     if (debug) logTraffic(command.middlewareStack, debug);
@@ -204,8 +209,8 @@ export function createIdentityPool(request: CreateIdentityPoolRequest, connectio
 }
 
 /** Ids of the region's pools with exactly this name, reading every page of ListIdentityPools. */
-export function findPoolsNamed(name: string, connection: Connection, timeouts: Timeouts): Promise<CallOutcome<string[]>> {
-  return withClient(connection, async (client, { paginateListIdentityPools }) => {
+export function findPoolsNamed(name: string, connection: Connection, target: Target, timeouts: Timeouts): Promise<CallOutcome<string[]>> {
+  return withClient(connection, target, async (client, { paginateListIdentityPools }) => {
     const ids: string[] = [];
     for await (const page of paginateListIdentityPools({ client, pageSize: 60 }, { MaxResults: 60 }, sendOptions(timeouts)))
       for (const pool of page.IdentityPools ?? []) if (pool.IdentityPoolName === name && pool.IdentityPoolId) ids.push(pool.IdentityPoolId);
@@ -213,8 +218,8 @@ export function findPoolsNamed(name: string, connection: Connection, timeouts: T
   });
 }
 
-export function describeIdentityPool(identityPoolId: string, connection: Connection, timeouts: Timeouts): Promise<CallOutcome<IdentityPool>> {
-  return withClient(connection, async (client, { DescribeIdentityPoolCommand }) => {
+export function describeIdentityPool(identityPoolId: string, connection: Connection, target: Target, timeouts: Timeouts): Promise<CallOutcome<IdentityPool>> {
+  return withClient(connection, target, async (client, { DescribeIdentityPoolCommand }) => {
     const { $metadata, ...pool } = await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: identityPoolId }), sendOptions(timeouts));
     return { value: asShape(pool, operation.output!) as IdentityPool, requestId: $metadata.requestId };
   });

@@ -58,10 +58,10 @@ export function createIdentityPoolCall(config: ServerConfig, { limiter }: Proces
   const readFile = createFileReader(config.allowFilesFrom);
 
   /** Duplicate handling: a result when the name's existing pool settles the call, undefined to go on creating. */
-  async function settleByName(call: PreparedCall, connection: Connection, timeouts: Timeouts): Promise<CallToolResult | undefined> {
+  async function settleByName(call: PreparedCall, connection: Connection, target: Target, timeouts: Timeouts): Promise<CallToolResult | undefined> {
     const mode = call.ifNameExists ?? config.ifNameExists ?? "create";
     if (mode === "create") return undefined;
-    const found = await findPoolsNamed(call.request.IdentityPoolName, connection, timeouts);
+    const found = await findPoolsNamed(call.request.IdentityPoolName, connection, target, timeouts);
     if (!found.ok) return failureResult(found.failure, found.target);
     const [first] = found.value;
     if (first === undefined) return undefined;
@@ -70,7 +70,7 @@ export function createIdentityPoolCall(config: ServerConfig, { limiter }: Proces
         `Not created: an identity pool named "${call.request.IdentityPoolName}" already exists (${found.value.join(", ")}), and ifNameExists is "error". Use ifNameExists "return-existing" to get it, or choose another name.`,
         found.target,
       );
-    const existing = await describeIdentityPool(first, connection, timeouts);
+    const existing = await describeIdentityPool(first, connection, target, timeouts);
     if (!existing.ok) return failureResult(existing.failure, existing.target);
     return existingPoolResult(call, existing.value, existing.target, found.value.length);
   }
@@ -112,7 +112,7 @@ export function createIdentityPoolCall(config: ServerConfig, { limiter }: Proces
     if (regionRefused) return problemsResult([regionRefused]);
     if (call.mode === "skeleton-output") return outputSampleResult(call, outputSample(call.request, target.value.region!), target.value);
 
-    const settled = await settleByName(call, connection, timeouts);
+    const settled = await settleByName(call, connection, target.value, timeouts);
     if (settled) return settled;
     const limited = limiter?.refusal();
     if (limited) return refusedResult(rateLimitMessage(limiter!.perMinute, limited), target.value);
@@ -123,7 +123,7 @@ export function createIdentityPoolCall(config: ServerConfig, { limiter }: Proces
     if (limitedNow) return refusedResult(rateLimitMessage(limiter!.perMinute, limitedNow), target.value);
     limiter?.record();
 
-    const outcome = await createIdentityPool(call.request, connection, timeouts, call.options.debug ? debugLog(context) : undefined);
+    const outcome = await createIdentityPool(call.request, connection, target.value, timeouts, call.options.debug ? debugLog(context) : undefined);
     if (!outcome.ok) return failureResult(outcome.failure, outcome.target);
     return createdResult(call, outcome.value, outcome.target, outcome.requestId);
   }
