@@ -215,8 +215,8 @@ const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 async function buildBaselines(dir) {
   const [{ build }, { sharedBundleOptions }] = await Promise.all([import("esbuild"), import("../scripts/lib/esbuild-options.mjs")]);
   await writeFile(path.join(dir, "sdk-types.mjs"), 'import "@modelcontextprotocol/sdk/types.js";\n');
-  // ESM output in .js files, as in dist/ (whose package.json says "type": "module"): without
-  // this, Node would first try each file as CommonJS.
+  // ESM output in .js files: without a package.json saying so, Node would first try each file
+  // as CommonJS.
   await writeFile(path.join(dir, "package.json"), '{ "type": "module" }\n');
   await build({
     entryPoints: { index: path.join(root, "bench", "minimal-server.mjs"), "sdk-types": path.join(dir, "sdk-types.mjs") },

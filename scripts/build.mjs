@@ -1,22 +1,24 @@
 #!/usr/bin/env node
 /**
- * `npm run build`: src/ → dist/ as an esbuild ESM bundle with code splitting (types are checked
- * by `npm run typecheck`, which `npm test` runs first).
+ * `npm run build`: src/ → dist/ with esbuild (types are checked by `npm run typecheck`, which
+ * `npm test` runs first).
  *
  * Start-up is what an MCP client waits for, so the build keeps it small (issue 8, bench/):
- * - dist/index.js (the bin) loads only the config, the tool's definition, our stdio transport and
- *   the early handshake (src/handshake.ts), which answers initialize and tools/list without the
- *   MCP SDK or zod. The SDK's Server, what a call needs (zod schemas, validation, rendering,
- *   JMESPath), the AWS SDK, the sandbox, the HTTP transport and Ajv are chunks loaded by dynamic
- *   import() when first needed.
- * - The SDK's protocol versions are put into the bundle as a constant, so the early handshake
+ * - dist/index.js (the bin) is one CommonJS file (dist/package.json says so) holding only the
+ *   config, the tool's definition, our stdio transport and the early handshake
+ *   (src/handshake.ts), which answers initialize and tools/list without the MCP SDK or zod. An ES
+ *   module entry would make Node set up its module loader first, and with the bin's V8 flags
+ *   (its shebang) each built-in module loaded is compiled without Node's code cache.
+ * - Everything else is ES modules (.mjs) with code splitting, imported by the bin when first
+ *   needed: dist/server.mjs (the SDK's Server; the tool's call code, the AWS SDK and Ajv are
+ *   chunks it loads later), dist/transports/http.mjs and dist/sandbox/server.mjs. The build
+ *   fails if the bin imports anything else dynamically, or bundles a lazy part statically.
+ * - The SDK's protocol versions are put into the bin as a constant, so the early handshake
  *   negotiates exactly as the installed SDK does.
  * - The tool's JSON Schemas are converted from its zod schemas here, by the same function the
  *   sources use (toolJsonSchemas() in src/tools/create-identity-pool-call.ts), and put into
  *   the bundle as a constant: tools/list no longer converts them, nor loads the zod schemas.
- * - After building, the start-up chunk graph is checked: a static import that drags a lazy part
- *   back into start-up fails the build.
- * dist/server.js and dist/transports/http.js stay importable (scripts/conformance.mjs).
+ * dist/server.mjs and dist/transports/http.mjs are importable (scripts/conformance.mjs).
  */
 import { build } from "esbuild";
 import { sharedBundleOptions } from "./lib/esbuild-options.mjs";
@@ -145,18 +147,6 @@ async function writeOutputs(outputFiles) {
     if (entry.isDirectory() && (await readdir(path.join(dist, entry.name), { recursive: true })).length === 0) await rm(path.join(dist, entry.name), { recursive: true, force: true });
 }
 
-/** Static imports reachable from an output file: what loading it loads before running anything. */
-function startupGraph(metafile, entry) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const { path, kind } of metafile.outputs[file]?.imports ?? []) if (kind === "import-statement" && path in metafile.outputs) visit(path);
-  };
-  visit(entry);
-  return [...seen];
-}
-
 /** What start-up must not load: each is a dynamic import away. */
 const lazyOnly = [
   [/node_modules[\\/]@modelcontextprotocol[\\/]sdk[\\/]/, "the MCP SDK (the handshake is answered without it: src/handshake.ts)"],
@@ -164,47 +154,87 @@ const lazyOnly = [
   [/node_modules[\\/](@aws-sdk|@smithy)[\\/]/, "the AWS SDK"],
   [/node_modules[\\/](ajv|ajv-formats|fast-uri)[\\/]/, "Ajv"],
   [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
-  [/node_modules[\\/]zod[\\/]v4[\\/]locales[\\/](?!en\.js)/, "zod's other locales"],
   [/node_modules[\\/]@hono[\\/]|sdk[\\/]dist[\\/]esm[\\/]server[\\/]streamableHttp/, "the HTTP transport"],
   [/^src[\\/](operation|cli|aws|sandbox)[\\/]|^src[\\/]transports[\\/]http|^src[\\/]connection\.ts|create-identity-pool-call\.ts/, "the tool's call and the sandbox"],
 ];
+
+/** The ES modules the bin imports when it needs them; the bin's import() of their sources becomes an import() of these. */
+const esmEntries = { server: "src/server.ts", "transports/http": "src/transports/http.ts", "sandbox/server": "src/sandbox/server.ts" };
+const esmEntryOf = new Map(Object.entries(esmEntries).map(([out, source]) => [path.join(root, source), `./${out}.mjs`]));
+
+/**
+ * In the bin, each dynamic import stays an import() of the ES module built from its source; one
+ * with no such module would bundle lazy code into start-up, so the build fails on it.
+ */
+const binImportsEsm = {
+  name: "bin-imports-esm",
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, ({ path: spec, kind, resolveDir }) => {
+      if (kind !== "dynamic-import") return undefined;
+      const target = spec.startsWith(".") ? esmEntryOf.get(path.resolve(resolveDir, spec).replace(/\.js$/, ".ts")) : undefined;
+      return target ? { path: target, external: true } : { errors: [{ text: `the bin imports ${spec} dynamically, which is not one of its ES module entries (${Object.values(esmEntries).join(", ")})` }] };
+    });
+  },
+};
 
 const started = performance.now();
 const schemas = await toolJsonSchemas();
 const { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } = await import("@modelcontextprotocol/sdk/types.js");
 const protocolVersions = { latest: LATEST_PROTOCOL_VERSION, supported: SUPPORTED_PROTOCOL_VERSIONS };
-const result = await build({
+const define = {
+  __TOOL_JSON_SCHEMAS__: JSON.stringify(JSON.stringify(schemas)),
+  __MCP_PROTOCOL_VERSIONS__: JSON.stringify(JSON.stringify(protocolVersions)),
+};
+// Everything but the bin: ES modules (.mjs, the bin's folder being CommonJS) with code splitting.
+const modules = await build({
   absWorkingDir: root,
-  entryPoints: { index: "src/index.ts", server: "src/server.ts", "transports/http": "src/transports/http.ts" },
+  entryPoints: esmEntries,
   outdir: "dist",
+  outExtension: { ".js": ".mjs" },
   ...sharedBundleOptions,
-  define: {
-    __TOOL_JSON_SCHEMAS__: JSON.stringify(JSON.stringify(schemas)),
-    __MCP_PROTOCOL_VERSIONS__: JSON.stringify(JSON.stringify(protocolVersions)),
-  },
+  define,
   plugins: [zodNamespace, sdkAjvStub, await cjsDynamicImports(["@aws-sdk/client-cognito-identity"])],
   metafile: true,
   write: false,
   logLevel: "warning",
 });
+// The bin: one CommonJS file, so Node starts it without setting up its ES module loader.
+const bin = await build({
+  absWorkingDir: root,
+  entryPoints: { index: "src/index.ts" },
+  outdir: "dist",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  define: { ...define, "import.meta.url": "__binUrl" },
+  banner: { js: 'const __binUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [binImportsEsm],
+  metafile: true,
+  write: false,
+  logLevel: "warning",
+}).catch(() => process.exit(1));
 
 const problems = [];
-let startupBytes = 0;
-for (const file of startupGraph(result.metafile, "dist/index.js")) {
-  startupBytes += result.metafile.outputs[file].bytes;
-  for (const input of Object.keys(result.metafile.outputs[file].inputs))
-    for (const [pattern, what] of lazyOnly)
-      if (pattern.test(input) && !problems.some((p) => p.startsWith(`${file} loads ${what} `))) problems.push(`${file} loads ${what} at start-up (${input} …)`);
+const startupInputs = Object.keys(bin.metafile.outputs["dist/index.js"].inputs);
+for (const [pattern, what] of lazyOnly) {
+  const input = startupInputs.find((i) => pattern.test(i));
+  if (input) problems.push(`dist/index.js loads ${what} at start-up (${input} …)`);
 }
 if (problems.length) {
   console.error(`build: start-up must not load these (make the import dynamic):\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
-await writeOutputs(result.outputFiles);
+const scope = { path: path.join(dist, "package.json"), contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` };
+await writeOutputs([...modules.outputFiles, ...bin.outputFiles, scope]);
 await chmod(path.join(dist, "index.js"), 0o755);
 if (!quiet) {
-  const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js"));
-  const total = files.reduce((sum, f) => sum + result.metafile.outputs[f].bytes, 0);
+  const outputs = { ...modules.metafile.outputs, ...bin.metafile.outputs };
+  const files = Object.keys(outputs).filter((f) => /\.m?js$/.test(f));
+  const total = files.reduce((sum, f) => sum + outputs[f].bytes, 0);
+  const startupBytes = bin.metafile.outputs["dist/index.js"].bytes;
   console.error(
     `build: dist/ in ${(performance.now() - started).toFixed(0)} ms, ${files.length} files, ${(total / 1024).toFixed(0)} KB; start-up loads ${(startupBytes / 1024).toFixed(0)} KB`,
   );

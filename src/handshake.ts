@@ -28,10 +28,11 @@ export interface ProtocolVersions {
 declare const __MCP_PROTOCOL_VERSIONS__: string | undefined;
 
 /** The protocol versions of the installed SDK, without loading it in the bundle. */
-export async function protocolVersions(): Promise<ProtocolVersions> {
-  if (typeof __MCP_PROTOCOL_VERSIONS__ === "string") return JSON.parse(__MCP_PROTOCOL_VERSIONS__) as ProtocolVersions;
-  const sdk = await import("@modelcontextprotocol/sdk/types.js");
-  return { latest: sdk.LATEST_PROTOCOL_VERSION, supported: sdk.SUPPORTED_PROTOCOL_VERSIONS };
+export function protocolVersions(): Promise<ProtocolVersions> {
+  // One expression, so that the bundle's constant folds the import away.
+  return typeof __MCP_PROTOCOL_VERSIONS__ === "string"
+    ? Promise.resolve(JSON.parse(__MCP_PROTOCOL_VERSIONS__) as ProtocolVersions)
+    : import("@modelcontextprotocol/sdk/types.js").then((sdk) => ({ latest: sdk.LATEST_PROTOCOL_VERSION, supported: sdk.SUPPORTED_PROTOCOL_VERSIONS }));
 }
 
 type Frame = Record<string, unknown>;

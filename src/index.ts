@@ -17,54 +17,60 @@ import { serverName, serverVersion } from "./versions.js";
 // the operator chose the Node version.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-const argv = process.argv.slice(2);
-if (argv[0] === "sandbox") {
-  const { runSandboxCommand } = await import("./sandbox/server.js");
-  await runSandboxCommand(argv.slice(1));
-  process.exit(0);
-}
+/** Runs the command; a promise, not top-level code, so that the bin can be CommonJS (scripts/build.mjs). */
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === "sandbox") {
+    const { runSandboxCommand } = await import("./sandbox/server.js");
+    await runSandboxCommand(argv.slice(1));
+    process.exit(0);
+  }
 
-const flags = parseServerFlags(argv);
-if (!flags.ok) {
-  console.error(`${serverName}: ${flags.error}\n\n${serverFlagsHelp}`);
-  process.exit(2);
-}
-if (flags.help) {
-  console.error(serverFlagsHelp);
-  process.exit(0);
-}
-if (flags.version) {
-  console.error(`${serverName} ${serverVersion}`);
-  process.exit(0);
-}
-
-const config = flags.config;
-if (config.sandbox) {
-  const { startSandbox } = await import("./sandbox/server.js");
-  const sandbox = await startSandbox({ log: (line) => console.error(`[sandbox] ${line}`) });
-  config.endpointUrl = sandbox.url;
-  console.error(`[${serverName}] sandbox mode: pools are created in a local emulator at ${sandbox.url}, not in AWS`);
-}
-const log = (line: string) => console.error(`[${serverName}] ${line}`);
-if (flags.transport.http) {
-  const { serveHttp } = await import("./transports/http.js");
-  // Sessions are isolated, but the operator's controls (the rate limit) hold for the whole process.
-  const controls = processControls(config);
-  const { host, port, token, allowOrigins } = flags.transport;
-  try {
-    const { createServer } = await import("./server.js");
-    const handle = await serveHttp(() => createServer(config, controls), { host, port: port ?? defaultHttpPort, token, allowedOrigins: allowOrigins }, log);
-    log(`${serverVersion} serving Streamable HTTP on ${handle.url}`);
-    const stop = () => void handle.close().then(() => process.exit(0));
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  } catch (error) {
-    log(`cannot start: ${(error as Error).message}`);
+  const flags = parseServerFlags(argv);
+  if (!flags.ok) {
+    console.error(`${serverName}: ${flags.error}\n\n${serverFlagsHelp}`);
     process.exit(2);
   }
-} else {
-  // The SDK's Server is loaded after the handshake (src/handshake.ts): a client waits for that.
-  const early = new EarlyHandshake({ protocolVersions, listTools: () => listTools(config) });
-  serveStdio(early, async () => (await import("./server.js")).createServer(config));
-  log(`${serverVersion} serving on stdio`);
+  if (flags.help) {
+    console.error(serverFlagsHelp);
+    process.exit(0);
+  }
+  if (flags.version) {
+    console.error(`${serverName} ${serverVersion}`);
+    process.exit(0);
+  }
+
+  const config = flags.config;
+  if (config.sandbox) {
+    const { startSandbox } = await import("./sandbox/server.js");
+    const sandbox = await startSandbox({ log: (line) => console.error(`[sandbox] ${line}`) });
+    config.endpointUrl = sandbox.url;
+    console.error(`[${serverName}] sandbox mode: pools are created in a local emulator at ${sandbox.url}, not in AWS`);
+  }
+  const log = (line: string) => console.error(`[${serverName}] ${line}`);
+  if (flags.transport.http) {
+    const [{ serveHttp }, { createServer }] = await Promise.all([import("./transports/http.js"), import("./server.js")]);
+    // Sessions are isolated, but the operator's controls (the rate limit) hold for the whole process.
+    const controls = processControls(config);
+    const { host, port, token, allowOrigins } = flags.transport;
+    try {
+      const handle = await serveHttp(() => createServer(config, controls), { host, port: port ?? defaultHttpPort, token, allowedOrigins: allowOrigins }, log);
+      log(`${serverVersion} serving Streamable HTTP on ${handle.url}`);
+      const stop = () => void handle.close().then(() => process.exit(0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    } catch (error) {
+      log(`cannot start: ${(error as Error).message}`);
+      process.exit(2);
+    }
+  } else {
+    // The SDK's Server is loaded after the handshake (src/handshake.ts): a client waits for that.
+    const early = new EarlyHandshake({ protocolVersions, listTools: () => listTools(config) });
+    serveStdio(early, async () => {
+      const { createServer, JSONRPCMessageSchema } = await import("./server.js");
+      return { server: createServer(config), messageSchema: JSONRPCMessageSchema };
+    });
+    log(`${serverVersion} serving on stdio`);
+  }
 }
+
+void main(process.argv.slice(2));

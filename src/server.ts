@@ -2,11 +2,17 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { z } from "zod";
 import { CallToolRequestParamsSchema, CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { createIdentityPoolTool, processControls, type ProcessControls } from "./tools/create-identity-pool.js";
+import { listTools, processControls, toolName, type CallContext, type ProcessControls } from "./tools/create-identity-pool.js";
 import type { ServerConfig } from "./config.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { serverName, serverVersion } from "./versions.js";
 import { serverCapabilities } from "./handshake.js";
+
+/**
+ * What the stdio transport checks frames with once the SDK is loaded: it starts before the SDK
+ * (src/transports/stdio.ts), so it takes the schema from the copy of the SDK this module loaded.
+ */
+export { JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
 
 /**
  * tools/call with its params checked in the handler, so malformed params get JSON-RPC's
@@ -36,11 +42,14 @@ function lazyAjvValidator(): jsonSchemaValidator & { load(): Promise<void> } {
 
 /** One Server per session; pass the same `controls` to every session of a process (HTTP). */
 export function createServer(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): Server {
-  const tool = createIdentityPoolTool(config, controls);
+  // What a call does (zod schemas, validation, rendering, the AWS adapter) is loaded on the first call.
+  let loadedCall: Promise<(args: unknown, context: CallContext) => Promise<CallToolResult>> | undefined;
+  const callTool = async (args: unknown, context: CallContext) =>
+    (await (loadedCall ??= import("./tools/create-identity-pool-call.js").then((call) => call.createIdentityPoolCall(config, controls))))(args, context);
   const validator = lazyAjvValidator();
   const server = new Server({ name: serverName, version: serverVersion }, { capabilities: serverCapabilities, jsonSchemaValidator: validator });
 
-  server.setRequestHandler(ListToolsRequestSchema, tool.list);
+  server.setRequestHandler(ListToolsRequestSchema, () => listTools(config));
   const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>
     void server.sendLoggingMessage({ level, logger: serverName, data }).catch(() => {});
   const askUser = async (message: string) => {
@@ -55,15 +64,15 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     // prototype), which would hide an unknown argument from validation.
     const { name } = params.data;
     const args = (request.params as { arguments?: unknown }).arguments;
-    if (name !== tool.name)
-      return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${tool.name}.` }] };
+    if (name !== toolName)
+      return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${toolName}.` }] };
     try {
       const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
-      return await tool.call(args, { log, askUser: canElicit ? askUser : undefined });
+      return await callTool(args, { log, askUser: canElicit ? askUser : undefined });
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
-      console.error(`[${serverName}] unexpected error in ${tool.name}:`, error);
-      return { isError: true, content: [{ type: "text", text: `Internal error in ${tool.name}: ${(error as Error)?.message ?? String(error)}. Whether a pool was created is unknown: check with ifNameExists "return-existing" before creating again.` }] };
+      console.error(`[${serverName}] unexpected error in ${toolName}:`, error);
+      return { isError: true, content: [{ type: "text", text: `Internal error in ${toolName}: ${(error as Error)?.message ?? String(error)}. Whether a pool was created is unknown: check with ifNameExists "return-existing" before creating again.` }] };
     }
   });
   return server;

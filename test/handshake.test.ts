@@ -193,9 +193,9 @@ function stdioSession(config: ServerConfig = {}, versions?: () => Promise<Protoc
   };
   const transport = new StdioTransport(
     earlyHandshake(config, versions),
-    async (self) => {
+    async () => {
       session.server = createServer(config);
-      await session.server.connect(self);
+      return { server: session.server, messageSchema: JSONRPCMessageSchema };
     },
     input,
     output,

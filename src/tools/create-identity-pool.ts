@@ -1,11 +1,11 @@
 /**
- * The `create_identity_pool` tool as the server sees it: its definition (tools/list) and its
- * call. Start-up loads only this module; what a call does (./create-identity-pool-call.ts: the
- * zod schemas, validation, rendering, the AWS adapter) is imported on the first call, and the
+ * The `create_identity_pool` tool's definition (tools/list) and what its calls share. Start-up
+ * loads only this module; what a call does (./create-identity-pool-call.ts: the zod schemas,
+ * validation, rendering, the AWS adapter) is imported on the first call (src/server.ts), and the
  * tool's JSON Schemas are computed at build time (scripts/build.mjs), so an MCP client's
  * handshake and tools/list cost little more than starting Node.
  */
-import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { CreateRateLimiter } from "../safety.js";
 import type { ServerConfig } from "../config.js";
 
@@ -82,16 +82,4 @@ export interface ProcessControls {
 
 export function processControls(config: ServerConfig): ProcessControls {
   return { limiter: config.maxCreatesPerMinute ? new CreateRateLimiter(config.maxCreatesPerMinute) : undefined };
-}
-
-export function createIdentityPoolTool(config: ServerConfig, controls: ProcessControls = processControls(config)) {
-  let loaded: Promise<(args: unknown, context?: CallContext) => Promise<CallToolResult>> | undefined;
-  const load = () => (loaded ??= import("./create-identity-pool-call.js").then((call) => call.createIdentityPoolCall(config, controls)));
-  return {
-    name: toolName,
-    list: () => listTools(config),
-    async call(args: unknown, context: CallContext = {}): Promise<CallToolResult> {
-      return (await load())(args, context);
-    },
-  };
 }

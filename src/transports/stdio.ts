@@ -29,6 +29,12 @@ const replayedInitializeId = "cognito-identity-mcp:replayed-initialize";
 type Id = string | number | null;
 type MessageSchema = (typeof import("@modelcontextprotocol/sdk/types.js"))["JSONRPCMessageSchema"];
 
+/** The SDK's Server, loaded when first needed, with the SDK's schema of JSON-RPC messages. */
+export interface LoadedServer {
+  server: Server;
+  messageSchema: MessageSchema;
+}
+
 export class StdioTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
   onerror?: (error: Error) => void;
@@ -42,18 +48,18 @@ export class StdioTransport implements Transport {
   private closed = false;
   /** Frames are handled in this chain, one at a time. */
   private chain: Promise<void> = Promise.resolve();
-  /** Loaded by start(), when the Server connects: until then frames go to `early`. */
+  /** Set when the Server is connected: until then frames go to `early`. */
   private messageSchema?: MessageSchema;
   private serverConnected?: Promise<void>;
   private expectedInitializeResult?: object;
 
   /**
    * @param early answers the handshake until the Server is needed
-   * @param connectServer loads the Server and connects it to this transport (called once)
+   * @param loadServer loads the Server (called once, when a frame needs it or the handshake is done)
    */
   constructor(
-    private readonly early?: EarlyHandshake,
-    private readonly connectServer?: (transport: StdioTransport) => Promise<void>,
+    private readonly early: EarlyHandshake | undefined,
+    private readonly loadServer: () => Promise<LoadedServer>,
     private readonly input: NodeJS.ReadableStream = process.stdin,
     private readonly output: NodeJS.WritableStream = process.stdout,
   ) {}
@@ -70,7 +76,6 @@ export class StdioTransport implements Transport {
 
   /** Called by the Server's connect(). */
   async start(): Promise<void> {
-    this.messageSchema = (await import("@modelcontextprotocol/sdk/types.js")).JSONRPCMessageSchema;
     this.listen();
   }
 
@@ -147,8 +152,9 @@ export class StdioTransport implements Transport {
   /** Connects the Server (once), then gives it what the early handshake answered or kept. */
   private serverReady(): Promise<void> {
     this.serverConnected ??= (async () => {
-      if (!this.connectServer) throw new Error("no MCP server to connect");
-      await this.connectServer(this);
+      const { server, messageSchema } = await this.loadServer();
+      this.messageSchema = messageSchema;
+      await server.connect(this);
       for (const { frame, answered } of this.early?.replay() ?? []) {
         if (answered) this.expectedInitializeResult = await this.early!.initializeResult();
         this.deliver(answered ? { ...frame, id: replayedInitializeId } : frame);
@@ -196,8 +202,8 @@ function readableId(frame: unknown): Id {
  * abandoned, as a client that closed its end can no longer ask for them. The Server is loaded
  * by `loadServer` once the handshake is done or a frame needs it.
  */
-export function serveStdio(early: EarlyHandshake, loadServer: () => Promise<Server>): void {
-  const transport = new StdioTransport(early, async (self) => (await loadServer()).connect(self));
+export function serveStdio(early: EarlyHandshake, loadServer: () => Promise<LoadedServer>): void {
+  const transport = new StdioTransport(early, loadServer);
   transport.onerror = (error) => console.error(`[stdio] ${error.message}`);
   transport.onclose = () => {
     if (process.stdout.writableNeedDrain) process.stdout.once("drain", () => process.exit(0));
