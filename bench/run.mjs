@@ -50,10 +50,11 @@ if (!existsSync(serverBin)) {
   process.exit(2);
 }
 /**
- * The server is started as its users start it: with the Node flags of the bin's shebang
- * (`#!/usr/bin/env -S node FLAGS`, what npx runs), which the README's client configurations repeat.
+ * The server is started as its users start it: with the Node flags of `npm start`, which the
+ * README's client configurations repeat (test/quick-start.test.ts checks that they agree).
  */
-const launchFlags = /^#!\/usr\/bin\/env -S node(.*)$/m.exec(readFileSync(serverBin, "utf8").split("\n", 1)[0])?.[1].trim().split(/\s+/).filter(Boolean) ?? [];
+const startScript = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts.start;
+const launchFlags = /^node ((?:--\S+ )*)dist\/index\.js$/.exec(startScript)?.[1].trim().split(" ").filter(Boolean) ?? [];
 const serverArgs = [...launchFlags, serverBin];
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
  *   config, the tool's definition, our stdio transport and the early handshake
  *   (src/handshake.ts), which answers initialize and tools/list without the MCP SDK or zod. An ES
  *   module entry would make Node set up its module loader first, and with the bin's V8 flags
- *   (its shebang) each built-in module loaded is compiled without Node's code cache.
+ *   (README, `npm start`) each built-in module loaded is compiled without Node's code cache.
  * - Everything else is ES modules (.mjs) with code splitting, imported by the bin when first
  *   needed: dist/server.mjs (the SDK's Server; the tool's call code, the AWS SDK and Ajv are
  *   chunks it loads later), dist/transports/http.mjs and dist/sandbox/server.mjs. The build

@@ -1,11 +1,11 @@
-#!/usr/bin/env -S node --optimize-for-size --no-turbofan
+#!/usr/bin/env node
 /**
  * The `cognito-identity-mcp` command: the MCP server on stdio, or `sandbox` alone.
  *
- * The Node flags on the first line (npx and other bin launchers pass them; the README's client
- * configurations and `npm start` repeat them) keep a long session's memory flat: V8's
- * memory-saving heap sizing, and no TurboFan, whose code and compiler memory buy nothing for a
- * server that waits on the network (bench/RESULTS.md has the figures).
+ * `npm start` and the README's client configurations run it with two Node flags that keep a long
+ * session's memory flat: V8's memory-saving heap sizing, and no TurboFan, whose code and compiler
+ * memory buy nothing for a server that waits on the network (bench/RESULTS.md has the figures).
+ * They are not in the shebang: `env -S` is missing from BusyBox (Alpine), so npx would fail there.
  */
 import { defaultHttpPort, parseServerFlags, serverFlagsHelp } from "./config.js";
 import { EarlyHandshake, protocolVersions } from "./handshake.js";
