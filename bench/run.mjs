@@ -54,7 +54,11 @@ if (!existsSync(serverBin)) {
  * README's client configurations repeat (test/quick-start.test.ts checks that they agree).
  */
 const startScript = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts.start;
-const launchFlags = /^node ((?:--\S+ )*)dist\/index\.js$/.exec(startScript)?.[1].trim().split(" ").filter(Boolean) ?? [];
+const launchFlags = /^node ((?:--\S+ )*)dist\/index\.js$/.exec(startScript)?.[1].trim().split(" ").filter(Boolean);
+if (!launchFlags) {
+  console.error(`bench: cannot read the Node flags from npm start (${JSON.stringify(startScript)}): expected "node [--flag …] dist/index.js"`);
+  process.exit(2);
+}
 const serverArgs = [...launchFlags, serverBin];
 
 // ---------------------------------------------------------------------------------------------

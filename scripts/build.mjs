@@ -7,12 +7,14 @@
  * - dist/index.js (the bin) is one CommonJS file (dist/package.json says so) holding only the
  *   config, the tool's definition, our stdio transport and the early handshake
  *   (src/handshake.ts), which answers initialize and tools/list without the MCP SDK or zod. An ES
- *   module entry would make Node set up its module loader first, and with the bin's V8 flags
- *   (README, `npm start`) each built-in module loaded is compiled without Node's code cache.
+ *   module entry would make Node set up its module loader first, and with the V8 flags it is
+ *   launched with (README, `npm start`) each built-in module loaded is compiled without Node's
+ *   code cache.
  * - Everything else is ES modules (.mjs) with code splitting, imported by the bin when first
  *   needed: dist/server.mjs (the SDK's Server; the tool's call code, the AWS SDK and Ajv are
  *   chunks it loads later), dist/transports/http.mjs and dist/sandbox/server.mjs. The build
- *   fails if the bin imports anything else dynamically, or bundles a lazy part statically.
+ *   fails if the bin imports anything else dynamically, or if the bin or dist/server.mjs (loaded
+ *   in every stdio session once the tools are listed) loads a lazy part statically.
  * - The SDK's protocol versions are put into the bin as a constant, so the early handshake
  *   negotiates exactly as the installed SDK does.
  * - The tool's JSON Schemas are converted from its zod schemas here, by the same function the
@@ -147,16 +149,34 @@ async function writeOutputs(outputFiles) {
     if (entry.isDirectory() && (await readdir(path.join(dist, entry.name), { recursive: true })).length === 0) await rm(path.join(dist, entry.name), { recursive: true, force: true });
 }
 
-/** What start-up must not load: each is a dynamic import away. */
-const lazyOnly = [
-  [/node_modules[\\/]@modelcontextprotocol[\\/]sdk[\\/]/, "the MCP SDK (the handshake is answered without it: src/handshake.ts)"],
-  [/node_modules[\\/]zod[\\/]/, "zod"],
+/** What each module must not load before it runs: each is a dynamic import away. */
+const notAtStartup = [
   [/node_modules[\\/](@aws-sdk|@smithy)[\\/]/, "the AWS SDK"],
   [/node_modules[\\/](ajv|ajv-formats|fast-uri)[\\/]/, "Ajv"],
   [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
   [/node_modules[\\/]@hono[\\/]|sdk[\\/]dist[\\/]esm[\\/]server[\\/]streamableHttp/, "the HTTP transport"],
   [/^src[\\/](operation|cli|aws|sandbox)[\\/]|^src[\\/]transports[\\/]http|^src[\\/]connection\.ts|create-identity-pool-call\.ts/, "the tool's call and the sandbox"],
 ];
+const lazyOnly = {
+  "dist/index.js": [
+    [/node_modules[\\/]@modelcontextprotocol[\\/]sdk[\\/]/, "the MCP SDK (the handshake is answered without it: src/handshake.ts)"],
+    [/node_modules[\\/]zod[\\/]/, "zod"],
+    ...notAtStartup,
+  ],
+  "dist/server.mjs": notAtStartup,
+};
+
+/** Static imports reachable from an output file: what loading it loads before running anything. */
+function staticGraph(metafile, entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const { path, kind } of metafile.outputs[file]?.imports ?? []) if (kind === "import-statement" && path in metafile.outputs) visit(path);
+  };
+  visit(entry);
+  return [...seen];
+}
 
 /** The ES modules the bin imports when it needs them; the bin's import() of their sources becomes an import() of these. */
 const esmEntries = { server: "src/server.ts", "transports/http": "src/transports/http.ts", "sandbox/server": "src/sandbox/server.ts" };
@@ -210,7 +230,8 @@ const bin = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   define: { ...define, "import.meta.url": "__binUrl" },
-  banner: { js: 'const __binUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // "use strict" first: the banner would otherwise end esbuild's directive prologue.
+  banner: { js: '"use strict";\nconst __binUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [binImportsEsm],
   metafile: true,
   write: false,
@@ -218,23 +239,23 @@ const bin = await build({
 }).catch(() => process.exit(1));
 
 const problems = [];
-const startupInputs = Object.keys(bin.metafile.outputs["dist/index.js"].inputs);
-for (const [pattern, what] of lazyOnly) {
-  const input = startupInputs.find((i) => pattern.test(i));
-  if (input) problems.push(`dist/index.js loads ${what} at start-up (${input} …)`);
-}
+const metafile = { outputs: { ...modules.metafile.outputs, ...bin.metafile.outputs } };
+for (const [entry, patterns] of Object.entries(lazyOnly))
+  for (const file of staticGraph(metafile, entry))
+    for (const input of Object.keys(metafile.outputs[file].inputs))
+      for (const [pattern, what] of patterns)
+        if (pattern.test(input) && !problems.some((p) => p.startsWith(`${entry} loads ${what} `))) problems.push(`${entry} loads ${what} before it runs (${input} in ${file})`);
 if (problems.length) {
-  console.error(`build: start-up must not load these (make the import dynamic):\n  ${problems.join("\n  ")}`);
+  console.error(`build: these must be dynamic imports:\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
 const scope = { path: path.join(dist, "package.json"), contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` };
 await writeOutputs([...modules.outputFiles, ...bin.outputFiles, scope]);
 await chmod(path.join(dist, "index.js"), 0o755);
 if (!quiet) {
-  const outputs = { ...modules.metafile.outputs, ...bin.metafile.outputs };
-  const files = Object.keys(outputs).filter((f) => /\.m?js$/.test(f));
-  const total = files.reduce((sum, f) => sum + outputs[f].bytes, 0);
-  const startupBytes = bin.metafile.outputs["dist/index.js"].bytes;
+  const files = Object.keys(metafile.outputs).filter((f) => /\.m?js$/.test(f));
+  const total = files.reduce((sum, f) => sum + metafile.outputs[f].bytes, 0);
+  const startupBytes = metafile.outputs["dist/index.js"].bytes;
   console.error(
     `build: dist/ in ${(performance.now() - started).toFixed(0)} ms, ${files.length} files, ${(total / 1024).toFixed(0)} KB; start-up loads ${(startupBytes / 1024).toFixed(0)} KB`,
   );

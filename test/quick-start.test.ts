@@ -36,7 +36,7 @@ describe("sandbox mode (--sandbox)", () => {
 
 describe("how the server is launched", () => {
   const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
-  const launchFlags = /^node ((?:--\S+ )*)dist\/index\.js$/.exec(pkg.scripts.start)?.[1]?.trim().split(" ") ?? [];
+  const launchFlags = /^node ((?:--\S+ )*)dist\/index\.js$/.exec(pkg.scripts.start!)?.[1]?.trim().split(" ") ?? [];
 
   it("the README's client configurations pass the Node flags npm start does", () => {
     expect(launchFlags, pkg.scripts.start).toEqual(["--optimize-for-size", "--no-turbofan"]);

@@ -10,6 +10,7 @@
  * is answered by src/handshake.ts, and the Server is loaded once the client has listed the tools
  * (or sooner, when a frame needs it). Frames are handled one after another, in order.
  */
+import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
@@ -19,12 +20,11 @@ import type { EarlyHandshake } from "../handshake.js";
 /** The same limit as the SDK's stdio transport: a frame may carry a 10 MB argument. */
 export const maxFrameBytes = 10 * 1024 * 1024;
 
-/** JSON-RPC 2.0's error codes for frames that are not requests (§5.1). */
+/** JSON-RPC 2.0's error codes (§5.1). */
 const parseError = -32700;
 const invalidRequest = -32600;
-
-/** The id the Server's copy of the initialize request gets: its answer is checked, not sent. */
-const replayedInitializeId = "cognito-identity-mcp:replayed-initialize";
+const internalError = -32603;
+const notJsonRpc = "Invalid Request: not a JSON-RPC 2.0 request, notification or response";
 
 type Id = string | number | null;
 type MessageSchema = (typeof import("@modelcontextprotocol/sdk/types.js"))["JSONRPCMessageSchema"];
@@ -51,14 +51,15 @@ export class StdioTransport implements Transport {
   /** Set when the Server is connected: until then frames go to `early`. */
   private messageSchema?: MessageSchema;
   private serverConnected?: Promise<void>;
-  private expectedInitializeResult?: object;
+  /** The Server's copy of the initialize request, while its answer is awaited: checked, not sent. */
+  private replayedInitialize?: { id: string; expected: object };
 
   /**
    * @param early answers the handshake until the Server is needed
    * @param loadServer loads the Server (called once, when a frame needs it or the handshake is done)
    */
   constructor(
-    private readonly early: EarlyHandshake | undefined,
+    private readonly early: EarlyHandshake,
     private readonly loadServer: () => Promise<LoadedServer>,
     private readonly input: NodeJS.ReadableStream = process.stdin,
     private readonly output: NodeJS.WritableStream = process.stdout,
@@ -106,7 +107,7 @@ export class StdioTransport implements Transport {
   private endFrame(): void {
     if (this.skipping) {
       this.skipping = false;
-      this.reject(null, invalidRequest, `Invalid Request: a frame is limited to ${maxFrameBytes} bytes`);
+      this.enqueue(async () => this.reject(null, invalidRequest, `Invalid Request: a frame is limited to ${maxFrameBytes} bytes`));
       return;
     }
     const line = Buffer.concat(this.pending).toString("utf8").replace(/\r$/, "");
@@ -117,7 +118,8 @@ export class StdioTransport implements Transport {
     try {
       frame = JSON.parse(line);
     } catch (error) {
-      this.reject(null, parseError, `Parse error: ${(error as Error).message}`);
+      const message = `Parse error: ${(error as Error).message}`;
+      this.enqueue(async () => this.reject(null, parseError, message));
       return;
     }
     this.enqueue(() => this.handle(frame));
@@ -129,15 +131,24 @@ export class StdioTransport implements Transport {
 
   private async handle(frame: unknown): Promise<void> {
     if (this.closed) return;
+    // Never a JSON-RPC message, whatever the SDK says of objects: answered without loading it.
+    if (typeof frame !== "object" || frame === null || Array.isArray(frame)) return this.reject(null, invalidRequest, notJsonRpc);
     if (!this.messageSchema) {
-      const answer = await this.early?.answer(frame);
+      const answer = await this.early.answer(frame);
       if (answer !== undefined) {
         if (answer) await this.send(answer as JSONRPCMessage);
         // The client can use the tool now: load the Server while it is busy elsewhere.
-        if (this.early?.toolsListed && !this.serverConnected) setImmediate(() => this.enqueue(() => this.serverReady()));
+        if (this.early.toolsListed && !this.serverConnected) setImmediate(() => this.enqueue(() => this.serverReady().catch(() => {})));
         return;
       }
-      await this.serverReady();
+      try {
+        await this.serverReady();
+      } catch (error) {
+        // A broken install: say so to every request rather than leave it unanswered.
+        const id = readableId(frame);
+        if ("id" in frame && id !== null) this.reject(id, internalError, `Internal error: the MCP server could not be loaded (${(error as Error).message})`);
+        return;
+      }
     }
     this.deliver(frame);
   }
@@ -145,21 +156,27 @@ export class StdioTransport implements Transport {
   /** Validates a frame as the SDK's JSON-RPC schema does and hands it to the Server. */
   private deliver(frame: unknown): void {
     const message = this.messageSchema!.safeParse(frame);
-    if (!message.success) this.reject(readableId(frame), invalidRequest, "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
+    if (!message.success) this.reject(readableId(frame), invalidRequest, notJsonRpc);
     else this.onmessage?.(message.data);
   }
 
   /** Connects the Server (once), then gives it what the early handshake answered or kept. */
   private serverReady(): Promise<void> {
-    this.serverConnected ??= (async () => {
+    if (this.serverConnected) return this.serverConnected;
+    this.serverConnected = (async () => {
       const { server, messageSchema } = await this.loadServer();
       this.messageSchema = messageSchema;
       await server.connect(this);
-      for (const { frame, answered } of this.early?.replay() ?? []) {
-        if (answered) this.expectedInitializeResult = await this.early!.initializeResult();
-        this.deliver(answered ? { ...frame, id: replayedInitializeId } : frame);
+      for (const { frame, answered } of this.early.replay()) {
+        if (!answered) this.deliver(frame);
+        else {
+          // A fresh id, so that no request of the client's can be mistaken for it.
+          this.replayedInitialize = { id: randomUUID(), expected: await this.early.initializeResult() };
+          this.deliver({ ...frame, id: this.replayedInitialize.id });
+        }
       }
     })();
+    this.serverConnected.catch((error: Error) => this.onerror?.(new Error(`the MCP server could not be loaded: ${error.message}`)));
     return this.serverConnected;
   }
 
@@ -169,9 +186,11 @@ export class StdioTransport implements Transport {
   }
 
   send(message: JSONRPCMessage): Promise<void> {
-    if ("id" in message && message.id === replayedInitializeId) {
+    const replayed = this.replayedInitialize;
+    if (replayed && "id" in message && message.id === replayed.id && ("result" in message || "error" in message)) {
       // The client has its answer already; the Server's must be the same.
-      if (!("result" in message) || !isDeepStrictEqual(message.result, this.expectedInitializeResult))
+      this.replayedInitialize = undefined;
+      if (!("result" in message) || !isDeepStrictEqual(message.result, replayed.expected))
         this.onerror?.(new Error(`the MCP server's answer to initialize differs from the one sent early: ${JSON.stringify(message)}`));
       return Promise.resolve();
     }
