@@ -10,7 +10,6 @@
  * is answered by src/handshake.ts, and the Server is loaded once the client has listed the tools
  * (or sooner, when a frame needs it). Frames are handled one after another, in order.
  */
-import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
@@ -170,8 +169,9 @@ export class StdioTransport implements Transport {
       for (const { frame, answered } of this.early.replay()) {
         if (!answered) this.deliver(frame);
         else {
-          // A fresh id, so that no request of the client's can be mistaken for it.
-          this.replayedInitialize = { id: randomUUID(), expected: await this.early.initializeResult() };
+          // An id no client would pick, so that none of its requests is mistaken for this one
+          // (not node:crypto: loading it would cost start-up).
+          this.replayedInitialize = { id: `cognito-identity-mcp:initialize:${Math.random().toString(36).slice(2)}`, expected: await this.early.initializeResult() };
           this.deliver({ ...frame, id: this.replayedInitialize.id });
         }
       }
