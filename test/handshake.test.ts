@@ -174,7 +174,7 @@ describe("the early handshake answers as the SDK's Server does", () => {
 });
 
 /** The stdio transport on in-memory streams, with a Server that is created only when the transport asks for it. */
-function stdioSession(config: ServerConfig = {}, versions?: () => Promise<ProtocolVersions>, loadFails?: Error) {
+function stdioSession(config: ServerConfig = {}, options: { versions?: () => Promise<ProtocolVersions>; load?: () => Promise<void> } = {}) {
   const input = new PassThrough();
   const output = new PassThrough();
   const lines: Record<string, unknown>[] = [];
@@ -186,15 +186,17 @@ function stdioSession(config: ServerConfig = {}, versions?: () => Promise<Protoc
       partial = partial.slice(n + 1);
     }
   });
-  const session: { server?: Server; errors: string[]; lines: typeof lines; send(frame: object): void } = {
+  const session: { server?: Server; closed: boolean; errors: string[]; lines: typeof lines; send(frame: object): void; end(): void } = {
+    closed: false,
     errors: [],
     lines,
     send: (frame) => void input.write(`${JSON.stringify(frame)}\n`),
+    end: () => void input.end(),
   };
   const transport = new StdioTransport(
-    earlyHandshake(config, versions),
+    earlyHandshake(config, options.versions),
     async () => {
-      if (loadFails) throw loadFails;
+      await options.load?.();
       session.server = createServer(config);
       return { server: session.server, messageSchema: JSONRPCMessageSchema };
     },
@@ -202,6 +204,7 @@ function stdioSession(config: ServerConfig = {}, versions?: () => Promise<Protoc
     output,
   );
   transport.onerror = (error) => session.errors.push(error.message);
+  transport.onclose = () => (session.closed = true);
   transport.listen();
   return session;
 }
@@ -255,7 +258,7 @@ describe("the stdio transport hands the session over to the Server", () => {
   });
 
   it("when the Server cannot be loaded, each request that needs it is answered with an internal error naming why", async () => {
-    const session = stdioSession({}, undefined, new Error("Cannot find module './server.mjs'"));
+    const session = stdioSession({}, { load: () => Promise.reject(new Error("Cannot find module './server.mjs'")) });
     session.send(initialize());
     session.send({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "create_identity_pool", arguments: {} } });
     session.send({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 2 } });
@@ -269,8 +272,27 @@ describe("the stdio transport hands the session over to the Server", () => {
     expect(session.errors.filter((e) => /could not be loaded: Cannot find module/.test(e))).toHaveLength(1);
   });
 
+  it("stdin closing ends the session at once, without waiting for a Server being loaded ahead of need", async () => {
+    const session = stdioSession({}, { load: () => new Promise(() => {}) });
+    session.send(initialize());
+    session.send({ jsonrpc: "2.0", id: 2, method: "tools/list" });
+    await vi.waitFor(() => expect(answered(session.lines, 2)).toBe(true));
+    session.end();
+    await vi.waitFor(() => expect(session.closed).toBe(true));
+  });
+
+  it("frames read before stdin closed are still answered, in order, before the session ends", async () => {
+    const session = stdioSession();
+    session.send(initialize());
+    session.send({ jsonrpc: "2.0", id: 2, method: "prompts/list" });
+    session.send("not json" as unknown as object);
+    session.end();
+    await vi.waitFor(() => expect(session.closed).toBe(true));
+    expect(session.lines.map((line) => line.id)).toEqual([1, 2, null]);
+  });
+
   it("reports it when the Server's answer to the replayed initialize differs from the one sent early", async () => {
-    const session = stdioSession({}, async () => ({ latest: "1999-01-01", supported: [] }));
+    const session = stdioSession({}, { versions: async () => ({ latest: "1999-01-01", supported: [] }) });
     session.send(initialize());
     session.send({ jsonrpc: "2.0", id: 2, method: "tools/list" });
     await vi.waitFor(() => expect(session.errors.join("\n")).toMatch(/answer to initialize differs/));

@@ -47,6 +47,8 @@ export class StdioTransport implements Transport {
   private closed = false;
   /** Frames are handled in this chain, one at a time. */
   private chain: Promise<void> = Promise.resolve();
+  /** Frames read and not handled yet. */
+  private framesWaiting = 0;
   /** Set when the Server is connected: until then frames go to `early`. */
   private messageSchema?: MessageSchema;
   private serverConnected?: Promise<void>;
@@ -70,8 +72,9 @@ export class StdioTransport implements Transport {
     this.listening = true;
     this.input.on("data", this.onData);
     this.input.on("error", this.onInputError);
-    // Frames read before the end are still handed on (in order) before closing.
-    this.input.once("end", () => this.enqueue(() => this.close()));
+    // Frames read before the end are still handed on (in order) before closing; a Server that is
+    // only being loaded ahead of need is not waited for.
+    this.input.once("end", () => (this.framesWaiting ? this.enqueue(() => this.close()) : void this.close()));
   }
 
   /** Called by the Server's connect(). */
@@ -106,7 +109,7 @@ export class StdioTransport implements Transport {
   private endFrame(): void {
     if (this.skipping) {
       this.skipping = false;
-      this.enqueue(async () => this.reject(null, invalidRequest, `Invalid Request: a frame is limited to ${maxFrameBytes} bytes`));
+      this.enqueueFrame(async () => this.reject(null, invalidRequest, `Invalid Request: a frame is limited to ${maxFrameBytes} bytes`));
       return;
     }
     const line = Buffer.concat(this.pending).toString("utf8").replace(/\r$/, "");
@@ -118,10 +121,15 @@ export class StdioTransport implements Transport {
       frame = JSON.parse(line);
     } catch (error) {
       const message = `Parse error: ${(error as Error).message}`;
-      this.enqueue(async () => this.reject(null, parseError, message));
+      this.enqueueFrame(async () => this.reject(null, parseError, message));
       return;
     }
-    this.enqueue(() => this.handle(frame));
+    this.enqueueFrame(() => this.handle(frame));
+  }
+
+  private enqueueFrame(step: () => Promise<void>): void {
+    this.framesWaiting++;
+    this.enqueue(() => step().finally(() => this.framesWaiting--));
   }
 
   private enqueue(step: () => Promise<void>): void {
@@ -137,7 +145,7 @@ export class StdioTransport implements Transport {
       if (answer !== undefined) {
         if (answer) await this.send(answer as JSONRPCMessage);
         // The client can use the tool now: load the Server while it is busy elsewhere.
-        if (this.early.toolsListed && !this.serverConnected) setImmediate(() => this.enqueue(() => this.serverReady().catch(() => {})));
+        if (this.early.toolsListed && !this.serverConnected) setImmediate(() => this.enqueue(() => this.loadAhead()));
         return;
       }
       try {
@@ -150,6 +158,12 @@ export class StdioTransport implements Transport {
       }
     }
     this.deliver(frame);
+  }
+
+  /** Loads the Server before a frame needs it, unless the session has ended. */
+  private async loadAhead(): Promise<void> {
+    // A failure is logged by serverReady() and answered to each request that needs the Server.
+    if (!this.closed) await this.serverReady().catch(() => {});
   }
 
   /** Validates a frame as the SDK's JSON-RPC schema does and hands it to the Server. */
