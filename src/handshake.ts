@@ -10,6 +10,7 @@
  * receives `replay()`: the initialize request again (its answer compared with ours, not sent)
  * and the initialized notification, so it knows the client's capabilities as if it had answered.
  */
+import { isJsonObject } from "./json-object.js";
 import { serverName, serverVersion } from "./versions.js";
 
 /** What this server offers; the SDK's Server is created with the same object (src/server.ts). */
@@ -39,39 +40,37 @@ type Frame = Record<string, unknown>;
 type RequestId = string | number;
 export type JsonRpcResponse = { jsonrpc: "2.0"; id: RequestId; result: object };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 const hasOnly = (value: Record<string, unknown>, keys: readonly string[]) => Object.keys(value).every((key) => keys.includes(key));
 const optional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
 const isString = (value: unknown) => typeof value === "string";
-const objectOf = (check: (v: unknown) => boolean) => (value: unknown) => isPlainObject(value) && Object.values(value).every(check);
+const objectOf = (check: (v: unknown) => boolean) => (value: unknown) => isJsonObject(value) && Object.values(value).every(check);
 
 /** Params every one of these requests may take: none, or an object without `_meta` (the Server checks that). */
-const isPlainParams = (params: unknown) => optional(params, (p) => isPlainObject(p) && !("_meta" in p));
+const isPlainParams = (params: unknown) => optional(params, (p) => isJsonObject(p) && !("_meta" in p));
 
 /**
  * The client capabilities the Server would accept, checked for the keys it knows; `tasks` and
  * anything unusual in a known key is left to the Server. Unknown keys the Server ignores too.
  */
 const capabilityChecks: Record<string, (value: unknown) => boolean> = {
-  roots: (v) => isPlainObject(v) && hasOnly(v, ["listChanged"]) && optional(v.listChanged, (b) => typeof b === "boolean"),
-  sampling: (v) => isPlainObject(v) && hasOnly(v, ["context", "tools"]) && Object.values(v).every(isPlainObject),
+  roots: (v) => isJsonObject(v) && hasOnly(v, ["listChanged"]) && optional(v.listChanged, (b) => typeof b === "boolean"),
+  sampling: (v) => isJsonObject(v) && hasOnly(v, ["context", "tools"]) && Object.values(v).every(isJsonObject),
   elicitation: (v) =>
-    isPlainObject(v) &&
+    isJsonObject(v) &&
     hasOnly(v, ["form", "url"]) &&
-    optional(v.form, (form) => isPlainObject(form) && optional(form.applyDefaults, (b) => typeof b === "boolean")) &&
-    optional(v.url, isPlainObject),
-  experimental: objectOf(isPlainObject),
-  extensions: objectOf(isPlainObject),
+    optional(v.form, (form) => isJsonObject(form) && optional(form.applyDefaults, (b) => typeof b === "boolean")) &&
+    optional(v.url, isJsonObject),
+  experimental: objectOf(isJsonObject),
+  extensions: objectOf(isJsonObject),
   tasks: () => false,
 };
 
 function isInitializeParams(params: unknown): params is { protocolVersion: string } {
-  if (!isPlainObject(params) || "_meta" in params || typeof params.protocolVersion !== "string") return false;
+  if (!isJsonObject(params) || "_meta" in params || typeof params.protocolVersion !== "string") return false;
   const { capabilities, clientInfo } = params;
-  if (!isPlainObject(capabilities) || !Object.entries(capabilities).every(([key, value]) => !Object.hasOwn(capabilityChecks, key) || capabilityChecks[key]!(value))) return false;
+  if (!isJsonObject(capabilities) || !Object.entries(capabilities).every(([key, value]) => !Object.hasOwn(capabilityChecks, key) || capabilityChecks[key]!(value))) return false;
   return (
-    isPlainObject(clientInfo) &&
+    isJsonObject(clientInfo) &&
     !("icons" in clientInfo) &&
     isString(clientInfo.name) &&
     isString(clientInfo.version) &&
@@ -81,7 +80,7 @@ function isInitializeParams(params: unknown): params is { protocolVersion: strin
 
 /** A request or notification as the SDK's JSON-RPC schemas accept it: no other top-level keys. */
 function jsonRpcFrame(frame: unknown): (Frame & { method: string }) | undefined {
-  if (!isPlainObject(frame) || frame.jsonrpc !== "2.0" || typeof frame.method !== "string") return undefined;
+  if (!isJsonObject(frame) || frame.jsonrpc !== "2.0" || typeof frame.method !== "string") return undefined;
   if (!hasOnly(frame, ["jsonrpc", "id", "method", "params"])) return undefined;
   if ("id" in frame && !(typeof frame.id === "string" || Number.isSafeInteger(frame.id))) return undefined;
   return frame as Frame & { method: string };

@@ -7,6 +7,7 @@ import { InputError } from "../operation/problems.js";
 import { isFileUri, type FileReader } from "./files.js";
 import { JsonSyntaxError, parseJson } from "./json-text.js";
 import { describeValue } from "./type-check.js";
+import { isJsonObject } from "../json-object.js";
 
 export type InputDocument = { ok: true; text: string; document: Record<string, unknown> } | { ok: false; problems: Problem[] };
 
@@ -33,7 +34,7 @@ export function parseInputDocument(text: string, field: string, what = "the valu
     if (!(error instanceof JsonSyntaxError)) throw error;
     return { ok: false, problems: [{ field, rule: "JSON syntax", message: `${what} is not valid JSON: ${error.message}` }] };
   }
-  if (typeof document !== "object" || document === null || Array.isArray(document))
+  if (!isJsonObject(document))
     return { ok: false, problems: [{ field, rule: "type object", message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document)}` }] };
-  return { ok: true, text, document: document as Record<string, unknown> };
+  return { ok: true, text, document };
 }

@@ -3,17 +3,10 @@
  * included, duplicate keys keeping the last value. Errors say what was expected and
  * where, with the line shown; JSON.parse's messages in Node 20 often give no position.
  */
-import { describePosition, setOwn } from "./text.js";
+import { setOwn, TextSyntaxError } from "./text.js";
 
-export class JsonSyntaxError extends Error {
-  constructor(
-    readonly detail: string,
-    readonly chars: readonly string[],
-    readonly index: number,
-  ) {
-    super(`${detail} ${describePosition(chars, index)}`);
-    this.name = "JsonSyntaxError";
-  }
+export class JsonSyntaxError extends TextSyntaxError {
+  override name = "JsonSyntaxError";
 }
 
 const SPACE = new Set([" ", "\t", "\n", "\r"]);
@@ -84,15 +77,7 @@ class Parser {
       this.index++;
       this.skipSpace();
       setOwn(result, key, this.value());
-      this.skipSpace();
-      const next = this.chars[this.index];
-      this.index++;
-      if (next === "}") return result;
-      if (next !== ",") {
-        this.index--;
-        throw this.error("Expecting ',' delimiter");
-      }
-      this.skipSpace();
+      if (this.closes("}")) return result;
     }
   }
 
@@ -106,16 +91,19 @@ class Parser {
     }
     for (;;) {
       result.push(this.value());
-      this.skipSpace();
-      const next = this.chars[this.index];
-      this.index++;
-      if (next === "]") return result;
-      if (next !== ",") {
-        this.index--;
-        throw this.error("Expecting ',' delimiter");
-      }
-      this.skipSpace();
+      if (this.closes("]")) return result;
     }
+  }
+
+  /** After a member or an element: true past the closing bracket, false past a comma (and its spaces). */
+  private closes(bracket: "}" | "]"): boolean {
+    this.skipSpace();
+    const next = this.chars[this.index];
+    if (next !== bracket && next !== ",") throw this.error("Expecting ',' delimiter");
+    this.index++;
+    if (next === bracket) return true;
+    this.skipSpace();
+    return false;
   }
 
   private string(): string {

@@ -12,6 +12,7 @@ import { JsonSyntaxError, parseJson } from "./json-text.js";
 import { parseShorthand, ShorthandSyntaxError, type ShorthandValue } from "./shorthand.js";
 import { hasOwn, pythonStrip, pythonStripStart, setOwn } from "./text.js";
 import { checkTypes } from "./type-check.js";
+import { isJsonObject } from "../json-object.js";
 
 /** botocore's `xform_name(name, "-")`: `OpenIdConnectProviderARNs` → `open-id-connect-provider-arns`. */
 export function xformName(name: string): string {
@@ -226,19 +227,15 @@ function coerce(value: unknown, shapeName: string, top = false): unknown {
       if (Array.isArray(value)) return value.map((item) => coerce(item, model.member.shape));
       return top || value === undefined ? value : [value];
     case "map":
-      if (!isObject(value)) return value;
+      if (!isJsonObject(value)) return value;
       for (const key of Object.keys(value)) setOwn(value, key, coerce(value[key], model.value.shape));
       return value;
     case "structure":
-      if (!isObject(value)) return value;
+      if (!isJsonObject(value)) return value;
       for (const [member, ref] of Object.entries(model.members))
         if (hasOwn(value, member)) value[member] = coerce(value[member], ref.shape);
       return value;
     default:
       return value;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -3,7 +3,7 @@
  * same grammar and the same quirks as awscli/shorthand.py, so a value means here what it
  * means to `aws`. Purely syntactic: turning "true" into a boolean is the caller's job.
  */
-import { describePosition, hasOwn, isPythonSpace, pythonStripEnd, setOwn, showChar } from "./text.js";
+import { hasOwn, TextSyntaxError, isPythonSpace, pythonStripEnd, setOwn, showChar } from "./text.js";
 
 export type ShorthandValue = string | ShorthandValue[] | ShorthandObject;
 export interface ShorthandObject {
@@ -13,15 +13,8 @@ export interface ShorthandObject {
 /** Reads a `file://` or `fileb://` value written after `key@=`; may throw InputError. */
 export type ShorthandFileResolver = (uri: string) => string;
 
-export class ShorthandSyntaxError extends Error {
-  constructor(
-    readonly detail: string,
-    readonly chars: readonly string[],
-    readonly index: number,
-  ) {
-    super(`${detail} ${describePosition(chars, index)}`);
-    this.name = "ShorthandSyntaxError";
-  }
+export class ShorthandSyntaxError extends TextSyntaxError {
+  override name = "ShorthandSyntaxError";
 }
 
 // Python's string.whitespace: what the CLI skips around `=`, `,` and brackets.

@@ -40,11 +40,18 @@ export function hasOwn(target: object, key: string): boolean {
 
 const EXCERPT_RADIUS = 40;
 
+/** A syntax error in a text (JSON, shorthand), its message saying where it is. */
+export class TextSyntaxError extends Error {
+  constructor(detail: string, chars: readonly string[], index: number) {
+    super(`${detail} ${describePosition(chars, index)}`);
+  }
+}
+
 /**
  * Where `index` (a code-point offset into `chars`) is, for a person: line, column, and the
  * line itself with a caret under the spot (long lines are cut around it).
  */
-export function describePosition(chars: readonly string[], index: number): string {
+function describePosition(chars: readonly string[], index: number): string {
   let lineStart = 0;
   let line = 1;
   for (let i = 0; i < index && i < chars.length; i++) {

@@ -5,6 +5,7 @@
  */
 import { shape, type Shape } from "../operation/model.js";
 import { hasOwn } from "./text.js";
+import { isJsonObject } from "../json-object.js";
 
 export interface TypeIssue {
   /** `IdentityPoolTags.env`, `CognitoIdentityProviders[1].ServerSideTokenCheck`, as botocore names them. */
@@ -30,10 +31,6 @@ export function describeValue(value: unknown): string {
   return `the ${typeof value} ${String(value)}`;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function hasType(value: unknown, type: Shape["type"]): boolean {
   switch (type) {
     case "string":
@@ -46,7 +43,7 @@ function hasType(value: unknown, type: Shape["type"]): boolean {
       return Array.isArray(value);
     case "map":
     case "structure":
-      return isPlainObject(value);
+      return isJsonObject(value);
   }
 }
 

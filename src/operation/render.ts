@@ -8,6 +8,8 @@
  * arrays are lists, integral numbers are ints and other numbers floats.
  */
 
+import { isJsonObject } from "../json-object.js";
+
 export type OutputFormat = "json" | "text" | "table";
 
 /** The CLI's formatter failed (it exits 255 with `message` on stderr after printing `partialOutput`). */
@@ -46,9 +48,7 @@ export function renderOutput(value: unknown, format: OutputFormat, title: string
 
 type Dict = { [key: string]: unknown };
 
-function isDict(value: unknown): value is Dict {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const isDict: (value: unknown) => value is Dict = isJsonObject;
 
 function isScalar(value: unknown): boolean {
   return !Array.isArray(value) && !isDict(value);

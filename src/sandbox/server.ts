@@ -5,7 +5,7 @@
  * signatures: requests need no Authorization header, and any credentials do.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { isIP, type AddressInfo } from "node:net";
+import { isIP } from "node:net";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { model } from "../operation/model.js";
@@ -14,6 +14,7 @@ import { ServiceError } from "./service-error.js";
 import { PoolStore } from "./store.js";
 import { validateInput } from "./validation.js";
 import { isLoopbackHost } from "../loopback.js";
+import { listen } from "../listen.js";
 import { sandboxDefaultRegion as defaultRegion } from "./defaults.js";
 
 export interface SandboxOptions {
@@ -49,14 +50,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     void done.then(() => answering.delete(done));
     void answer(req, res, store, options.log);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const { port } = await listen(server, options.port ?? 0, host);
   return {
     url: `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`,
     port,

@@ -4,13 +4,13 @@
  * transport, so nothing one session sets is seen by another.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
 import { isLoopbackHost } from "../loopback.js";
+import { listen } from "../listen.js";
 
 import { httpTokenEnv } from "../config.js";
 export const mcpPath = "/mcp";
@@ -200,14 +200,7 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions, 
   }
 
   const httpServer = createHttpServer();
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(options.port ?? 0, host, () => {
-      httpServer.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = httpServer.address() as AddressInfo;
+  const { port } = await listen(httpServer, options.port ?? 0, host);
   // Host checks need the bound port, so requests are taken only from here on.
   const guard = createRequestGuard(allowedHostHeaders(host, port, options.allowedHosts), options.allowedOrigins ?? [], token);
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {

@@ -15,6 +15,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { EarlyHandshake } from "../handshake.js";
+import { isJsonObject } from "../json-object.js";
 
 /** The same limit as the SDK's stdio transport: a frame may carry a 10 MB argument. */
 export const maxFrameBytes = 10 * 1024 * 1024;
@@ -139,7 +140,7 @@ export class StdioTransport implements Transport {
   private async handle(frame: unknown): Promise<void> {
     if (this.closed) return;
     // Never a JSON-RPC message, whatever the SDK says of objects: answered without loading it.
-    if (typeof frame !== "object" || frame === null || Array.isArray(frame)) return this.reject(null, invalidRequest, notJsonRpc);
+    if (!isJsonObject(frame)) return this.reject(null, invalidRequest, notJsonRpc);
     if (!this.messageSchema) {
       const answer = await this.early.answer(frame);
       if (answer !== undefined) {

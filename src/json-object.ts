@@ -1,0 +1,4 @@
+/** A JSON object: what JSON.parse makes of `{…}` (not null, not an array). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
