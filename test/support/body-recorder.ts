@@ -5,7 +5,6 @@
  * Idle keep-alive sockets are never closed by the recorder (see below); stop() closes them.
  */
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { Socket } from "node:net";
 
 export interface BodyRecorder {
   url: string;
@@ -20,7 +19,6 @@ export const recordedPoolId = "us-east-1:11111111-2222-3333-4444-555555555555";
 
 export async function startBodyRecorder(): Promise<BodyRecorder> {
   const state: { count: number; last: BodyRecorder["last"] } = { count: 0, last: undefined };
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -42,10 +40,6 @@ export async function startBodyRecorder(): Promise<BodyRecorder> {
   // then a reused socket is reset before the request is read, which the adapter rightly reports as
   // an unknown outcome. The fuzz suite is about inputs, so idle sockets stay open for the whole run.
   server.keepAliveTimeout = 600_000;
-  server.on("connection", (s) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
@@ -58,8 +52,8 @@ export async function startBodyRecorder(): Promise<BodyRecorder> {
     },
     stop: () =>
       new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
         server.close(() => resolve());
+        server.closeAllConnections();
       }),
   };
 }

@@ -1,6 +1,5 @@
 /** Loopback endpoints that misbehave on purpose; each counts the requests it received. */
 import { createServer, type Server } from "node:http";
-import type { Socket } from "node:net";
 
 export interface FaultServer {
   url: string;
@@ -35,7 +34,6 @@ export const faultPoolBody = JSON.stringify({
 });
 
 export async function startFaultServer(fault: Fault): Promise<FaultServer> {
-  const sockets = new Set<Socket>();
   const state = { requests: 0 };
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {
@@ -89,10 +87,6 @@ export async function startFaultServer(fault: Fault): Promise<FaultServer> {
       res.end(JSON.stringify({ IdentityPoolId: "us-east-1:11111111-2222-3333-4444-555555555555", IdentityPoolName: "Throttled", AllowUnauthenticatedIdentities: false }));
     });
   });
-  server.on("connection", (s) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as { port: number };
   return {
@@ -104,8 +98,8 @@ export async function startFaultServer(fault: Fault): Promise<FaultServer> {
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
-        for (const s of sockets) s.destroy();
         server.close(() => resolve());
+        server.closeAllConnections();
       }),
   };
 }
