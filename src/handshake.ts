@@ -87,8 +87,8 @@ function jsonRpcFrame(frame: unknown): (Frame & { method: string }) | undefined 
 }
 
 export class EarlyHandshake {
-  private initializeRequest?: Frame;
-  private requestedVersion?: string;
+  /** The initialize request answered here, and the result sent for it. */
+  private initializeRequest?: { frame: Frame; result: object };
   private initializedNotification?: Frame;
   /** Set once tools/list is answered: the client can call the tool from then on. */
   toolsListed = false;
@@ -118,9 +118,9 @@ export class EarlyHandshake {
       case "initialize": {
         // A second initialize is the Server's to answer: it would need the first one replayed.
         if (this.initializeRequest || !isInitializeParams(message.params)) return undefined;
-        this.initializeRequest = message;
-        this.requestedVersion = message.params.protocolVersion;
-        return { jsonrpc: "2.0", id, result: await this.initializeResult() };
+        const result = await this.initializeResult(message.params.protocolVersion);
+        this.initializeRequest = { frame: message, result };
+        return { jsonrpc: "2.0", id, result };
       }
       case "ping":
         return isPlainParams(message.params) ? { jsonrpc: "2.0", id, result: {} } : undefined;
@@ -136,22 +136,21 @@ export class EarlyHandshake {
     }
   }
 
-  /** What the SDK's Server answers to the initialize request this handshake answered. */
-  async initializeResult(): Promise<object> {
+  /** What the SDK's Server answers to an initialize request asking for `requested`. */
+  private async initializeResult(requested: string): Promise<object> {
     const { latest, supported } = await this.answers.protocolVersions();
-    const requested = this.requestedVersion;
     return {
-      protocolVersion: requested !== undefined && supported.includes(requested) ? requested : latest,
+      protocolVersion: supported.includes(requested) ? requested : latest,
       capabilities: serverCapabilities,
       serverInfo: { name: serverName, version: serverVersion },
     };
   }
 
-  /** The frames the Server must receive before any other, in order; `answered` marks the one already answered. */
-  replay(): { frame: Frame; answered: boolean }[] {
+  /** The frames the Server must receive before any other, in order; `sent` is the result already sent for one. */
+  replay(): { frame: Frame; sent?: object }[] {
     return [
-      ...(this.initializeRequest ? [{ frame: this.initializeRequest, answered: true }] : []),
-      ...(this.initializedNotification ? [{ frame: this.initializedNotification, answered: false }] : []),
+      ...(this.initializeRequest ? [{ frame: this.initializeRequest.frame, sent: this.initializeRequest.result }] : []),
+      ...(this.initializedNotification ? [{ frame: this.initializedNotification }] : []),
     ];
   }
 }

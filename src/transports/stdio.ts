@@ -181,12 +181,12 @@ export class StdioTransport implements Transport {
       const { server, messageSchema } = await this.loadServer();
       this.messageSchema = messageSchema;
       await server.connect(this);
-      for (const { frame, answered } of this.early.replay()) {
-        if (!answered) this.deliver(frame);
+      for (const { frame, sent } of this.early.replay()) {
+        if (!sent) this.deliver(frame);
         else {
           // An id no client would pick, so that none of its requests is mistaken for this one
           // (not node:crypto: loading it would cost start-up).
-          this.replayedInitialize = { id: `cognito-identity-mcp:initialize:${Math.random().toString(36).slice(2)}`, expected: await this.early.initializeResult() };
+          this.replayedInitialize = { id: `cognito-identity-mcp:initialize:${Math.random().toString(36).slice(2)}`, expected: sent };
           this.deliver({ ...frame, id: this.replayedInitialize.id });
         }
       }
