@@ -155,7 +155,8 @@ const notAtStartup = [
   [/node_modules[\\/](ajv|ajv-formats|fast-uri)[\\/]/, "Ajv"],
   [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
   [/node_modules[\\/]@hono[\\/]|sdk[\\/]dist[\\/]esm[\\/]server[\\/]streamableHttp/, "the HTTP transport"],
-  [/^src[\\/](operation|cli|aws|sandbox)[\\/]|^src[\\/]transports[\\/]http|^src[\\/]connection\.ts|create-identity-pool-call\.ts/, "the tool's call and the sandbox"],
+  // src/aws/redact.ts is the exception: plain code that masks secrets in any error the server reports.
+  [/^src[\\/](operation|cli|sandbox)[\\/]|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]transports[\\/]http|^src[\\/]connection\.ts|create-identity-pool-call\.ts/, "the tool's call and the sandbox"],
 ];
 const lazyOnly = {
   "dist/index.js": [

@@ -32,6 +32,25 @@ export function regionPolicyProblem(config: ServerConfig, region: string | undef
   return refused("region", `region ${region} is not allowed by this server (allowed: ${[config.allowRegions].flat().join(", ")})`, `--allow-regions ${region}`);
 }
 
+function originOf(url: string | undefined): string | undefined {
+  try {
+    return url === undefined ? undefined : new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The operator's credentials go only where the operator sends calls: AWS itself, the endpoint
+ * of --endpoint-url or the AWS environment, or an origin listed in --allow-endpoints ("*" lets a
+ * call name any endpoint, not receive the credentials). Any other endpoint a call names gets
+ * placeholder credentials, so a listener on a loopback port never sees a real signature or token.
+ */
+function operatorChoseEndpoint(config: ServerConfig, url: URL, env: NodeJS.ProcessEnv): boolean {
+  const operatorEndpoint = originOf(config.endpointUrl ?? env.AWS_ENDPOINT_URL_COGNITO_IDENTITY ?? env.AWS_ENDPOINT_URL);
+  return url.origin === operatorEndpoint || (Array.isArray(config.allowEndpoints) && config.allowEndpoints.includes(url.origin));
+}
+
 export function resolveConnection(
   config: ServerConfig,
   options: CliOptions,
@@ -53,6 +72,7 @@ export function resolveConnection(
   if (options.profile !== undefined && options.profile !== (defaultProfile ?? "default") && !allows(config.allowProfiles, options.profile, false))
     problems.push(refused("profile", `profile ${JSON.stringify(options.profile)} is not allowed by this server`, `--allow-profiles ${options.profile}`));
 
+  let placeholderCredentials = false;
   if (config.sandbox && options.endpointUrl !== undefined)
     problems.push({ field: "endpointUrl", rule: "sandbox", message: "this server runs in sandbox mode: every call goes to its local emulator; restart it without --sandbox to reach AWS" });
   else if (options.endpointUrl !== undefined) {
@@ -66,6 +86,7 @@ export function resolveConnection(
       problems.push({ field: "endpointUrl", rule: "URL", message: `must use http or https, not ${url.protocol}` });
     else if (url && !isLoopbackHost(url.hostname) && !allows(config.allowEndpoints, url.origin, false))
       problems.push(refused("endpointUrl", `endpoint ${url.origin} is not on this machine's loopback`, `--allow-endpoints ${url.origin}`));
+    else if (url) placeholderCredentials = !operatorChoseEndpoint(config, url, env);
   }
 
   if (options.noVerifySsl && !config.allowNoVerifySsl)
@@ -95,6 +116,7 @@ export function resolveConnection(
     ca,
     noVerifySsl: options.noVerifySsl,
     noSignRequest: options.noSignRequest,
+    placeholderCredentials: placeholderCredentials || undefined,
     maxAttempts: config.maxAttempts,
     retryMode: config.retryMode,
   };

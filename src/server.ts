@@ -7,6 +7,7 @@ import type { ServerConfig } from "./config.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { serverName, serverVersion } from "./versions.js";
 import { serverCapabilities } from "./handshake.js";
+import { redactSecrets } from "./aws/redact.js";
 
 /**
  * What the stdio transport checks frames with once the SDK is loaded: it starts before the SDK
@@ -71,8 +72,8 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
       return await callTool(args, { log, askUser: canElicit ? askUser : undefined });
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
-      console.error(`[${serverName}] unexpected error in ${toolName}:`, error);
-      return { isError: true, content: [{ type: "text", text: `Internal error in ${toolName}: ${(error as Error)?.message ?? String(error)}. Whether a pool was created is unknown: check with ifNameExists "return-existing" before creating again.` }] };
+      console.error(redactSecrets(`[${serverName}] unexpected error in ${toolName}: ${(error as Error)?.stack ?? String(error)}`));
+      return { isError: true, content: [{ type: "text", text: `Internal error in ${toolName}: ${redactSecrets((error as Error)?.message ?? String(error))}. Whether a pool was created is unknown: check with ifNameExists "return-existing" before creating again.` }] };
     }
   });
   return server;

@@ -5,7 +5,7 @@
 import type { CognitoIdentityClient, CognitoIdentityClientConfig } from "@aws-sdk/client-cognito-identity";
 import { asShape, operation, type CreateIdentityPoolRequest, type IdentityPool } from "../operation/model.js";
 import type { DeserializeHandler, DeserializeHandlerArguments } from "@smithy/types";
-import { redactHeaders } from "./redact.js";
+import { redactHeaders, rememberSecrets } from "./redact.js";
 import type { TimeoutHandlerOptions } from "./http-handler.js";
 
 /** Everything that decides which client a call uses: where it goes and how it is signed (see src/connection.ts). */
@@ -21,6 +21,11 @@ export interface Connection {
   retryMode?: string;
   /** The endpoint is this process's own emulator: it checks no signature, so no credentials are loaded. */
   sandbox?: boolean;
+  /**
+   * The call chose the endpoint and the operator did not: requests are signed with placeholder
+   * credentials (emulators check none), so the operator's never reach it (see src/connection.ts).
+   */
+  placeholderCredentials?: boolean;
 }
 
 /** Where a call went (or would go). Never the keys themselves. */
@@ -111,6 +116,8 @@ async function newClient(connection: Connection): Promise<CognitoIdentityClient>
   if (connection.maxAttempts) config.maxAttempts = connection.maxAttempts;
   if (connection.retryMode) config.retryMode = connection.retryMode;
   if (connection.sandbox) config.credentials = { accessKeyId: "SANDBOX", secretAccessKey: "sandbox-needs-no-secret" };
+  // The emulators' own convention (LocalStack documents "test"/"test"; moto accepts anything).
+  if (connection.placeholderCredentials) config.credentials = { accessKeyId: "test", secretAccessKey: "test" };
   if (connection.noSignRequest) {
     // As the CLI's --no-sign-request: no credentials are loaded, nothing is signed.
     config.credentials = async () => ({ accessKeyId: "", secretAccessKey: "" });
@@ -186,8 +193,10 @@ async function withClient<T>(
     const loaded = await loadSdk();
     const done = await usingClient(connection, async (client) => {
       if (connection.noSignRequest) target.credentials = "none (unsigned)";
+      else if (connection.placeholderCredentials) target.credentials = "placeholders (the call chose the endpoint, not the operator)";
       else if (!connection.sandbox) {
-        const identity = (await client.config.credentials()) as { $source?: Record<string, unknown> };
+        const identity = (await client.config.credentials()) as { accessKeyId: string; secretAccessKey: string; sessionToken?: string; $source?: Record<string, unknown> };
+        rememberSecrets(identity.accessKeyId, identity.secretAccessKey, identity.sessionToken);
         target.credentials = credentialKind(identity.$source);
       }
       return work(client, loaded);

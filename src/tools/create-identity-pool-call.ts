@@ -23,7 +23,7 @@ import {
 } from "../operation/result.js";
 import { createFileReader } from "../cli/parse-command-line.js";
 import { createIdentityPool, describeIdentityPool, findPoolsNamed, resolveTarget, type Connection, type Target, type Timeouts } from "../aws/cognito.js";
-import { redactSecrets } from "../aws/redact.js";
+import { redactJson } from "../aws/redact.js";
 import { regionPolicyProblem, resolveConnection } from "../connection.js";
 import { consentMessage, duplicatesProblem, rateLimitMessage, readOnlyMessage } from "../safety.js";
 import type { ServerConfig } from "../config.js";
@@ -45,11 +45,10 @@ export function toolJsonSchemas(): ToolJsonSchemas {
 
 /** Debug output goes to the operator (stderr) and to the client, with every known secret masked. */
 function debugLog(context: CallContext) {
-  const secrets = [process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN, process.env.AWS_ACCESS_KEY_ID];
   return (message: string, data: Record<string, unknown>) => {
-    const line = redactSecrets(JSON.stringify({ message, ...data }), secrets);
-    console.error(`[debug] ${line}`);
-    context.log?.("debug", JSON.parse(line));
+    const entry = redactJson({ message, ...data });
+    console.error(`[debug] ${JSON.stringify(entry)}`);
+    context.log?.("debug", entry);
   };
 }
 
@@ -91,6 +90,11 @@ export function createIdentityPoolCall(config: ServerConfig, { limiter }: Proces
   }
 
   async function call(args: unknown, context: CallContext = {}): Promise<CallToolResult> {
+    // Whatever an endpoint answered (errors, tags) is shown, but never a credential it echoed.
+    return redactJson(await unredactedCall(args, context));
+  }
+
+  async function unredactedCall(args: unknown, context: CallContext): Promise<CallToolResult> {
     const prepared = prepareCall(args, readFile);
     if (!prepared.ok) return problemsResult(prepared.problems);
     const { call } = prepared;
