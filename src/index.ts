@@ -21,7 +21,13 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === "sandbox") {
     const { runSandboxCommand } = await import("./sandbox/server.js");
-    await runSandboxCommand(argv.slice(1));
+    try {
+      await runSandboxCommand(argv.slice(1));
+    } catch (error) {
+      // Bad flags, a non-loopback host, a port in use, a corrupt data file: one line, no stack.
+      console.error(`${serverName} sandbox: ${(error as Error).message}`);
+      process.exit(2);
+    }
     process.exit(0);
   }
 

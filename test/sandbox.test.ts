@@ -443,7 +443,7 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 describe("the sandbox command and its data file", () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "sandbox-test-"));
+    dir = await mkdtemp(join(tmpdir(), "cim-"));
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 

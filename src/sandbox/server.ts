@@ -8,13 +8,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { isIP } from "node:net";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { model } from "../operation/model.js";
+import { model, shape, type StringShape } from "../operation/model.js";
 import { operations } from "./operations.js";
 import { ServiceError } from "./service-error.js";
 import { PoolStore } from "./store.js";
 import { validateInput } from "./validation.js";
 import { isLoopbackHost } from "../loopback.js";
 import { listen } from "../listen.js";
+import { allowedHostHeaders, createRequestGuard, type RequestGuard } from "../transports/http-guard.js";
 import { sandboxDefaultRegion as defaultRegion } from "./defaults.js";
 
 export interface SandboxOptions {
@@ -37,20 +38,23 @@ export interface Sandbox {
 const contentType = "application/x-amz-json-1.1";
 /** Far above any valid request, far below what could hurt the process. */
 const maxBodyBytes = 1024 * 1024;
-/** Requests without a SigV4 credential scope (curl, `--no-sign-request`) are served here. */
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
   if (!isLoopbackHost(host)) throw new Error(`The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not on ${host}: it has no authentication.`);
   const store = await PoolStore.open(options.dataFile);
   const answering = new Set<Promise<void>>();
-  const server = createServer((req, res) => {
+  const server = createServer();
+  const { port } = await listen(server, options.port ?? 0, host);
+  // Against DNS rebinding, as the HTTP transport: a web page can reach loopback, but only under a name of its own.
+  const guard = createRequestGuard(allowedHostHeaders(host, port), [], undefined);
+  // Added before the first request can arrive: requests are read from the event loop, after this continuation.
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const done = new Promise<void>((resolve) => res.once("close", resolve));
     answering.add(done);
     void done.then(() => answering.delete(done));
-    void answer(req, res, store, options.log);
+    void answer(req, res, store, guard, options.log);
   });
-  const { port } = await listen(server, options.port ?? 0, host);
   return {
     url: `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`,
     port,
@@ -64,11 +68,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, store: PoolStore, log: SandboxOptions["log"]): Promise<void> {
+async function answer(req: IncomingMessage, res: ServerResponse, store: PoolStore, guard: RequestGuard, log: SandboxOptions["log"]): Promise<void> {
   const requestId = randomUUID();
-  const region = regionOf(req.headers.authorization);
+  let region = "-";
   let operationName = "-";
   try {
+    if (!guard.hostAllowed(req.headers.host) || !guard.originAllowed(req.headers.origin))
+      throw new ServiceError("AccessDeniedException", "The sandbox serves local clients only: the request's Host (and Origin, if any) must name it, as 127.0.0.1:PORT or localhost:PORT.", 403);
+    region = regionOf(req.headers.authorization);
     const text = await readBody(req);
     operationName = operationOf(req);
     let body: unknown;
@@ -135,9 +142,22 @@ function operationOf(req: IncomingMessage): string {
   return name;
 }
 
-/** The region of the SigV4 credential scope: `Credential=AKID/20260101/us-west-2/cognito-identity/aws4_request`. */
+/** A region name (us-east-1, cn-north-1, us-gov-west-1) short enough that `<region>:<uuid>` is a valid IdentityPoolId. */
+const regionFormat = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const maxRegionLength = (shape("IdentityPoolId") as StringShape).max! - ":".length - randomUUID().length;
+
+/**
+ * The region of the SigV4 credential scope: `Credential=AKID/20260101/us-west-2/cognito-identity/aws4_request`.
+ * Requests without one (curl, `--no-sign-request`) are served in the default region. AWS answers a
+ * scope naming no region it serves with InvalidSignatureException (400, the signature check comes
+ * first); UnrecognizedClientException is for an unknown access key, which the sandbox never checks.
+ */
 function regionOf(authorization: string | undefined): string {
-  return /Credential=[^/\s,]+\/\d{8}\/([a-z0-9-]+)\//.exec(authorization ?? "")?.[1] ?? defaultRegion;
+  const region = /Credential=[^/\s,]*\/[^/\s,]*\/([^/\s,]*)/.exec(authorization ?? "")?.[1];
+  if (region === undefined) return defaultRegion;
+  if (region.length > maxRegionLength || !regionFormat.test(region))
+    throw new ServiceError("InvalidSignatureException", `Credential should be scoped to a valid region, not '${region}'.`);
+  return region;
 }
 
 /**

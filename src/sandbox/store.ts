@@ -2,7 +2,9 @@
  * The sandbox's identity pools. In memory; with a data file, every change is on disk before
  * anyone can see it or is answered, so a crash never loses or corrupts acknowledged state.
  */
-import { open, readFile, rename } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { open, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import type { IdentityPool } from "../operation/model.js";
@@ -53,11 +55,18 @@ export class PoolStore {
 
   /**
    * Applies changes one at a time. `apply` returns the next state (or throws to refuse the
-   * change); it becomes visible only once written.
+   * change); it becomes visible only once written. A state the loader would refuse is refused
+   * here, so an acknowledged change can never keep the sandbox from starting again.
    */
   change<T>(apply: (state: PoolState) => { state: PoolState; result: T }): Promise<T> {
     const run = this.pending.then(async () => {
       const { state, result } = apply(this.current);
+      // The loader's checks on what it would read. Only pools new to this state go through the
+      // schema (the others passed it when loaded or added): every pool at every change made
+      // 1,000 creates take seconds.
+      const known = new Set(this.current.pools);
+      const problem = schemaProblem(JSON.parse(serialize({ ...state, pools: state.pools.filter((p) => !known.has(p)) }))) ?? orderProblem(state);
+      if (problem !== undefined) throw new Error(`Refused a change the data file could not hold (${problem}); nothing was changed.`);
       if (this.dataFile) await writeDurably(this.dataFile, serialize(state));
       this.current = state;
       return result;
@@ -85,39 +94,55 @@ async function load(file: string): Promise<PoolState | undefined> {
   } catch (error) {
     throw corrupt(file, `not JSON: ${(error as Error).message}`);
   }
-  const parsed = dataFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".") || "(top)"}: ${issue.message}`);
-    throw corrupt(file, first.join("; "));
-  }
-  const { lastSequence } = parsed.data;
-  const pools = parsed.data.pools as StoredPool[];
-  if (new Set(pools.map((p) => p.pool.IdentityPoolId)).size !== pools.length) throw corrupt(file, "an IdentityPoolId appears twice");
-  if (pools.some((p, i) => p.sequence > lastSequence || (i > 0 && p.sequence <= pools[i - 1]!.sequence)))
-    throw corrupt(file, "pool sequence numbers are out of order");
+  const problem = schemaProblem(json) ?? orderProblem(json as PoolState);
+  if (problem !== undefined) throw corrupt(file, problem);
+  const { lastSequence, pools } = json as PoolState;
   return { lastSequence, pools };
+}
+
+/** Why `json` does not match the data file's schema, or undefined. */
+function schemaProblem(json: unknown): string | undefined {
+  const parsed = dataFileSchema.safeParse(json);
+  if (parsed.success) return undefined;
+  return parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".") || "(top)"}: ${issue.message}`).join("; ");
+}
+
+/** What the schema cannot say about a state: ids are unique, and sequence numbers increase up to lastSequence. */
+function orderProblem({ lastSequence, pools }: PoolState): string | undefined {
+  if (new Set(pools.map((p) => p.pool.IdentityPoolId)).size !== pools.length) return "an IdentityPoolId appears twice";
+  if (pools.some((p, i) => p.sequence > lastSequence || (i > 0 && p.sequence <= pools[i - 1]!.sequence))) return "pool sequence numbers are out of order";
+  return undefined;
 }
 
 function corrupt(file: string, detail: string): Error {
   return new Error(`The sandbox data file ${file} is corrupt (${detail}). It was left as it is: restore it, or move it away to start with no pools.`);
 }
 
+/** Create only, never through a symlink (O_NOFOLLOW does not exist on Windows). */
+const createNew = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
 /**
  * Replaces `file` so that a crash at any point leaves either the old or the new contents:
  * write a temporary file beside it, flush it to disk, rename it over the target, then flush
- * the directory so the rename itself survives.
+ * the directory so the rename itself survives. The temporary file's name is random and it is
+ * created exclusively, so nothing planted in the directory can redirect the write.
  */
 async function writeDurably(file: string, text: string): Promise<void> {
   const directory = dirname(file);
-  const temporary = join(directory, `.${basename(file)}.tmp`);
-  const handle = await open(temporary, "w");
+  const temporary = join(directory, `.${basename(file)}.${randomBytes(16).toString("hex")}.tmp`);
+  const handle = await open(temporary, createNew, 0o600);
   try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
   }
-  await rename(temporary, file);
   // Windows cannot open a directory to flush it: there the rename is as durable as NTFS makes it.
   if (process.platform === "win32") return;
   const dir = await open(directory, "r");
