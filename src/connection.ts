@@ -13,9 +13,9 @@ import type { FileReader } from "./cli/parse-command-line.js";
 import { isLoopbackHost } from "./loopback.js";
 import { defaultTimeoutSeconds } from "./aws/defaults.js";
 import { sandboxDefaultRegion } from "./sandbox/defaults.js";
+import { regionFormat } from "./region.js";
 
 
-const regionFormat = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 function refused(field: string, message: string, flag: string): Problem {
   return { field, rule: "operator policy", message: `${message}; the server's operator can allow it with ${flag}` };

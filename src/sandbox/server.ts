@@ -17,6 +17,7 @@ import { isLoopbackHost } from "../loopback.js";
 import { listen } from "../listen.js";
 import { allowedHostHeaders, createRequestGuard, type RequestGuard } from "../transports/http-guard.js";
 import { sandboxDefaultRegion as defaultRegion } from "./defaults.js";
+import { regionFormat } from "../region.js";
 
 export interface SandboxOptions {
   /** 0 or undefined: any free port. */
@@ -143,7 +144,6 @@ function operationOf(req: IncomingMessage): string {
 }
 
 /** A region name (us-east-1, cn-north-1, us-gov-west-1) short enough that `<region>:<uuid>` is a valid IdentityPoolId. */
-const regionFormat = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const maxRegionLength = (shape("IdentityPoolId") as StringShape).max! - ":".length - randomUUID().length;
 
 /**
