@@ -70,9 +70,10 @@ Streamable HTTP instead of stdio:
   --http                       serve MCP over HTTP at http://HOST:PORT/mcp
   --host HOST                  address to bind (default 127.0.0.1); off loopback a token is required
   --port N                     port (default 8765; 0 picks a free one)
-  --token TOKEN                bearer token every request must carry (or COGNITO_IDENTITY_MCP_TOKEN;
-                               on loopback without one, a token is generated and printed to stderr)
-  --allow-origins LIST         browser origins allowed besides the server's own
+  --token TOKEN                bearer token every request must carry; on loopback without one, a token
+                               is generated and printed to stderr. Other local users can read --token
+                               in the process list (ps): set ${httpTokenEnv} instead
+  --allow-origins LIST         browser origins allowed besides the server's own (with CORS headers)
 
 Controls over creates (no tool argument can lift them):
   --read-only                  refuse creates; dry runs still work (or ${readOnlyEnv}=true)

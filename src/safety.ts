@@ -58,11 +58,22 @@ export function rateLimitMessage(perMinute: number, refusal: { resetsAt: Date; r
   return `Rate limit reached: this server allows ${perMinute} create${perMinute === 1 ? "" : "s"} per minute (its operator's --max-creates-per-minute). Nothing was created. The limit resets in ${refusal.resetsInSeconds} s, at ${refusal.resetsAt.toISOString()}.`;
 }
 
+/**
+ * Controls (C0, DEL, C1), line and paragraph separators and bidi controls: characters that can
+ * start a line of their own or reorder the text after them, and that JSON.stringify leaves as they are.
+ */
+const lineOrOrderCharacters = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]/gu;
+
+/** text with those characters written as \uXXXX escapes. */
+function inert(text: string): string {
+  return text.replace(lineOrOrderCharacters, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** What the user is asked to approve: the pool and where it will be created. */
 export function consentMessage(request: CreateIdentityPoolRequest, target: Target): string {
-  // Every value the call supplied is quoted (JSON), so none can pass itself off as a line of the
-  // prompt; where the pool goes, which the call cannot write, comes last.
-  const q = (value: unknown) => JSON.stringify(value);
+  // Every value the call supplied is quoted and escaped, so none can pass itself off as a line of
+  // the prompt or reorder it; where the pool goes comes last, in a line only this function writes.
+  const q = (value: string) => inert(JSON.stringify(value));
   const providers = [
     ...Object.keys(request.SupportedLoginProviders ?? {}).map((name) => `login provider ${q(name)}`),
     ...(request.CognitoIdentityProviders ?? []).map((p) => `Cognito user pool ${q(p.ProviderName ?? "")} (client ${q(p.ClientId ?? "")})`),
@@ -74,6 +85,7 @@ export function consentMessage(request: CreateIdentityPoolRequest, target: Targe
     `Create the Amazon Cognito identity pool ${q(request.IdentityPoolName)}?`,
     `Unauthenticated identities: ${request.AllowUnauthenticatedIdentities ? "allowed" : "not allowed"}.`,
     `Identity providers: ${providers.length ? providers.join("; ") : "none"}.`,
-    `Where: region ${target.region ?? "?"}, endpoint ${target.endpoint ?? "?"}, profile ${target.profile ?? "default"}${target.sandbox ? " (SANDBOX, not AWS)" : ""}.`,
+    // The call may choose these too (within the operator's limits), so they are escaped as well.
+    `Where: region ${inert(target.region ?? "?")}, endpoint ${inert(target.endpoint ?? "?")}, profile ${inert(target.profile ?? "default")}${target.sandbox ? " (SANDBOX, not AWS)" : ""}.`,
   ].join("\n");
 }

@@ -1,12 +1,13 @@
 /** The Streamable HTTP transport: the SDK's Client over loopback HTTP, the guards in front of it, and its sessions. */
 import { describe, expect, inject, it, onTestFinished } from "vitest";
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
+import { connect as connectSocket } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { FetchLike } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
 import { createServer } from "../src/server.js";
-import type { ServerConfig } from "../src/config.js";
+import { httpTokenEnv, serverFlagsHelp, type ServerConfig } from "../src/config.js";
 import { serveHttp, type HttpOptions, type HttpServerHandle } from "../src/transports/http.js";
 import { fakeAwsEnv } from "./support/client.js";
 import { resetMoto, useOwnMoto } from "./support/moto.js";
@@ -59,6 +60,20 @@ function raw(url: string, options: { method?: string; headers?: Record<string, s
   });
 }
 
+/** Opens a connection and writes data as is: for what node:http and fetch will not send. Resolves with all it received once the server closes it. */
+function socket(handle: HttpServerHandle, data: string): Promise<string> {
+  const connection = connectSocket(Number(new URL(handle.url).port), "127.0.0.1");
+  onTestFinished(() => void connection.destroy());
+  return new Promise((resolve, reject) => {
+    let received = "";
+    connection.setEncoding("utf8");
+    connection.on("data", (chunk: string) => (received += chunk));
+    connection.on("error", reject);
+    connection.on("close", () => resolve(received));
+    connection.write(data);
+  });
+}
+
 const initialize = (padding = "") =>
   JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: padding } } });
 
@@ -79,6 +94,13 @@ describe("start-up", () => {
     expect(handle.token).toMatch(/^[\w-]{43}$/);
     expect(lines.join("\n")).toContain(handle.token);
     expect(lines.join("\n")).toContain(handle.url);
+  });
+
+  it("--help says --token can be read by other local users and to set the environment variable instead", () => {
+    const entry = /^ {2}--token [\s\S]*?(?=^ {2}--)/m.exec(serverFlagsHelp)?.[0] ?? "";
+    expect(entry).toMatch(/other local users/i);
+    expect(entry).toMatch(/\(ps\)/);
+    expect(entry).toContain(`set ${httpTokenEnv} instead`);
   });
 
   it("refuses a non-loopback host without a token, a token-free server off loopback, and a short token", async () => {
@@ -158,6 +180,15 @@ describe("refusals", () => {
     expect(await status({ origin: "https://app.example.com" })).toBe(200);
   });
 
+  it("403 for an Origin that is more than scheme://host[:port]: user-info, a path", async () => {
+    const handle = await start({ allowedOrigins: ["https://app.example.com"] });
+    const port = new URL(handle.url).port;
+    const status = async (origin: string) => (await raw(handle.url, { headers: { ...auth(handle), origin }, body: initialize() })).status;
+    for (const origin of [`http://evil@localhost:${port}`, `http://user:pw@127.0.0.1:${port}`, "https://evil@app.example.com", `http://localhost:${port}/evil`])
+      expect(await status(origin), origin).toBe(403);
+    expect(await status(`http://localhost:${port}`)).toBe(200);
+  });
+
   it("413 for a body over maxBodyBytes, declared or streamed, and serves on", async () => {
     const handle = await start({ maxBodyBytes: 1024 });
     const big = initialize("x".repeat(4096));
@@ -190,6 +221,142 @@ describe("refusals", () => {
     const newcomer = await connect(handle);
     expect((await newcomer.client.listTools()).tools).toHaveLength(1);
     expect(recorder.requests).toHaveLength(1);
+  });
+});
+
+describe("request targets", () => {
+  /**
+   * A POST with target as its request line's target, over a raw socket (fetch sends only paths).
+   * Its session does not exist, so the MCP endpoint answers 404 "Session not found" in JSON and the
+   * connection closes at once (an event stream would be kept alive).
+   */
+  async function post(handle: HttpServerHandle, target: string, host = new URL(handle.url).host): Promise<{ status: number; message: string }> {
+    const body = JSON.stringify({ jsonrpc: "2.0", id: 2, method: "ping" });
+    const request = [
+      `POST ${target} HTTP/1.1`,
+      `Host: ${host}`,
+      `Authorization: Bearer ${handle.token}`,
+      "Mcp-Session-Id: no-such-session",
+      "Content-Type: application/json",
+      "Accept: application/json, text/event-stream",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "Connection: close",
+      "",
+      body,
+    ].join("\r\n");
+    const answer = await socket(handle, request);
+    // The JSON-RPC error body, whether or not it came in chunks.
+    const error = JSON.parse(answer.slice(answer.indexOf("{"), answer.lastIndexOf("}") + 1)) as { jsonrpc: string; error: { message: string } };
+    expect(error.jsonrpc).toBe("2.0");
+    return { status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(answer)?.[1]), message: error.error.message };
+  }
+
+  const served = { status: 404, message: expect.stringMatching(/^Session not found/) };
+
+  it("403 for an absolute-form target naming another host, or not the host the Host header names", async () => {
+    const handle = await start();
+    const port = new URL(handle.url).port;
+    for (const target of ["http://evil.example/mcp", `http://evil.example:${port}/mcp`, `http://localhost:${port}/mcp`, `http://evil@127.0.0.1:${port}/mcp`, `ftp://127.0.0.1:${port}/mcp`]) {
+      expect(await post(handle, target), target).toEqual({ status: 403, message: expect.stringMatching(/^Forbidden: request target/) });
+    }
+    // The same request naming this server as its Host does reaches the endpoint, so the refusals were the target's doing.
+    expect(await post(handle, `http://127.0.0.1:${port}/mcp`)).toEqual(served);
+    expect(await post(handle, `http://LOCALHOST:${port}/mcp`, `localhost:${port}`)).toEqual(served);
+    expect(await post(handle, "/mcp")).toEqual(served);
+  });
+
+  it("a target starting with // is a path, not another host", async () => {
+    const handle = await start();
+    expect(await post(handle, "//evil.example/mcp")).toEqual({ status: 404, message: expect.stringMatching(/^Not found: the MCP endpoint is \/mcp/) });
+  });
+});
+
+describe("CORS for allowed origins", () => {
+  const app = "https://app.example.com";
+  const preflight = (origin: string) => ({
+    origin,
+    "access-control-request-method": "POST",
+    "access-control-request-headers": "authorization, content-type, mcp-session-id, mcp-protocol-version",
+  });
+  const list = (value: string | string[] | undefined) => String(value ?? "").split(",").map((item) => item.trim().toLowerCase());
+  const corsHeaders = (headers: IncomingHttpHeaders) => Object.keys(headers).filter((name) => name.startsWith("access-control-"));
+
+  it("answers a preflight from an allowed origin without the token", async () => {
+    const handle = await start({ allowedOrigins: [app] });
+    const port = new URL(handle.url).port;
+    for (const origin of [app, `http://localhost:${port}`]) {
+      const res = await raw(handle.url, { method: "OPTIONS", headers: preflight(origin) });
+      expect(res.status, origin).toBe(204);
+      expect(res.headers["access-control-allow-origin"], origin).toBe(origin);
+      expect(list(res.headers.vary), origin).toContain("origin");
+      expect(list(res.headers["access-control-allow-methods"]).sort(), origin).toEqual(["delete", "get", "options", "post"]);
+      expect(list(res.headers["access-control-allow-headers"]), origin).toEqual(expect.arrayContaining(["authorization", "content-type", "mcp-session-id", "mcp-protocol-version", "last-event-id"]));
+      expect(Number(res.headers["access-control-max-age"]), origin).toBeGreaterThan(0);
+    }
+  });
+
+  it("refuses a preflight from any other origin, with no CORS headers", async () => {
+    const handle = await start({ allowedOrigins: [app] });
+    const port = new URL(handle.url).port;
+    for (const origin of ["https://evil.example.com", `http://evil@localhost:${port}`, "null"]) {
+      const res = await raw(handle.url, { method: "OPTIONS", headers: preflight(origin) });
+      expect(res.status, origin).toBe(403);
+      expect(corsHeaders(res.headers), origin).toEqual([]);
+    }
+  });
+
+  it("an initialize from an allowed origin lets the page read Mcp-Session-Id; without Origin no CORS headers", async () => {
+    const handle = await start({ allowedOrigins: [app] });
+    const fromPage = await raw(handle.url, { headers: { ...auth(handle), origin: app }, body: initialize() });
+    expect(fromPage.status).toBe(200);
+    expect(fromPage.headers["mcp-session-id"]).toBeTruthy();
+    expect(fromPage.headers["access-control-allow-origin"]).toBe(app);
+    expect(list(fromPage.headers.vary)).toContain("origin");
+    expect(list(fromPage.headers["access-control-expose-headers"])).toEqual(expect.arrayContaining(["mcp-session-id", "mcp-protocol-version"]));
+    const fromTool = await raw(handle.url, { headers: auth(handle), body: initialize() });
+    expect(fromTool.status).toBe(200);
+    expect(corsHeaders(fromTool.headers)).toEqual([]);
+  });
+});
+
+describe("slow headers", () => {
+  const headersTimeoutMs = 300;
+  const halfRequest = (handle: HttpServerHandle) => `POST /mcp HTTP/1.1\r\nHost: ${new URL(handle.url).host}\r\nContent-Type: appl`;
+
+  it("a connection that has not finished its headers by the deadline is closed with 408", async () => {
+    const handle = await start({ headersTimeoutMs });
+    const started = Date.now();
+    const answer = await socket(handle, halfRequest(handle));
+    // Not at once, and within the deadline plus slack for a busy machine.
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(headersTimeoutMs / 2);
+    expect(elapsed).toBeLessThan(headersTimeoutMs + 1500);
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it("50 slow connections, silent or half-sent, are all closed, and the server serves on", async () => {
+    const handle = await start({ headersTimeoutMs });
+    let closed = 0;
+    const answers = Array.from({ length: 50 }, (_, i) => socket(handle, i % 2 ? halfRequest(handle) : "").finally(() => closed++));
+    await expect.poll(() => closed, { timeout: headersTimeoutMs + 2500, interval: 50 }).toBe(50);
+    for (const answer of await Promise.all(answers)) expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect((await raw(handle.url, { headers: auth(handle), body: initialize() })).status).toBe(200);
+  });
+
+  it("an open event stream outlives the deadline many times over", async () => {
+    const handle = await start({ headersTimeoutMs });
+    // By hand: the SDK client opens its own stream, and a session has only one.
+    const session = { ...auth(handle), "mcp-session-id": String((await raw(handle.url, { headers: auth(handle), body: initialize() })).headers["mcp-session-id"]), "mcp-protocol-version": "2025-06-18" };
+    const stream = await new Promise<IncomingMessage>((resolve, reject) => {
+      httpRequest(handle.url, { method: "GET", headers: { ...session, accept: "text/event-stream" } }, resolve).on("error", reject).end();
+    });
+    onTestFinished(() => void stream.destroy());
+    expect(stream.statusCode).toBe(200);
+    let ended = false;
+    stream.on("close", () => (ended = true));
+    await new Promise((r) => setTimeout(r, headersTimeoutMs * 5));
+    expect(ended).toBe(false);
+    expect((await raw(handle.url, { headers: session, body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "ping" }) })).status).toBe(200);
   });
 });
 

@@ -8,7 +8,8 @@ import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client
 import { createServer } from "../src/server.js";
 import type { ServerConfig } from "../src/config.js";
 import { parseServerFlags } from "../src/config.js";
-import { CreateRateLimiter } from "../src/safety.js";
+import { consentMessage, CreateRateLimiter } from "../src/safety.js";
+import type { CreateIdentityPoolRequest } from "../src/operation/model.js";
 import { fakeAwsEnv } from "./support/client.js";
 import { resetMoto, useOwnMoto } from "./support/moto.js";
 
@@ -60,6 +61,56 @@ describe("rate limiter", () => {
     expect(limiter.refusal()).toEqual({ resetsAt: new Date(1_060_000), resetsInSeconds: 50 });
     now = 1_060_000;
     expect(limiter.refusal()).toBeUndefined();
+  });
+});
+
+describe("consent prompt", () => {
+  // Each class of character that could start a line or reorder text, with how the prompt must spell it.
+  const characters: [string, string, string][] = [
+    ["line feed", "\n", "\\n"],
+    ["escape (C0)", "\u001b", "\\u001b"],
+    ["delete", "\u007f", "\\u007f"],
+    ["next line (C1 NEL)", "\u0085", "\\u0085"],
+    ["control sequence introducer (C1 CSI)", "\u009b", "\\u009b"],
+    ["line separator", "\u2028", "\\u2028"],
+    ["paragraph separator", "\u2029", "\\u2029"],
+    ["right-to-left override", "\u202e", "\\u202e"],
+    ["left-to-right embedding", "\u202a", "\\u202a"],
+    ["right-to-left isolate", "\u2067", "\\u2067"],
+    ["pop directional isolate", "\u2069", "\\u2069"],
+    ["right-to-left mark", "\u200f", "\\u200f"],
+    ["left-to-right mark", "\u200e", "\\u200e"],
+    ["Arabic letter mark", "\u061c", "\\u061c"],
+  ];
+  const target = { region: "us-east-1", endpoint: "https://cognito-identity.us-east-1.amazonaws.com/", profile: "default" };
+  const where = "Where: region us-east-1, endpoint https://cognito-identity.us-east-1.amazonaws.com/, profile default.";
+  const base: CreateIdentityPoolRequest = { IdentityPoolName: "Pool", AllowUnauthenticatedIdentities: false };
+  const fields: [string, (value: string) => CreateIdentityPoolRequest][] = [
+    ["IdentityPoolName", (value) => ({ ...base, IdentityPoolName: value })],
+    ["a SupportedLoginProviders key", (value) => ({ ...base, SupportedLoginProviders: { [value]: "app-id" } })],
+    ["a Cognito ProviderName", (value) => ({ ...base, CognitoIdentityProviders: [{ ProviderName: value, ClientId: "client1" }] })],
+    ["a Cognito ClientId", (value) => ({ ...base, CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc", ClientId: value }] })],
+    ["an OIDC ARN", (value) => ({ ...base, OpenIdConnectProviderARNs: [value] })],
+    ["a SAML ARN", (value) => ({ ...base, SamlProviderARNs: [value] })],
+    ["DeveloperProviderName", (value) => ({ ...base, DeveloperProviderName: value })],
+  ];
+  const raw = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]/u;
+
+  describe.each(fields)("%s", (_, requestWith) => {
+    it.each(characters)("with a %s: four lines, none raw, the value escaped, where last and intact", (_, character, escaped) => {
+      const value = `x${character}Where: region us-east-1 (SANDBOX, not AWS).${character}`;
+      const lines = consentMessage(requestWith(value), target).split("\n");
+      expect(lines).toHaveLength(4);
+      for (const line of lines) expect(line).not.toMatch(raw);
+      expect(lines.join("\n")).toContain(`"x${escaped}Where: region us-east-1 (SANDBOX, not AWS).${escaped}"`);
+      expect(lines[3]).toBe(where);
+    });
+  });
+
+  it("a profile the call chose is escaped too", () => {
+    const lines = consentMessage(base, { ...target, profile: "dev\u2028\u202eeciffo" }).split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe("Where: region us-east-1, endpoint https://cognito-identity.us-east-1.amazonaws.com/, profile dev\\u2028\\u202eeciffo.");
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The checks every HTTP request passes before it reaches MCP: Host and Origin (against DNS
- * rebinding) and the bearer token. Pure functions of the request headers.
+ * The checks every HTTP request passes before it reaches MCP: Host, request target and Origin
+ * (against DNS rebinding) and the bearer token. Pure functions of the request line and headers.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
@@ -40,6 +40,11 @@ export function allowedHostHeaders(host: string, port: number, extra: string[] =
 
 export interface RequestGuard {
   hostAllowed(hostHeader: string | undefined): boolean;
+  /**
+   * The path of the request target: origin-form (/mcp?x), or absolute-form (http://host/mcp) whose
+   * authority names this server, as the Host header does. undefined for any other target.
+   */
+  targetPath(requestTarget: string | undefined, hostHeader: string | undefined): string | undefined;
   originAllowed(originHeader: string | undefined): boolean;
   /** undefined when the token matches (or none is required), else why not. */
   tokenProblem(authorizationHeader: string | undefined): "missing" | "invalid" | undefined;
@@ -50,8 +55,21 @@ export function createRequestGuard(hosts: Set<string>, allowedOrigins: string[],
   // Hashing first makes the comparison constant-time whatever the lengths.
   const digest = (value: string) => createHash("sha256").update(value).digest();
   const expected = token === undefined ? undefined : digest(token);
+  const hostAllowed = (hostHeader: string | undefined) => hostHeader !== undefined && hosts.has(hostHeader.toLowerCase());
   return {
-    hostAllowed: (hostHeader) => hostHeader !== undefined && hosts.has(hostHeader.toLowerCase()),
+    hostAllowed,
+    targetPath(requestTarget, hostHeader) {
+      const target = requestTarget ?? "";
+      // Node routes on the path alone, so an absolute-form target naming another host would be
+      // served as if it named this one. Its authority must be the Host header, spelled the same.
+      const authority = /^https?:\/\/([^/?#]*)/i.exec(target)?.[1];
+      if (authority === undefined) {
+        // Appended, not resolved against a base, so "//evil.example/mcp" stays a path; "*" has none.
+        return target.startsWith("/") ? new URL(`http://path.invalid${target}`).pathname : undefined;
+      }
+      if (!hostAllowed(hostHeader) || authority.toLowerCase() !== hostHeader!.toLowerCase()) return undefined;
+      return new URL(target).pathname;
+    },
     originAllowed(originHeader) {
       // Browsers always send Origin on cross-site requests; other clients need not send it.
       if (originHeader === undefined) return true;
@@ -61,6 +79,8 @@ export function createRequestGuard(hosts: Set<string>, allowedOrigins: string[],
       } catch {
         return false; // includes the opaque origin "null"
       }
+      // Browsers send exactly scheme://host[:port]; anything more (user-info, a path) is forged.
+      if (url.origin !== originHeader.toLowerCase()) return false;
       if (origins.has(url.origin)) return true;
       return (url.protocol === "http:" || url.protocol === "https:") && hosts.has(url.host);
     },

@@ -1,7 +1,7 @@
 /**
- * Streamable HTTP: the SDK's transport behind a bearer token, Host/Origin checks and a body
- * limit. Each session (Mcp-Session-Id) gets its own Server from makeServer() and its own
- * transport, so nothing one session sets is seen by another.
+ * Streamable HTTP: the SDK's transport behind a bearer token, Host/target/Origin checks, CORS for
+ * the allowed origins, a header deadline and a body limit. Each session (Mcp-Session-Id) gets its
+ * own Server from makeServer() and its own transport, so nothing one session sets is seen by another.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -18,6 +18,10 @@ export const mcpPath = "/mcp";
 export const defaultMaxBodyBytes = 1024 * 1024;
 /** Shorter tokens are guessable; generated ones are 43 characters. */
 export const minTokenLength = 16;
+/** A connection that has not sent its headers within this is closed, so slow clients cannot hoard sockets. */
+export const defaultHeadersTimeoutMs = 10_000;
+/** How long a browser may cache a preflight's answer. */
+const preflightMaxAgeSeconds = 600;
 
 export interface HttpOptions {
   /** Address to listen on (default 127.0.0.1). Any non-loopback address needs a token. */
@@ -36,6 +40,8 @@ export interface HttpOptions {
   requireToken?: boolean;
   /** A session with no request for this long is ended, so abandoned ones do not pile up (default 30 minutes). */
   sessionIdleMs?: number;
+  /** Internal, for tests: the header deadline (default defaultHeadersTimeoutMs). */
+  headersTimeoutMs?: number;
 }
 
 export const defaultSessionIdleMs = 30 * 60 * 1000;
@@ -187,19 +193,43 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions, 
   async function handle(guard: RequestGuard, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (closing) return sendError(res, 503, "The server is shutting down.", { headers: { connection: "close" } });
     if (!guard.hostAllowed(req.headers.host)) return sendError(res, 403, `Forbidden: Host ${JSON.stringify(req.headers.host ?? "")} does not name this server.`);
-    if (!guard.originAllowed(req.headers.origin)) return sendError(res, 403, `Forbidden: Origin ${JSON.stringify(req.headers.origin)} is not allowed.`);
+    const path = guard.targetPath(req.url, req.headers.host);
+    if (path === undefined) return sendError(res, 403, `Forbidden: request target ${JSON.stringify(req.url)} does not name this server as its Host header does.`);
+    const origin = req.headers.origin;
+    if (!guard.originAllowed(origin)) return sendError(res, 403, `Forbidden: Origin ${JSON.stringify(origin)} is not allowed.`);
+    if (origin !== undefined) {
+      // Lets a page on an allowed origin read the answers, and the session id it must send back.
+      res.setHeader("access-control-allow-origin", origin);
+      res.setHeader("vary", "Origin");
+      res.setHeader("access-control-expose-headers", "Mcp-Session-Id, Mcp-Protocol-Version");
+      // A browser sends its preflight without credentials, so it is answered before the token check.
+      if (req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined && path === mcpPath) {
+        res.writeHead(204, {
+          "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
+          "access-control-allow-headers": "Authorization, Content-Type, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID",
+          "access-control-max-age": String(preflightMaxAgeSeconds),
+        });
+        return void res.end();
+      }
+    }
     const problem = guard.tokenProblem(req.headers.authorization);
     if (problem) {
       const challenge = problem === "invalid" ? `Bearer realm="mcp", error="invalid_token"` : `Bearer realm="mcp"`;
       return sendError(res, 401, `Unauthorized: ${problem === "invalid" ? "wrong bearer token" : "send Authorization: Bearer <token>"}.`, { headers: { "www-authenticate": challenge } });
     }
-    if (new URL(req.url ?? "/", "http://path.invalid").pathname !== mcpPath) return sendError(res, 404, `Not found: the MCP endpoint is ${mcpPath}.`);
+    if (path !== mcpPath) return sendError(res, 404, `Not found: the MCP endpoint is ${mcpPath}.`);
     if (req.method === "POST") return handlePost(req, res);
     if (req.method === "GET" || req.method === "DELETE") return handleSessionRequest(req, res);
     return sendError(res, 405, "Method not allowed.", { headers: { allow: "GET, POST, DELETE" } });
   }
 
-  const httpServer = createHttpServer();
+  const headersDeadline = options.headersTimeoutMs ?? defaultHeadersTimeoutMs;
+  // Node enforces headersTimeout only when it sweeps its connections, every connectionsCheckingInterval
+  // (30 s by default): sweeping ten times per deadline, with headersTimeout one sweep short of it,
+  // closes a slow connection within the deadline. requestTimeout stays Node's: it covers receiving a
+  // request, never the answer, so open event streams last.
+  const sweepMs = Math.max(10, Math.ceil(headersDeadline / 10));
+  const httpServer = createHttpServer({ headersTimeout: Math.max(1, headersDeadline - sweepMs), connectionsCheckingInterval: sweepMs });
   const { port } = await listen(httpServer, options.port ?? 0, host);
   // Host checks need the bound port, so requests are taken only from here on.
   const guard = createRequestGuard(allowedHostHeaders(host, port, options.allowedHosts), options.allowedOrigins ?? [], token);
