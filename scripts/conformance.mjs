@@ -15,13 +15,13 @@ import { fileURLToPath } from "node:url";
 
 const suite = "@modelcontextprotocol/conformance@0.1.16";
 const root = fileURLToPath(new URL("..", import.meta.url));
-if (!existsSync(`${root}dist/transports/http.mjs`)) {
+if (!existsSync(`${root}dist/transports/http.js`)) {
   console.error("dist/ is missing or stale: run `npm run build` first.");
   process.exit(2);
 }
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-const { createServer } = await import(`${root}dist/server.mjs`);
-const { serveHttp } = await import(`${root}dist/transports/http.mjs`);
+const { createServer } = await import(`${root}dist/server.js`);
+const { serveHttp } = await import(`${root}dist/transports/http.js`);
 
 // Session errors the suite provokes on purpose (its rebinding probe, say) are noise here.
 const quiet = () => {};

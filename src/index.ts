@@ -1,15 +1,8 @@
 #!/usr/bin/env node
-/**
- * The `cognito-identity-mcp` command: the MCP server on stdio, or `sandbox` alone.
- *
- * `npm start` and the README's client configurations run it with two Node flags that keep a long
- * session's memory flat: V8's memory-saving heap sizing, and no TurboFan, whose code and compiler
- * memory buy nothing for a server that waits on the network (bench/RESULTS.md has the figures).
- * They are not in the shebang: `env -S` is missing from BusyBox (Alpine), so npx would fail there.
- */
+/** The `cognito-identity-mcp` command: the MCP server on stdio or Streamable HTTP, or `sandbox` alone. */
 import { defaultHttpPort, parseServerFlags, serverFlagsHelp } from "./config.js";
-import { EarlyHandshake, protocolVersions } from "./handshake.js";
-import { listTools, processControls } from "./tools/create-identity-pool.js";
+import { createServer } from "./server.js";
+import { processControls } from "./tools/create-identity-pool.js";
 import { serveStdio } from "./transports/stdio.js";
 import { serverName, serverVersion } from "./versions.js";
 
@@ -17,7 +10,6 @@ import { serverName, serverVersion } from "./versions.js";
 // the operator chose the Node version.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-/** Runs the command; a promise, not top-level code, so that the bin can be CommonJS (scripts/build.mjs). */
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === "sandbox") {
     const { runSandboxCommand } = await import("./sandbox/server.js");
@@ -54,7 +46,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const log = (line: string) => console.error(`[${serverName}] ${line}`);
   if (flags.transport.http) {
-    const [{ serveHttp }, { createServer }] = await Promise.all([import("./transports/http.js"), import("./server.js")]);
+    const { serveHttp } = await import("./transports/http.js");
     // Sessions are isolated, but the operator's controls (the rate limit) hold for the whole process.
     const controls = processControls(config);
     const { host, port, token, allowOrigins } = flags.transport;
@@ -69,12 +61,7 @@ async function main(argv: string[]): Promise<void> {
       process.exit(2);
     }
   } else {
-    // The SDK's Server is loaded after the handshake (src/handshake.ts): a client waits for that.
-    const early = new EarlyHandshake({ protocolVersions, listTools: () => listTools(config) });
-    serveStdio(early, async () => {
-      const { createServer, JSONRPCMessageSchema } = await import("./server.js");
-      return { server: createServer(config), messageSchema: JSONRPCMessageSchema };
-    });
+    await serveStdio(createServer(config));
     log(`${serverVersion} serving on stdio`);
   }
 }

@@ -6,14 +6,7 @@ import { listTools, processControls, toolName, type CallContext, type ProcessCon
 import type { ServerConfig } from "./config.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { serverName, serverVersion } from "./versions.js";
-import { serverCapabilities } from "./handshake.js";
 import { redactSecrets } from "./aws/redact.js";
-
-/**
- * What the stdio transport checks frames with once the SDK is loaded: it starts before the SDK
- * (src/transports/stdio.ts), so it takes the schema from the copy of the SDK this module loaded.
- */
-export { JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
 
 /**
  * tools/call with its params checked in the handler, so malformed params get JSON-RPC's
@@ -43,14 +36,20 @@ function lazyAjvValidator(): jsonSchemaValidator & { load(): Promise<void> } {
 
 /** One Server per session; pass the same `controls` to every session of a process (HTTP). */
 export function createServer(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): Server {
-  // What a call does (zod schemas, validation, rendering, the AWS adapter) is loaded on the first call.
+  // What a call does (zod schemas, validation, rendering, the AWS adapter) is loaded once the
+  // client has listed the tools, while the model decides what to call, or by the first call.
   let loadedCall: Promise<(args: unknown, context: CallContext) => Promise<CallToolResult>> | undefined;
+  const callModule = () => import("./tools/create-identity-pool-call.js");
   const callTool = async (args: unknown, context: CallContext) =>
-    (await (loadedCall ??= import("./tools/create-identity-pool-call.js").then((call) => call.createIdentityPoolCall(config, controls))))(args, context);
+    (await (loadedCall ??= callModule().then((call) => call.createIdentityPoolCall(config, controls))))(args, context);
   const validator = lazyAjvValidator();
-  const server = new Server({ name: serverName, version: serverVersion }, { capabilities: serverCapabilities, jsonSchemaValidator: validator });
+  const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} }, jsonSchemaValidator: validator });
 
-  server.setRequestHandler(ListToolsRequestSchema, () => listTools(config));
+  server.setRequestHandler(ListToolsRequestSchema, () => {
+    // After the answer is on its way; a failure to load is reported by the call that needs it.
+    setImmediate(() => void callModule().then((call) => call.preloadAwsSdk()).catch(() => {}));
+    return listTools(config);
+  });
   const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>
     void server.sendLoggingMessage({ level, logger: serverName, data }).catch(() => {});
   const askUser = async (message: string) => {

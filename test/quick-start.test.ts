@@ -35,16 +35,15 @@ describe("sandbox mode (--sandbox)", () => {
 });
 
 describe("how the server is launched", () => {
-  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
-  const launchFlags = /^node ((?:--\S+ )*)dist\/index\.js$/.exec(pkg.scripts.start!)?.[1]?.trim().split(" ") ?? [];
-
-  it("the README's client configurations pass the Node flags npm start does", () => {
-    expect(launchFlags, pkg.scripts.start).toEqual(["--optimize-for-size", "--no-turbofan"]);
+  it("plainly, with no Node flags: npm start and every client configuration in the README", () => {
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe("node dist/index.js");
     const readme = readFileSync("README.md", "utf8");
     const argsLists = [...readme.matchAll(/"args": (\[[^\]]*\])/g)].map((m) => JSON.parse(m[1]!) as string[]);
     expect(argsLists.length).toBeGreaterThanOrEqual(3);
-    for (const args of argsLists) expect(args.slice(0, args.indexOf("/path/to/cognito-identity-mcp/dist/index.js"))).toEqual(launchFlags);
-    expect(readme).toContain(`-- node ${launchFlags.join(" ")} /path/to/cognito-identity-mcp/dist/index.js`);
+    // Whatever comes before the script would be Node's own flags.
+    for (const args of argsLists) expect(args.slice(0, args.findIndex((arg) => arg.endsWith("dist/index.js")))).toEqual([]);
+    expect(readme).not.toMatch(/node --/);
   });
 
   it("the bin's shebang is plain `env node` (BusyBox's env has no -S), and run as a program (as npx does), it serves", async () => {
@@ -55,17 +54,6 @@ describe("how the server is launched", () => {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name)).toEqual(["create_identity_pool"]);
       const dryRun = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Launched", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output" } });
-      expect(dryRun.isError, JSON.stringify(dryRun)).toBeFalsy();
-    } finally {
-      await client.close();
-    }
-  });
-
-  it("with the launch flags, it serves too", async () => {
-    const client = new Client({ name: "test", version: "0" });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [...launchFlags, "dist/index.js"], env: { ...bareEnv, AWS_REGION: "us-east-1" }, stderr: "pipe" }));
-    try {
-      const dryRun = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Flagged", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output" } });
       expect(dryRun.isError, JSON.stringify(dryRun)).toBeFalsy();
     } finally {
       await client.close();

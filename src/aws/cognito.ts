@@ -61,6 +61,14 @@ function loadSdk(): Promise<Sdk> {
   return sdk;
 }
 
+/**
+ * Loads what a call to AWS needs, ahead of the first call. Only code: credentials are resolved
+ * by the call that uses them, since their chain may reach the network (SSO, instance metadata).
+ */
+export async function preloadAwsSdk(): Promise<void> {
+  await Promise.all([loadSdk(), import("./http-handler.js")]);
+}
+
 /** A cached client, with the calls using it: an evicted client is destroyed once none is left. */
 interface CachedClient {
   client: Promise<CognitoIdentityClient>;

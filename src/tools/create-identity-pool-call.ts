@@ -23,6 +23,8 @@ import {
 } from "../operation/result.js";
 import { createFileReader } from "../cli/parse-command-line.js";
 import { createIdentityPool, describeIdentityPool, findPoolsNamed, resolveTarget, type Connection, type Target, type Timeouts } from "../aws/cognito.js";
+
+export { preloadAwsSdk } from "../aws/cognito.js";
 import { redactJson } from "../aws/redact.js";
 import { regionPolicyProblem, resolveConnection } from "../connection.js";
 import { consentMessage, duplicatesProblem, rateLimitMessage, readOnlyMessage } from "../safety.js";

@@ -62,7 +62,7 @@ export async function toolDefinition(config: ServerConfig = {}): Promise<Tool> {
   };
 }
 
-/** The tools/list result: the SDK's handler and the early handshake (src/handshake.ts) both answer with it. */
+/** The tools/list result. */
 export async function listTools(config: ServerConfig): Promise<{ tools: Tool[] }> {
   return { tools: [await toolDefinition(config)] };
 }
