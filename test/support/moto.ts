@@ -1,11 +1,23 @@
 /** Starts and stops moto_server, the Cognito Identity emulator, on a loopback port. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 export interface Moto {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Without moto, a file says in the run's output which of its tests did not run, and why. Only
+ * then is anything registered: with moto, a placeholder would show as a skipped test.
+ */
+export function reportWhenMotoIsMissing(what: string): void {
+  const reason = inject("motoMissingReason");
+  if (reason)
+    describe(`${what} (not run)`, () => {
+      it(`did not run: ${reason}`, () => expect(reason).toBeTruthy());
+    });
 }
 
 export function motoAvailable(): boolean {
