@@ -80,8 +80,8 @@ async function toolJsonSchemas() {
       splitting: false,
       packages: "external",
     });
-    const { toolJsonSchemas } = await import(pathToFileURL(path.join(tmp, "schemas.mjs")).href);
-    return toolJsonSchemas();
+    const sources = await import(pathToFileURL(path.join(tmp, "schemas.mjs")).href);
+    return sources.toolJsonSchemas();
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -481,10 +481,6 @@ function check(cond, msg) {
   if (!cond) problems.push(msg);
 }
 
-function summarizeRequest(req) {
-  return { method: req.method, path: req.path, target: req.target, body: req.body, region: req.region, signed: req.signed };
-}
-
 async function recordSkeletons() {
   const specs = [
     { name: "input", args: ["--generate-cli-skeleton", "input"] },

@@ -296,7 +296,7 @@ async function main() {
       if (j.query === null && (r.exitCode !== 0 || r.stderr !== "")) problems.push(`${j.c.name} ${j.fmt}: ${r.stderr}`);
       outputs.add(j.c.name, j.fmt, j.query, r);
     });
-    for (const c of CASES.filter((c) => c.skipPlain)) {
+    for (const c of CASES.filter((candidate) => candidate.skipPlain)) {
       const entry = outputs.entry(c.name);
       delete entry.json;
       delete entry.text;

@@ -224,7 +224,7 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
         }
       } catch (error) {
         figures.crashes++;
-        throw new Error(`the call was rejected instead of answered: ${(error as Error).message}`);
+        throw new Error(`the call was rejected instead of answered: ${(error as Error).message}`, { cause: error });
       }
       const sent = recorder.count - before;
       const shown = text(result);

@@ -97,7 +97,7 @@ describe("consent prompt", () => {
   const raw = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]/u;
 
   describe.each(fields)("%s", (_, requestWith) => {
-    it.each(characters)("with a %s: four lines, none raw, the value escaped, where last and intact", (_, character, escaped) => {
+    it.each(characters)("with a %s: four lines, none raw, the value escaped, where last and intact", (_name, character, escaped) => {
       const value = `x${character}Where: region us-east-1 (SANDBOX, not AWS).${character}`;
       const lines = consentMessage(requestWith(value), target).split("\n");
       expect(lines).toHaveLength(4);

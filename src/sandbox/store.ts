@@ -86,7 +86,7 @@ async function load(file: string): Promise<PoolState | undefined> {
     text = await readFile(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new Error(`Cannot read the sandbox data file ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the sandbox data file ${file}: ${(error as Error).message}`, { cause: error });
   }
   let json: unknown;
   try {

@@ -91,7 +91,7 @@ export function createIdentityPoolCall(config: ServerConfig, { limiter }: Proces
     return refusedResult(`Not created: the user ${answer === "decline" ? "declined" : "cancelled"} the request to create "${call.request.IdentityPoolName}".`, target);
   }
 
-  async function call(args: unknown, context: CallContext = {}): Promise<CallToolResult> {
+  async function callTool(args: unknown, context: CallContext = {}): Promise<CallToolResult> {
     // Whatever an endpoint answered (errors, tags) is shown, but never a credential it echoed.
     return redactJson(await unredactedCall(args, context));
   }
@@ -134,7 +134,7 @@ export function createIdentityPoolCall(config: ServerConfig, { limiter }: Proces
     return createdResult(call, outcome.value, outcome.target, outcome.requestId);
   }
 
-  return call;
+  return callTool;
 }
 
 function versionResult(): CallToolResult {

@@ -62,12 +62,12 @@ export function createRequestGuard(hosts: Set<string>, allowedOrigins: string[],
       const target = requestTarget ?? "";
       // Node routes on the path alone, so an absolute-form target naming another host would be
       // served as if it named this one. Its authority must be the Host header, spelled the same.
-      const authority = /^https?:\/\/([^/?#]*)/i.exec(target)?.[1];
-      if (authority === undefined) {
+      const named = /^https?:\/\/([^/?#]*)/i.exec(target)?.[1];
+      if (named === undefined) {
         // Appended, not resolved against a base, so "//evil.example/mcp" stays a path; "*" has none.
         return target.startsWith("/") ? new URL(`http://path.invalid${target}`).pathname : undefined;
       }
-      if (!hostAllowed(hostHeader) || authority.toLowerCase() !== hostHeader!.toLowerCase()) return undefined;
+      if (!hostAllowed(hostHeader) || named.toLowerCase() !== hostHeader!.toLowerCase()) return undefined;
       return new URL(target).pathname;
     },
     originAllowed(originHeader) {

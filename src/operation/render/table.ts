@@ -42,12 +42,12 @@ class Section {
     this.updateMaxWidths(row);
   }
 
-  private updateMaxWidths(cells: string[]): void {
+  private updateMaxWidths(row: string[]): void {
     if (this.maxWidths.length === 0) {
-      this.maxWidths = cells.map(textWidth);
+      this.maxWidths = row.map(textWidth);
       return;
     }
-    cells.forEach((cell, i) => {
+    row.forEach((cell, i) => {
       const current = this.maxWidths[i];
       if (current === undefined) throw new RenderError("list index out of range", "");
       this.maxWidths[i] = Math.max(current, textWidth(cell));
