@@ -363,7 +363,7 @@ describe("file:// values", () => {
 
   it("report a missing file as a file access problem of the parameter", () => {
     expect(problemsOf(["--identity-pool-name", "file://missing.txt"])).toEqual([
-      { field: "cliArgs --identity-pool-name", rule: "file access", message: `file://missing.txt: no such file in ${FILES_DIR}` },
+      { field: "cliArgs --identity-pool-name", rule: "file access", message: `file://missing.txt is not a readable file inside ${FILES_DIR}, the only directory this server reads files from` },
     ]);
   });
 });
@@ -430,11 +430,11 @@ describe("createFileReader", () => {
       "file://dir-link-out/outside.txt",
       "fileb://link-out.txt",
     ])
-      expect(refusal(read, uri)[0]!.message).toContain("outside");
+      expect(refusal(read, uri)[0]!.message).toContain("is not a readable file inside");
   });
 
   it("refuses what is not a readable text file, without quoting it", () => {
-    expect(refusal(read, "file://missing.txt")[0]!.message).toContain("no such file");
+    expect(refusal(read, "file://missing.txt")[0]!.message).toContain("is not a readable file inside");
     expect(refusal(read, "file://~/x")[0]!.message).toContain("does not expand ~");
     expect(refusal(read, "file://sub")[0]!.message).toContain("not a regular file");
     expect(refusal(read, "file://binary.bin")[0]!.message).toContain("not UTF-8");

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createFileReader } from "../src/cli/parse-command-line.js";
 import { prepareCall } from "../src/operation/prepare.js";
 import { inputMembers, operation, shape, type Shape } from "../src/operation/model.js";
@@ -186,6 +186,7 @@ describe("values read from files are never echoed", () => {
   writeFileSync(join(dir, "name"), `Secret!${secret}`);
   writeFileSync(join(dir, "pointer"), "file://credentials");
   const reader = createFileReader(dir);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("reads a --cli-input-json file once: contents that look like file:// are not followed", () => {
     const prepared = prepareCall({ cliArgs: ["--cli-input-json", "file://pointer"] }, reader);

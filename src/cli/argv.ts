@@ -5,7 +5,7 @@
  * space, and everything after `--` is a plain value. Unlike argparse, scanning goes on
  * after a problem, so that every problem is reported at once.
  */
-import type { Problem } from "../operation/problems.js";
+import { excerpt, quote, type Problem } from "../operation/problems.js";
 
 /** How many values an option takes: none (a flag), exactly one, zero or one, or any number. */
 export type Arity = "none" | "one" | "optional" | "any";
@@ -120,7 +120,7 @@ export function scanOptions(line: readonly string[], args: readonly Arg[], specs
     let values: string[];
     if (explicit !== undefined) {
       if (spec.arity === "none") {
-        problems.push({ field, rule: "unexpected value", message: `${spec.flag} is a flag and takes no value (got "${explicit}")` });
+        problems.push({ field, rule: "unexpected value", message: `${spec.flag} is a flag and takes no value (got ${quote(explicit)})` });
         continue;
       }
       values = [explicit];
@@ -141,7 +141,7 @@ export function scanOptions(line: readonly string[], args: readonly Arg[], specs
 
     const badChoice = spec.choices ? values.find((v) => !spec.choices!.includes(v)) : undefined;
     if (badChoice !== undefined) {
-      problems.push({ field, rule: "choice", message: `"${badChoice}" is not a valid value for ${spec.flag}; valid values: ${spec.choices!.join(", ")}` });
+      problems.push({ field, rule: "choice", message: `${quote(badChoice)} is not a valid value for ${spec.flag}; valid values: ${spec.choices!.join(", ")}` });
       continue;
     }
     matches.push({ spec, values });
@@ -155,6 +155,6 @@ function missingValueMessage(spec: OptionSpec, next: string | undefined): string
   if (next === undefined) return `${spec.flag} needs a value, and nothing follows it`;
   if (next === "--") return `${spec.flag} needs a value, but "--" follows it`;
   if (next.startsWith("-"))
-    return `${spec.flag} needs a value, but the next argument, ${next}, is read as an option; if it was meant as the value, write ${spec.flag}=${next}`;
+    return `${spec.flag} needs a value, but the next argument, ${excerpt(next)}, is read as an option; if it was meant as the value, write ${spec.flag}=${excerpt(next)}`;
   return `${spec.flag} needs a value`;
 }

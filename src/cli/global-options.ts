@@ -2,7 +2,7 @@
  * The AWS CLI v1's global options (awscli/data/cli.json), in its order: the order matters
  * for argparse's prefix matching, since `--c` is ambiguous among all the options it begins.
  */
-import type { Problem } from "../operation/problems.js";
+import { quote, type Problem } from "../operation/problems.js";
 import type { OptionMatch, OptionSpec } from "./argv.js";
 
 export interface GlobalOptions {
@@ -80,7 +80,7 @@ export function readGlobalOptions(matches: readonly OptionMatch[], problems: Pro
       problems.push({ field: `cliArgs ${spec.flag}`, rule: "unknown parameter", message: `${spec.flag} is an AWS CLI option this server does not support` });
     } else if (kind === "integer") {
       const seconds = PYTHON_INT.test(given) ? Number(given.replace(/_/g, "")) : NaN;
-      if (Number.isNaN(seconds)) problems.push({ field: `cliArgs ${spec.flag}`, rule: "type", message: `${spec.flag} must be a whole number of seconds, got "${given}"` });
+      if (Number.isNaN(seconds)) problems.push({ field: `cliArgs ${spec.flag}`, rule: "type", message: `${spec.flag} must be a whole number of seconds, got ${quote(given)}` });
       else if (seconds < 0) problems.push({ field: `cliArgs ${spec.flag}`, rule: "range", message: `${spec.flag} cannot be negative (0 means no limit), got ${seconds}` });
       else options[key] = seconds || 0; // "-0" is 0 to Python
     } else if (given !== "" || !IGNORED_WHEN_EMPTY.has(spec.flag)) options[key] = given;

@@ -9,7 +9,8 @@ import { JsonSyntaxError, parseJson } from "./json-text.js";
 import { describeValue } from "./type-check.js";
 import { isJsonObject } from "../json-object.js";
 
-export type InputDocument = { ok: true; text: string; document: Record<string, unknown> } | { ok: false; problems: Problem[] };
+/** `file`: the file the text was read from, if it was. */
+export type InputDocument = { ok: true; text: string; document: Record<string, unknown>; file?: string } | { ok: false; problems: Problem[] };
 
 /** `field` names the input in problems: `cliInputJson`, or `cliArgs --cli-input-json`. */
 export function readInputDocument(value: string, readFile: FileReader, field: string): InputDocument {
@@ -22,19 +23,26 @@ export function readInputDocument(value: string, readFile: FileReader, field: st
       return { ok: false, problems: error.problems.map((p) => ({ ...p, field })) };
     }
   }
-  return parseInputDocument(text, field, isFileUri(value) ? value : "the value");
+  return parseInputDocument(text, field, isFileUri(value) ? value : undefined);
 }
 
-/** A document already read (a file:// value resolved): parsed, and required to be an object. */
-export function parseInputDocument(text: string, field: string, what = "the value"): InputDocument {
+/**
+ * A document already read (a file:// value resolved): parsed, and required to be an object.
+ * `file` names the file it was read from: problems then quote nothing of it.
+ */
+export function parseInputDocument(text: string, field: string, file?: string): InputDocument {
   let document: unknown;
   try {
     document = parseJson(text);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    return { ok: false, problems: [{ field, rule: "JSON syntax", message: `${what} is not valid JSON: ${error.message}` }] };
+    const message = file === undefined ? `the value is not valid JSON: ${error.message}` : `${file} is not valid JSON: ${error.withoutText}`;
+    return { ok: false, problems: [{ field, rule: "JSON syntax", message }] };
   }
   if (!isJsonObject(document))
-    return { ok: false, problems: [{ field, rule: "type object", message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document)}` }] };
-  return { ok: true, text, document };
+    return {
+      ok: false,
+      problems: [{ field, rule: "type object", message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document, file)}` }],
+    };
+  return { ok: true, text, document, file };
 }

@@ -5,12 +5,12 @@
  * botocore's type check.
  */
 import { inputShape, shape, type Shape } from "../operation/model.js";
-import { InputError, type Problem } from "../operation/problems.js";
+import { excerpt, InputError, type Problem } from "../operation/problems.js";
 import type { OptionSpec } from "./argv.js";
 import type { FileReader } from "./files.js";
 import { JsonSyntaxError, parseJson } from "./json-text.js";
 import { parseShorthand, ShorthandSyntaxError, type ShorthandValue } from "./shorthand.js";
-import { hasOwn, pythonStrip, pythonStripStart, setOwn } from "./text.js";
+import { hasOwn, pythonStrip, pythonStripStart, setOwn, type TextSyntaxError } from "./text.js";
 import { checkTypes } from "./type-check.js";
 import { isJsonObject } from "../json-object.js";
 
@@ -73,6 +73,8 @@ function looksLikeJson(text: string): boolean {
 /** The steps that read one parameter's value, each refusing with the parameter as the problem's field. */
 class ValueReader {
   readonly field: string;
+  /** The first file read for this value: once set, problems describe the value without quoting it. */
+  file?: string;
 
   constructor(
     readonly parameter: OperationParameter,
@@ -87,9 +89,11 @@ class ValueReader {
 
   readFile(uri: string): string {
     if (uri.startsWith(FILE_BYTES))
-      this.refuse("type", `${uri}: fileb:// gives the file's raw bytes, which ${this.parameter.flag} does not take (the AWS CLI refuses them); use file:// for text`);
+      this.refuse("type", `${excerpt(uri)}: fileb:// gives the file's raw bytes, which ${this.parameter.flag} does not take (the AWS CLI refuses them); use file:// for text`);
     try {
-      return this.fileReader(uri);
+      const text = this.fileReader(uri);
+      this.file ??= uri;
+      return text;
     } catch (error) {
       if (error instanceof InputError) throw new InputError(error.problems.map((p) => ({ ...p, field: this.field })));
       throw error;
@@ -100,7 +104,7 @@ class ValueReader {
     try {
       return parseJson(text);
     } catch (error) {
-      if (error instanceof JsonSyntaxError) this.refuse("JSON syntax", `${what} is not valid JSON: ${error.message}`);
+      if (error instanceof JsonSyntaxError) this.refuse("JSON syntax", `${what} is not valid JSON: ${this.described(error)}`);
       throw error;
     }
   }
@@ -110,14 +114,19 @@ class ValueReader {
       return parseShorthand(text, (uri) => this.readFile(uri));
     } catch (error) {
       if (error instanceof ShorthandSyntaxError)
-        this.refuse("shorthand syntax", `${what} is not valid shorthand (${shorthandExample(this.parameter)}; JSON would start with "{" or "["): ${error.message}`);
+        this.refuse("shorthand syntax", `${what} is not valid shorthand (${shorthandExample(this.parameter)}; JSON would start with "{" or "["): ${this.described(error)}`);
       throw error;
     }
   }
 
+  /** A syntax error's message, without the excerpt once a file was read: it could be the file's. */
+  private described(error: TextSyntaxError): string {
+    return this.file === undefined ? error.message : error.withoutText;
+  }
+
   /** botocore's type check of the finished value. */
   typed(value: unknown): unknown {
-    const issues = checkTypes(value, this.parameter.shapeName, this.parameter.apiName);
+    const issues = checkTypes(value, this.parameter.shapeName, this.parameter.apiName, this.file);
     if (issues.length) throw new InputError(issues.map((i) => ({ field: this.field, rule: i.kind, message: i.message })));
     return value;
   }
@@ -127,16 +136,27 @@ class ValueReader {
   }
 }
 
+/** A parameter's API value, and the first file read for it (the whole value, or a shorthand `key@=file://…`). */
+export interface UnpackedParameter {
+  value: unknown;
+  file?: string;
+}
+
 /**
  * Turns the command-line value(s) of one parameter into its API value. `raw` is a string for
  * single-value parameters and the list of argv items for list parameters. Throws InputError.
  */
-export function unpackParameter(parameter: OperationParameter, raw: string | string[], readFile: FileReader): unknown {
+export function unpackParameter(parameter: OperationParameter, raw: string | string[], readFile: FileReader): UnpackedParameter {
   const reader = new ValueReader(parameter, readFile);
+  return { value: apiValue(reader, raw), file: reader.file };
+}
+
+function apiValue(reader: ValueReader, raw: string | string[]): unknown {
+  const { parameter } = reader;
   // The CLI's paramfile step: a single value naming a file (or URL) is replaced by its contents.
   const single = typeof raw === "string" ? raw : raw.length === 1 ? raw[0]! : undefined;
   if (single !== undefined && URL_PREFIXES.some((prefix) => single.startsWith(prefix)))
-    reader.refuse("url access", `${single}: the AWS CLI v1 would download this URL and use what it returns as the value; this server fetches no URLs, give the value itself`);
+    reader.refuse("url access", `${excerpt(single)}: the AWS CLI v1 would download this URL and use what it returns as the value; this server fetches no URLs, give the value itself`);
   const file = single !== undefined && (single.startsWith(FILE_TEXT) || single.startsWith(FILE_BYTES)) ? single : undefined;
   const value = file === undefined ? raw : reader.readFile(file);
 

@@ -7,7 +7,7 @@
  * sees the request merged with --cli-input-json.
  */
 import { split } from "shlex";
-import { InputError, type Problem } from "../operation/problems.js";
+import { excerpt, InputError, quote, type Problem } from "../operation/problems.js";
 import { scanOptions, type Arg, type Leftover, type OptionMatch, type OptionSpec } from "./argv.js";
 import { createFileReader, type FileReader } from "./files.js";
 import { GLOBAL_OPTION_SPECS, readGlobalOptions, SUPPORTED_GLOBAL_FLAGS, VERSION_SPEC, type GlobalOptions } from "./global-options.js";
@@ -22,6 +22,13 @@ export interface ParsedCommandLine {
   /** Operation parameters given explicitly, under API names, as API values. */
   params: Record<string, unknown>;
   options: GlobalOptions;
+  /** Present when files were read: the file of each parameter read (wholly or in part) from one, and of --cli-input-json. */
+  readFrom?: FilesRead;
+}
+
+export interface FilesRead {
+  params: Record<string, string>;
+  cliInputJson?: string;
 }
 
 export type ParseResult = { ok: true; value: ParsedCommandLine } | { ok: false; problems: Problem[] };
@@ -59,11 +66,18 @@ export function parseCommandLine(input: string | string[], readFile: FileReader 
   problems.push(...operation.problems, ...leftoverProblems(operation.leftovers));
 
   const params: Record<string, unknown> = {};
+  const readFrom: FilesRead = { params: {} };
   for (const parameter of operationParameters) {
     const given = givenValue(parameter, operation.matches);
     if (given === undefined) continue;
+    if (typeof given === "boolean") {
+      params[parameter.apiName] = given;
+      continue;
+    }
     try {
-      params[parameter.apiName] = typeof given === "boolean" ? given : unpackParameter(parameter, given, readFile);
+      const { value, file } = unpackParameter(parameter, given, readFile);
+      params[parameter.apiName] = value;
+      if (file !== undefined) readFrom.params[parameter.apiName] = file;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
@@ -75,11 +89,15 @@ export function parseCommandLine(input: string | string[], readFile: FileReader 
   const inputJson = lastValues(operation.matches, CLI_INPUT_JSON)?.[0];
   if (inputJson !== undefined) {
     const read = readInputDocument(inputJson, readFile, `cliArgs ${CLI_INPUT_JSON.flag}`);
-    if (read.ok) options.cliInputJson = read.text;
-    else problems.push(...read.problems);
+    if (read.ok) {
+      options.cliInputJson = read.text;
+      readFrom.cliInputJson = read.file;
+    } else problems.push(...read.problems);
   }
 
-  return problems.length ? { ok: false, problems } : { ok: true, value: { params, options } };
+  if (problems.length) return { ok: false, problems };
+  const anyFile = readFrom.cliInputJson !== undefined || Object.keys(readFrom.params).length > 0;
+  return { ok: true, value: { params, options, ...(anyFile && { readFrom }) } };
 }
 
 /** A string is split as a POSIX shell splits words (quotes removed, `\` + newline joins lines). */
@@ -104,7 +122,7 @@ function withoutCommandWords(leftovers: readonly Leftover[], problems: Problem[]
   const args = leftovers.map(({ token, position }) => ({ token, position }));
   if (service?.token === SERVICE && operation?.token === OPERATION) return args.filter((a) => a.position !== service.position && a.position !== operation.position);
   if (service && (service.token === SERVICE || service === leftovers[0])) {
-    const got = [service.token, operation?.token].filter((w) => w !== undefined).join(" ");
+    const got = [service.token, operation?.token].filter((w) => w !== undefined).map((w) => excerpt(w)).join(" ");
     problems.push({ field: "cliArgs", rule: "command", message: `this tool runs only \`aws ${SERVICE} ${OPERATION}\` (the command words may be left out); the line names \`${got}\`` });
     return undefined;
   }
@@ -136,10 +154,10 @@ function leftoverProblems(leftovers: readonly Leftover[]): Problem[] {
       problems.push({
         field: "cliArgs",
         rule: "unknown parameter",
-        message: `unknown parameter ${name}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; valid ones: ${ALL_FLAGS.join(", ")}`,
+        message: `unknown parameter ${excerpt(name)}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; valid ones: ${ALL_FLAGS.join(", ")}`,
       });
     } else if (kind === "value") {
-      problems.push({ field: "cliArgs", rule: "unexpected value", message: `unexpected value "${token}": no parameter takes it here${followHint(follows)}` });
+      problems.push({ field: "cliArgs", rule: "unexpected value", message: `unexpected value ${quote(token)}: no parameter takes it here${followHint(follows)}` });
     }
   }
   return problems;
@@ -154,12 +172,15 @@ function followHint(follows: OptionSpec | undefined): string {
 
 /** The known flag nearest to a mistyped one, when it is near enough to be a typo. */
 function closestFlag(name: string): string | undefined {
+  const nearEnough = Math.max(2, Math.floor(name.length / 5));
   let best: { flag: string; distance: number } | undefined;
   for (const flag of ALL_FLAGS) {
+    // The distance is at least the difference in length: a 1 MB word is never compared.
+    if (Math.abs(name.length - flag.length) > nearEnough) continue;
     const distance = editDistance(name, flag);
     if (!best || distance < best.distance) best = { flag, distance };
   }
-  return best && best.distance <= Math.max(2, Math.floor(name.length / 5)) ? best.flag : undefined;
+  return best && best.distance <= nearEnough ? best.flag : undefined;
 }
 
 function editDistance(a: string, b: string): number {

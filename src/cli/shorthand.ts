@@ -3,6 +3,7 @@
  * same grammar and the same quirks as awscli/shorthand.py, so a value means here what it
  * means to `aws`. Purely syntactic: turning "true" into a boolean is the caller's job.
  */
+import { quote as quoteValue } from "../operation/problems.js";
 import { hasOwn, TextSyntaxError, isPythonSpace, pythonStripEnd, setOwn, showChar } from "./text.js";
 
 export type ShorthandValue = string | ShorthandValue[] | ShorthandObject;
@@ -37,6 +38,8 @@ const START_WORD: readonly (readonly [string, string])[] = [["!", "!"], ["#", "&
 const FIRST_FOLLOW: readonly (readonly [string, string])[] = [["!", "!"], ["#", "&"], ["(", "+"], ["-", "\\"], ["^", "|"], ["~", "\uffff"]];
 const SECOND_FOLLOW: readonly (readonly [string, string])[] = [["!", "!"], ["#", "&"], ["(", "+"], ["-", "<"], [">", "\uffff"]];
 
+const SECOND_KEY_HINT = 'often a "," was written where a space, i.e. a separate argument, was meant';
+
 /** Python gives up on deep nesting too (RecursionError); here it is a clear syntax error, never a stack overflow. */
 const maxDepth = 500;
 
@@ -61,9 +64,10 @@ class Parser {
       const [key, value] = this.keyValue();
       if (hasOwn(params, key))
         throw new ShorthandSyntaxError(
-          `key "${key}" is given a second time (often a "," was written where a space, i.e. a separate argument, was meant)`,
+          `key ${quoteValue(key)} is given a second time (${SECOND_KEY_HINT})`,
           this.chars,
           lastIndex + 1,
+          `a key is given a second time (${SECOND_KEY_HINT})`,
         );
       setOwn(params, key, value);
       lastIndex = this.index;
@@ -246,7 +250,7 @@ class Parser {
   }
 
   private unexpected(expected: string): ShorthandSyntaxError {
-    return new ShorthandSyntaxError(`expected ${expected}, found ${showChar(this.current())}`, this.chars, this.index);
+    return new ShorthandSyntaxError(`expected ${expected}, found ${showChar(this.current())}`, this.chars, this.index, `expected ${expected}`);
   }
 
   private current(): string | undefined {

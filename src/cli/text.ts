@@ -42,16 +42,22 @@ const EXCERPT_RADIUS = 40;
 
 /** A syntax error in a text (JSON, shorthand), its message saying where it is. */
 export class TextSyntaxError extends Error {
-  constructor(detail: string, chars: readonly string[], index: number) {
-    super(`${detail} ${describePosition(chars, index)}`);
+  /** What is wrong and where, with no character of the text: for a text read from a file. */
+  readonly withoutText: string;
+
+  /** `textFreeDetail` is `detail` without what it quotes of the text. */
+  constructor(detail: string, chars: readonly string[], index: number, textFreeDetail = detail) {
+    const { where, shown } = describePosition(chars, index);
+    super(`${detail} at ${where}:\n${shown}`);
+    this.withoutText = `${textFreeDetail} at ${where}`;
   }
 }
 
 /**
- * Where `index` (a code-point offset into `chars`) is, for a person: line, column, and the
+ * Where `index` (a code-point offset into `chars`) is, for a person: line and column, and the
  * line itself with a caret under the spot (long lines are cut around it).
  */
-function describePosition(chars: readonly string[], index: number): string {
+function describePosition(chars: readonly string[], index: number): { where: string; shown: string } {
   let lineStart = 0;
   let line = 1;
   for (let i = 0; i < index && i < chars.length; i++) {
@@ -65,10 +71,12 @@ function describePosition(chars: readonly string[], index: number): string {
   const column = index - lineStart;
   const from = Math.max(lineStart, index - EXCERPT_RADIUS);
   const to = Math.min(lineEnd, index + EXCERPT_RADIUS);
-  const shown = (from > lineStart ? "…" : "") + chars.slice(from, to).join("") + (to < lineEnd ? "…" : "");
+  const excerpt = (from > lineStart ? "…" : "") + chars.slice(from, to).join("") + (to < lineEnd ? "…" : "");
   const caretOffset = index - from + (from > lineStart ? 1 : 0);
-  const where = line > 1 ? `line ${line}, column ${column + 1}` : `character ${index + 1}`;
-  return `at ${where}:\n  ${shown}\n  ${" ".repeat(caretOffset)}^`;
+  return {
+    where: line > 1 ? `line ${line}, column ${column + 1}` : `character ${index + 1}`,
+    shown: `  ${excerpt}\n  ${" ".repeat(caretOffset)}^`,
+  };
 }
 
 /** How a character is named in messages: `'='`, `"'"`, `" "`, or `end of input`. */

@@ -5,6 +5,7 @@
  */
 import { shape, type Shape } from "../operation/model.js";
 import { hasOwn } from "./text.js";
+import { excerpt, quote } from "../operation/problems.js";
 import { isJsonObject } from "../json-object.js";
 
 export interface TypeIssue {
@@ -23,11 +24,13 @@ const EXPECTED: Record<Shape["type"], string> = {
   structure: "an object",
 };
 
-export function describeValue(value: unknown): string {
+/** A value for a message; one read from `file` is not quoted, only its type told. */
+export function describeValue(value: unknown, file?: string): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (file !== undefined) return `a ${typeof value} read from ${file}`;
+  if (typeof value === "string") return `the string ${quote(value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
 
@@ -47,22 +50,31 @@ function hasType(value: unknown, type: Shape["type"]): boolean {
   }
 }
 
-/** Every type problem in `value`, which should have the shape named `shapeName`; `path` names the value. */
-export function checkTypes(value: unknown, shapeName: string, path: string): TypeIssue[] {
+/**
+ * Every type problem in `value`, which should have the shape named `shapeName`; `path` names the
+ * value. For a value read from `file`, no value and no key is quoted: map keys are written `*`.
+ */
+export function checkTypes(value: unknown, shapeName: string, path: string, file?: string): TypeIssue[] {
   const expected = shape(shapeName);
   if (!hasType(value, expected.type))
-    return [{ path, kind: "type", message: `${path} must be ${EXPECTED[expected.type]}, got ${describeValue(value)}` }];
+    return [{ path, kind: "type", message: `${path} must be ${EXPECTED[expected.type]}, got ${describeValue(value, file)}` }];
   const issues: TypeIssue[] = [];
   if (expected.type === "list") {
-    (value as unknown[]).forEach((item, i) => issues.push(...checkTypes(item, expected.member.shape, `${path}[${i}]`)));
+    (value as unknown[]).forEach((item, i) => issues.push(...checkTypes(item, expected.member.shape, `${path}[${i}]`, file)));
   } else if (expected.type === "map") {
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) issues.push(...checkTypes(item, expected.value.shape, `${path}.${key}`));
+    for (const [key, item] of Object.entries(value as Record<string, unknown>))
+      issues.push(...checkTypes(item, expected.value.shape, `${path}.${file === undefined ? excerpt(key) : "*"}`, file));
   } else if (expected.type === "structure") {
     const members = Object.keys(expected.members);
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
       const member = hasOwn(expected.members, key) ? expected.members[key] : undefined;
-      if (member) issues.push(...checkTypes(item, member.shape, `${path}.${key}`));
-      else issues.push({ path: `${path}.${key}`, kind: "unknown key", message: `unknown key "${key}" in ${path}; it must be one of: ${members.join(", ")}` });
+      if (member) issues.push(...checkTypes(item, member.shape, `${path}.${key}`, file));
+      else
+        issues.push({
+          path: file === undefined ? `${path}.${excerpt(key)}` : path,
+          kind: "unknown key",
+          message: `${file === undefined ? `unknown key ${quote(key)} in ${path}` : `an unknown key in ${path}, read from ${file}`}; it must be one of: ${members.join(", ")}`,
+        });
     }
   }
   return issues;

@@ -11,6 +11,12 @@ import { operationArgumentsShape } from "./schema.js";
  */
 export const maxCommandTextLength = 1024 * 1024;
 
+/**
+ * Longer than any region, profile name, URL or file path (PATH_MAX) a call names: a longer value
+ * is refused here, before anything downstream quotes or resolves it.
+ */
+export const maxOptionLength = 4096;
+
 const seconds = (what: string) =>
   z
     .number()
@@ -36,10 +42,10 @@ export const cliOptionsShape = {
   color: z.enum(["on", "off", "auto"]).describe("--color for table output. auto is off over MCP."),
   noPaginate: z.boolean().describe("--no-paginate: accepted; this operation does not paginate."),
   version: z.boolean().describe("--version: report the versions of this server, the MCP SDK and the AWS SDK; no AWS call."),
-  region: z.string().describe("--region: the AWS region to create the pool in. Overrides the server's default and the environment."),
-  profile: z.string().describe("--profile: a profile from the shared AWS config and credentials files."),
-  endpointUrl: z.string().describe("--endpoint-url: send the request to this URL instead of the service's default endpoint."),
-  caBundle: z.string().describe("--ca-bundle: a CA certificate bundle file to verify TLS certificates with."),
+  region: z.string().max(maxOptionLength).describe("--region: the AWS region to create the pool in. Overrides the server's default and the environment."),
+  profile: z.string().max(maxOptionLength).describe("--profile: a profile from the shared AWS config and credentials files."),
+  endpointUrl: z.string().max(maxOptionLength).describe("--endpoint-url: send the request to this URL instead of the service's default endpoint."),
+  caBundle: z.string().max(maxOptionLength).describe("--ca-bundle: a CA certificate bundle file to verify TLS certificates with."),
   noVerifySsl: z.boolean().describe("--no-verify-ssl: do not verify TLS certificates."),
   cliReadTimeout: seconds("read"),
   cliConnectTimeout: seconds("connect"),

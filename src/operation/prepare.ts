@@ -10,7 +10,7 @@ import { requestSchema, operationArgumentsShape } from "./schema.js";
 import { cliOptionNames, operationParameterNames, optionNames, optionsSchema, type CliOptions, type ToolOptions } from "./arguments.js";
 import { problemsFromIssues } from "./validate.js";
 import { compileQuery, type CompiledQuery } from "./query.js";
-import { createFileReader, parseCommandLine, type FileReader } from "../cli/parse-command-line.js";
+import { createFileReader, parseCommandLine, type FileReader, type FilesRead } from "../cli/parse-command-line.js";
 import { parseInputDocument, readInputDocument } from "../cli/input-document.js";
 import { z } from "zod";
 import type { IfNameExists } from "../safety.js";
@@ -31,14 +31,13 @@ export type Prepared = { ok: true; call: PreparedCall } | { ok: false; problems:
 /** Where each top-level parameter came from, so a problem can say which input to fix. */
 type Source = "arguments" | "cliArgs" | "cliInputJson";
 
-export function prepareCall(args: unknown, fileReader: FileReader = createFileReader(undefined)): Prepared {
-  // Every file read is remembered, so no problem can quote what a file holds.
-  const filesRead: string[] = [];
-  const readFile: FileReader = (uri) => {
-    const contents = fileReader(uri);
-    filesRead.push(contents);
-    return contents;
-  };
+/** A top-level parameter's source, and the file it was read from, if it was: problems then do not quote it. */
+interface Origin {
+  source: Source;
+  file?: string;
+}
+
+export function prepareCall(args: unknown, readFile: FileReader = createFileReader(undefined)): Prepared {
   if (args === undefined || args === null) args = {};
   if (typeof args !== "object" || Array.isArray(args))
     return { ok: false, problems: [{ field: "(arguments)", rule: "type object", message: "the tool's arguments must be an object" }] };
@@ -58,6 +57,7 @@ export function prepareCall(args: unknown, fileReader: FileReader = createFileRe
   const toolOptions: ToolOptions = checked.success ? checked.data : {};
   let options: CliOptions = toolOptions;
   let explicitSource: Source = "arguments";
+  let readFrom: FilesRead = { params: {} };
   // A command line or document that could not be read may hold the required parameters: their
   // absence is then no news, and reporting it would only bury the real problem.
   let unreadInput = !checked.success && ("cliArgs" in rawOptions || "cliInputJson" in rawOptions);
@@ -78,16 +78,19 @@ export function prepareCall(args: unknown, fileReader: FileReader = createFileRe
       Object.assign(params, parsed.value.params);
       options = parsed.value.options;
       explicitSource = "cliArgs";
+      readFrom = parsed.value.readFrom ?? readFrom;
     }
   }
 
-  const sources: Record<string, Source> = Object.fromEntries(Object.keys(params).map((k) => [k, explicitSource]));
+  const origins: Record<string, Origin> = Object.fromEntries(Object.keys(params).map((k) => [k, { source: explicitSource, file: readFrom.params[k] }]));
   let request: Record<string, unknown> = params;
   if (options.cliInputJson !== undefined) {
     // From cliArgs the document was already read (its file:// resolved) by the parser: a text that
     // happens to start with file:// must not be read as a second file.
     const read =
-      explicitSource === "cliArgs" ? parseInputDocument(options.cliInputJson, "cliArgs --cli-input-json") : readInputDocument(options.cliInputJson, readFile, "cliInputJson");
+      explicitSource === "cliArgs"
+        ? parseInputDocument(options.cliInputJson, "cliArgs --cli-input-json", readFrom.cliInputJson)
+        : readInputDocument(options.cliInputJson, readFile, "cliInputJson");
     if (!read.ok) {
       problems.push(...read.problems);
       unreadInput = true;
@@ -95,7 +98,7 @@ export function prepareCall(args: unknown, fileReader: FileReader = createFileRe
       const { document } = read;
       // The AWS CLI's rule: a parameter given explicitly replaces the document's top-level key whole.
       request = { ...document, ...params };
-      for (const key of Object.keys(document)) sources[key] ??= "cliInputJson";
+      for (const key of Object.keys(document)) origins[key] ??= { source: "cliInputJson", file: read.file };
     }
   }
 
@@ -111,14 +114,16 @@ export function prepareCall(args: unknown, fileReader: FileReader = createFileRe
   const schema = mode === "skeleton-input" || unreadInput ? partialRequestSchema : requestSchema;
   if (mode !== "version") {
     const result = schema.safeParse(request, { reportInput: true });
-    if (!result.success)
+    if (!result.success) {
+      const fileOf = (path: readonly PropertyKey[]) => (path.length ? origins[String(path[0])]?.file : undefined);
       problems.push(
-        ...problemsFromIssues(result.error.issues).map((p) => {
+        ...problemsFromIssues(result.error.issues, undefined, fileOf).map((p) => {
           const top = p.field.split(/[.[ ]/)[0]!;
-          const source = sources[top];
+          const source = origins[top]?.source;
           return source && source !== "arguments" ? { ...p, message: `${p.message} (from ${source})` } : p;
         }),
       );
+    }
   }
 
   let query: CompiledQuery | undefined;
@@ -128,7 +133,7 @@ export function prepareCall(args: unknown, fileReader: FileReader = createFileRe
     else problems.push(compiled.problem);
   }
 
-  if (problems.length) return { ok: false, problems: withholdFileContents(problems, filesRead) };
+  if (problems.length) return { ok: false, problems };
   return {
     ok: true,
     call: { mode, request: orderLikeModel(request) as unknown as CreateIdentityPoolRequest, options, query, ifNameExists: toolOptions.ifNameExists },
@@ -136,24 +141,6 @@ export function prepareCall(args: unknown, fileReader: FileReader = createFileRe
 }
 
 const partialRequestSchema = z.strictObject(operationArgumentsShape);
-
-/**
- * A problem about a value read from a file could quote the file (a JSON excerpt, a value that
- * breaks a pattern), and the file may hold secrets the operator never meant to show. A message
- * that shares any 8 characters in a row with a file read keeps its field and rule, not its words.
- */
-function withholdFileContents(problems: Problem[], filesRead: string[]): Problem[] {
-  if (!filesRead.length) return problems;
-  const window = 8;
-  const quotesAFile = (message: string) => {
-    for (let i = 0; i + window <= message.length; i++) {
-      const piece = message.slice(i, i + window);
-      if (filesRead.some((contents) => contents.includes(piece))) return true;
-    }
-    return false;
-  };
-  return problems.map((p) => (quotesAFile(p.message) ? { ...p, message: "breaks this rule in a value read from a file (not shown, so that nothing of the file is echoed)" } : p));
-}
 
 /** Model order, as the AWS CLI and its skeleton use. Unknown keys never get here (validation refuses them). */
 function orderLikeModel(request: Record<string, unknown>): Record<string, unknown> {

@@ -1,20 +1,43 @@
 /** Turns schema issues into Problems that name the field, the rule and what is wrong. */
 import type { z } from "zod";
-import type { Problem } from "./problems.js";
-import { operation, shapeAt } from "./model.js";
+import { excerpt, quote, type Problem } from "./problems.js";
+import { operation, shape, shapeAt } from "./model.js";
 
 const inputShapeName = operation.input;
 
 type Issue = z.core.$ZodIssue;
 type PathPart = PropertyKey;
 
-/** `CognitoIdentityProviders[0].ClientId`, `IdentityPoolTags["env"]`: map keys are quoted, members dotted. */
-export function fieldPath(path: readonly PathPart[]): string {
+/**
+ * The file the value at `path` was read from, when it was: such a value is described
+ * (what is wrong, which rule), never quoted, and map keys from it are not named.
+ */
+export type FileOf = (path: readonly PathPart[]) => string | undefined;
+
+const noFiles: FileOf = () => undefined;
+
+function isMapKey(path: readonly PathPart[]): boolean {
+  return path.length > 1 && shapeAt(inputShapeName, path.slice(0, -1))?.type === "map";
+}
+
+/** A key as long as the model allows is named whole; a longer one (refused for that too) is cut. */
+function longestKey(mapPath: readonly PathPart[]): number | undefined {
+  const map = shapeAt(inputShapeName, mapPath);
+  const key = map?.type === "map" ? shape(map.key.shape) : undefined;
+  return key?.type === "string" ? key.max : undefined;
+}
+
+/**
+ * `CognitoIdentityProviders[0].ClientId`, `IdentityPoolTags["env"]`: map keys are quoted, members
+ * dotted; with `hideKeys` (a map read from a file) a key is written `[*]`.
+ */
+export function fieldPath(path: readonly PathPart[], hideKeys = false): string {
   let out = "";
   path.forEach((part, i) => {
     if (typeof part === "number") out += `[${part}]`;
-    else if (i > 0 && shapeAt(inputShapeName, path.slice(0, i))?.type === "map") out += `[${JSON.stringify(String(part))}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    else if (i > 0 && isMapKey(path.slice(0, i + 1))) out += hideKeys ? "[*]" : `[${quote(String(part), longestKey(path.slice(0, i)))}]`;
+    // Cut, since an unknown key may be any length.
+    else out += `${out ? "." : ""}${excerpt(String(part))}`;
   });
   return out || "(arguments)";
 }
@@ -26,10 +49,7 @@ export function membersAt(path: readonly PathPart[]): string[] {
 }
 
 function show(value: unknown): string {
-  if (typeof value === "string") {
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return JSON.stringify(shown);
-  }
+  if (typeof value === "string") return quote(value);
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
@@ -43,27 +63,63 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-/** The first characters a whole-value character-class pattern (`[...]+`) does not allow. */
+const shownOffenders = 5;
+/** How far into a value offenders are looked for (names allow 128 characters); past it the message says only "does not match". */
+const scannedCharacters = 4096;
+
+/**
+ * The first few distinct characters a whole-value character-class pattern (`[...]+`) does not
+ * allow, among the value's first characters: a 10 MB value is neither copied nor walked.
+ */
 function offendingCharacters(value: string, pattern: RegExp): string[] {
   const cls = /^\^\(\?:(\[.*\])\+\)\$$/.exec(pattern.source)?.[1];
   if (!cls) return [];
   const one = new RegExp(`^${cls}$`);
-  return [...new Set([...value].filter((ch) => !one.test(ch)))].slice(0, 5);
+  const found = new Set<string>();
+  let scanned = 0;
+  for (const ch of value) {
+    if (found.size === shownOffenders || scanned++ === scannedCharacters) break;
+    if (!one.test(ch)) found.add(ch);
+  }
+  return [...found];
 }
 
 const expectedNames: Record<string, string> = { string: "a string", boolean: "true or false", array: "a list", record: "an object (map)", object: "an object" };
 
-/** `validKeys` lists the keys allowed at a path whose object had unknown ones. */
-export function problemsFromIssues(issues: readonly Issue[], validKeys: (path: readonly PathPart[]) => string[] = membersAt, basePath: readonly PathPart[] = []): Problem[] {
+type ValidKeys = (path: readonly PathPart[]) => string[];
+
+/**
+ * `validKeys` lists the keys allowed at a path whose object had unknown ones; `fileOf` says which
+ * values were read from files.
+ */
+export function problemsFromIssues(issues: readonly Issue[], validKeys: ValidKeys = membersAt, fileOf: FileOf = noFiles): Problem[] {
+  return wordIssues(issues, { validKeys, fileOf, basePath: [], aboutKey: false });
+}
+
+interface Wording {
+  validKeys: ValidKeys;
+  fileOf: FileOf;
+  /** Where the issues' paths start (a union branch's issues are relative to the union). */
+  basePath: readonly PathPart[];
+  /** The issues are about a map key, not a value. */
+  aboutKey: boolean;
+}
+
+function wordIssues(issues: readonly Issue[], wording: Wording): Problem[] {
+  const { validKeys, fileOf, basePath, aboutKey } = wording;
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = [...basePath, ...issue.path];
-    const field = fieldPath(path);
+    const file = fileOf(path);
+    const field = fieldPath(path, file !== undefined);
     const input = (issue as { input?: unknown }).input;
+    // What the message calls the value: the value itself, or, for one read from a file, where it came from.
+    const subject = file === undefined ? show(input) : `${aboutKey ? "a map key" : isMapKey(path) ? "a map value" : "the value"} read from ${file}`;
+    const got = `got ${typeName(input)} ${file === undefined ? subject : `(${subject})`}`;
     switch (issue.code) {
       case "invalid_type":
         if (input === undefined) problems.push({ field, rule: "required", message: "is required but missing" });
-        else problems.push({ field, rule: `type ${issue.expected}`, message: `must be ${expectedNames[issue.expected] ?? issue.expected}, got ${typeName(input)} ${show(input)}` });
+        else problems.push({ field, rule: `type ${issue.expected}`, message: `must be ${expectedNames[issue.expected] ?? issue.expected}, ${got}` });
         break;
       case "too_small":
       case "too_big": {
@@ -71,48 +127,54 @@ export function problemsFromIssues(issues: readonly Issue[], validKeys: (path: r
         const bound = small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum;
         const origin = issue.origin;
         if (origin === "number" || origin === "int") {
-          problems.push({ field, rule: `${small ? "minimum" : "maximum"} ${bound}`, message: `${show(input)} is ${small ? "below the minimum" : "above the maximum"} ${bound}` });
+          problems.push({ field, rule: `${small ? "minimum" : "maximum"} ${bound}`, message: `${subject} is ${small ? "below the minimum" : "above the maximum"} ${bound}` });
           break;
         }
         const unit = origin === "string" ? "characters" : origin === "array" ? "items" : "entries";
         const rule = `${small ? "min" : "max"}${origin === "string" ? "Length" : origin === "array" ? "Items" : "Entries"} ${bound}`;
         const size = typeof input === "string" ? input.length : Array.isArray(input) ? input.length : input && typeof input === "object" ? Object.keys(input).length : 0;
-        const what = origin === "string" ? `${show(input)} has ${size} ${unit}` : `has ${size} ${unit}`;
+        const what = origin === "string" ? `${subject} has ${size} ${unit}` : `has ${size} ${unit}`;
         problems.push({ field, rule, message: `${what}; ${small ? "at least" : "at most"} ${bound} allowed` });
         break;
       }
       case "invalid_format": {
         const pattern = (issue as { pattern?: string }).pattern;
-        const value = String(input);
         // The issue's message is the rule as the model states it (see schema.ts).
         if (issue.message.startsWith("no ")) {
-          problems.push({ field, rule: issue.message, message: `${show(value)} starts with a prefix reserved for AWS` });
+          problems.push({ field, rule: issue.message, message: `${subject} starts with a prefix reserved for AWS` });
           break;
         }
-        const bad = pattern ? offendingCharacters(value, new RegExp(pattern.slice(1, -1))) : [];
-        const detail = bad.length ? `contains ${bad.map((c) => JSON.stringify(c)).join(", ")}, not allowed` : "does not match";
-        problems.push({ field, rule: `pattern ${issue.message}`, message: `${show(value)} ${detail}; the whole value must match ${issue.message}` });
+        const bad = pattern ? offendingCharacters(String(input), new RegExp(pattern.slice(1, -1))) : [];
+        const named = file === undefined ? `${bad.map((c) => JSON.stringify(c)).join(", ")}, not allowed` : "characters that are not allowed";
+        const detail = bad.length ? `contains ${named}` : "does not match";
+        problems.push({ field, rule: `pattern ${issue.message}`, message: `${subject} ${detail}; the whole value must match ${issue.message}` });
         break;
       }
       case "unrecognized_keys": {
-        const valid = validKeys(path);
-        for (const key of issue.keys)
-          problems.push({ field: fieldPath([...path, key]), rule: "unknown key", message: `is not a known key; valid keys${path.length ? ` here` : ""}: ${valid.join(", ")}` });
+        const valid = `valid keys${path.length ? ` here` : ""}: ${validKeys(path).join(", ")}`;
+        const hidden = new Set<string>();
+        for (const key of issue.keys) {
+          const keyFile = fileOf([...path, key]);
+          if (keyFile === undefined) problems.push({ field: fieldPath([...path, key]), rule: "unknown key", message: `is not a known key; ${valid}` });
+          else hidden.add(keyFile);
+        }
+        // A key read from a file is file contents too: the file is named, the key is not.
+        for (const keyFile of hidden) problems.push({ field, rule: "unknown key", message: `has a key read from ${keyFile} that is not a known key; ${valid}` });
         break;
       }
       case "invalid_key":
         // The path ends at the offending key: name the map as the field; the inner message shows the key.
-        for (const p of problemsFromIssues(issue.issues, validKeys))
-          problems.push({ field: fieldPath(path.slice(0, -1)), rule: `key ${p.rule}`, message: `key ${p.message}` });
+        for (const p of wordIssues(issue.issues, { ...wording, basePath: path, aboutKey: true }))
+          problems.push({ field: fieldPath(path.slice(0, -1), file !== undefined), rule: `key ${p.rule}`, message: file === undefined ? `key ${p.message}` : p.message });
         break;
       case "invalid_value":
-        problems.push({ field, rule: `one of ${issue.values.join(", ")}`, message: `${show(input)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` });
+        problems.push({ field, rule: `one of ${issue.values.join(", ")}`, message: `${subject} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` });
         break;
       case "invalid_union": {
         // The branch whose type matched says what is wrong; if none matched, the type is.
         const matched = issue.errors.find((branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0));
-        if (matched) problems.push(...problemsFromIssues(matched, validKeys, path));
-        else problems.push({ field, rule: "type", message: `must be a string or a list of strings, got ${typeName(input)} ${show(input)}` });
+        if (matched) problems.push(...wordIssues(matched, { ...wording, basePath: path }));
+        else problems.push({ field, rule: "type", message: `must be a string or a list of strings, ${got}` });
         break;
       }
       default:
