@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import type { ServerConfig } from "./config.js";
 import type { CliOptions } from "./operation/arguments.js";
 import type { Problem } from "./operation/problems.js";
-import { InputError } from "./operation/problems.js";
+import { excerpt, InputError, quote } from "./operation/problems.js";
 import type { Connection, Timeouts } from "./aws/cognito.js";
 import type { FileReader } from "./cli/parse-command-line.js";
 import { isLoopbackHost } from "./loopback.js";
@@ -61,7 +61,7 @@ export function resolveConnection(
 
   if (options.region !== undefined) {
     if (!regionFormat.test(options.region))
-      problems.push({ field: "region", rule: "region format", message: `${JSON.stringify(options.region)} is not a region name such as us-east-1` });
+      problems.push({ field: "region", rule: "region format", message: `${quote(options.region)} is not a region name such as us-east-1` });
     else {
       const refusal = regionPolicyProblem(config, options.region);
       if (refusal) problems.push(refusal);
@@ -70,7 +70,7 @@ export function resolveConnection(
 
   const defaultProfile = config.profile ?? env.AWS_PROFILE;
   if (options.profile !== undefined && options.profile !== (defaultProfile ?? "default") && !allows(config.allowProfiles, options.profile, false))
-    problems.push(refused("profile", `profile ${JSON.stringify(options.profile)} is not allowed by this server`, `--allow-profiles ${options.profile}`));
+    problems.push(refused("profile", `profile ${quote(options.profile)} is not allowed by this server`, `--allow-profiles ${excerpt(options.profile)}`));
 
   let placeholderCredentials = false;
   if (config.sandbox && options.endpointUrl !== undefined)
@@ -80,7 +80,7 @@ export function resolveConnection(
     try {
       url = new URL(options.endpointUrl);
     } catch {
-      problems.push({ field: "endpointUrl", rule: "URL", message: `${JSON.stringify(options.endpointUrl)} is not a URL` });
+      problems.push({ field: "endpointUrl", rule: "URL", message: `${quote(options.endpointUrl)} is not a URL` });
     }
     if (url && url.protocol !== "http:" && url.protocol !== "https:")
       problems.push({ field: "endpointUrl", rule: "URL", message: `must use http or https, not ${url.protocol}` });
