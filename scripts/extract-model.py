@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the slice of botocore's Cognito Identity model that this server needs:
-CreateIdentityPool for the tool, and the identity-pool operations the sandbox serves.
+The identity-pool operations the tools call and the sandbox serves.
 
 botocore's service model is the source of truth for every constraint; the
 committed copy lets the server run without Python. test/model.test.ts checks
@@ -13,7 +13,7 @@ import botocore
 MODEL_DIR = os.path.join(os.path.dirname(botocore.__file__), "data", "cognito-identity", "2014-06-30")
 
 
-OPERATIONS = ["CreateIdentityPool", "DescribeIdentityPool", "ListIdentityPools", "UpdateIdentityPool", "DeleteIdentityPool"]
+OPERATIONS = ["CreateIdentityPool", "DescribeIdentityPool", "ListIdentityPools", "UpdateIdentityPool", "DeleteIdentityPool", "GetIdentityPoolRoles", "SetIdentityPoolRoles"]
 
 
 def load_model():
