@@ -7,7 +7,7 @@
  * dist/index.js is the bin; dist/server.js and dist/transports/http.js can be imported too
  * (scripts/conformance.mjs). What only a call needs (its code, the AWS SDK, Ajv, JMESPath), the
  * HTTP transport and the sandbox are chunks loaded on demand: the build fails if start-up loads
- * any of them. The tool's JSON Schemas are computed here, by the sources' own function.
+ * any of them. The tools' JSON Schemas are computed here, by the sources' own function.
  */
 import { build } from "esbuild";
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -67,21 +67,21 @@ const sdkAjvStub = {
   },
 };
 
-/** The tool's JSON Schemas, computed by the sources' own function (bundled to a temporary module, dependencies external). */
+/** Every tool's JSON Schemas, computed by the sources' own function (bundled to a temporary module, dependencies external). */
 async function toolJsonSchemas() {
   const tmp = path.join(root, "node_modules", ".cache", "cognito-identity-mcp-build", String(process.pid));
   await mkdir(tmp, { recursive: true });
   try {
     await build({
       ...bundleOptions,
-      entryPoints: { schemas: path.join(root, "src", "tools", "create-identity-pool-call.ts") },
+      entryPoints: { schemas: path.join(root, "src", "call", "schemas.ts") },
       outdir: tmp,
       outExtension: { ".js": ".mjs" },
       splitting: false,
       packages: "external",
     });
     const sources = await import(pathToFileURL(path.join(tmp, "schemas.mjs")).href);
-    return sources.toolJsonSchemas();
+    return sources.everyToolJsonSchemas();
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -119,7 +119,8 @@ const notAtStartup = [
   [/node_modules[\\/](ajv|ajv-formats|fast-uri)[\\/]/, "Ajv"],
   [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
   [/node_modules[\\/]@hono[\\/]|sdk[\\/]dist[\\/]esm[\\/]server[\\/]streamableHttp|^src[\\/]transports[\\/]http/, "the HTTP transport"],
-  [/^src[\\/](operation|cli|sandbox)[\\/]|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]connection\.ts|create-identity-pool-call\.ts/, "the tool's call or the sandbox"],
+  // Two small exceptions: the shared types (src/operation/types.ts), and src/aws/redact.ts, which masks secrets in any error.
+  [/^src[\\/](cli|sandbox)[\\/]|^src[\\/]operation[\\/](?!types\.ts)|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]connection\.ts|^src[\\/]call[\\/]/, "the tools' calls or the sandbox"],
 ];
 
 /** Static imports reachable from an output file: what loading it loads before running anything. */

@@ -16,8 +16,8 @@ MODEL_DIR = os.path.join(os.path.dirname(botocore.__file__), "data", "cognito-id
 OPERATIONS = ["CreateIdentityPool", "DescribeIdentityPool", "ListIdentityPools", "UpdateIdentityPool", "DeleteIdentityPool", "GetIdentityPoolRoles", "SetIdentityPoolRoles"]
 
 
-def load_model():
-    plain = os.path.join(MODEL_DIR, "service-2.json")
+def load_json(name):
+    plain = os.path.join(MODEL_DIR, name)
     if os.path.exists(plain):
         with open(plain) as f:
             return json.load(f)
@@ -33,7 +33,8 @@ def strip_docs(shape):
 
 
 def main():
-    model = load_model()
+    model = load_json("service-2.json")
+    paginators = load_json("paginators-1.json")["pagination"]
     shapes = {}
 
     def visit(name):
@@ -55,6 +56,8 @@ def main():
             "output": op.get("output", {}).get("shape"),
             "errors": [e["shape"] for e in op["errors"]],
         }
+        if name in paginators:
+            operations[name]["paginator"] = paginators[name]
         visit(op["input"]["shape"])
         if "output" in op:
             visit(op["output"]["shape"])

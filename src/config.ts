@@ -3,7 +3,9 @@
  * can never change these through tool arguments; they bound what tool arguments may do.
  */
 import { parseArgs } from "node:util";
-import { ifNameExistsChoices, readOnlyEnv, type IfNameExists } from "./safety.js";
+import { ifNameExistsChoices, readOnlyEnv, type IfNameExists } from "./policy.js";
+import { tools } from "./tools/index.js";
+import { failed, ok, type Result } from "./operation/types.js";
 
 /** Where --token may come from instead (the transport reads neither; this module does). */
 export const httpTokenEnv = "COGNITO_IDENTITY_MCP_TOKEN";
@@ -26,17 +28,23 @@ export interface ServerConfig {
   allowEndpoints?: string[] | "*";
   allowNoVerifySsl?: boolean;
   allowNoSignRequest?: boolean;
-  /** Refuse creates; dry runs still work. Also set by COGNITO_IDENTITY_MCP_READ_ONLY=true. */
+  /** The tools clients see: names, or "all"; undefined is the default set. */
+  tools?: string[] | "all";
+  /** Refuse writes; reads and dry runs still work. Also set by COGNITO_IDENTITY_MCP_READ_ONLY=true. */
   readOnly?: boolean;
-  /** Ask the user (MCP elicitation) before every create. */
+  /** Ask the user (MCP elicitation) before every write. */
   consent?: boolean;
-  /** With consent on, let clients without elicitation create anyway. */
-  allowCreateWithoutConsent?: boolean;
-  /** What a call that names none does when a pool with the same name exists in the region. */
+  /** With consent on, let clients without elicitation write anyway. */
+  allowWritesWithoutConsent?: boolean;
+  /** What a create that names none does when a pool with the same name exists in the region. */
   ifNameExists?: IfNameExists;
-  maxCreatesPerMinute?: number;
+  maxWritesPerMinute?: number;
   /** Serve calls from a local Cognito Identity emulator started by this process (no AWS account). */
   sandbox?: boolean;
+}
+
+function defaultToolNames(): string {
+  return tools.filter((t) => t.byDefault).map((t) => t.name).join(", ");
 }
 
 export const serverFlagsHelp = `Usage: cognito-identity-mcp [options]
@@ -75,13 +83,16 @@ Streamable HTTP instead of stdio:
                                in the process list (ps): set ${httpTokenEnv} instead
   --allow-origins LIST         browser origins allowed besides the server's own (with CORS headers)
 
-Controls over creates (no tool argument can lift them):
-  --read-only                  refuse creates; dry runs still work (or ${readOnlyEnv}=true)
-  --consent                    ask the user through MCP elicitation before every create
-  --allow-create-without-consent  with --consent, let clients without elicitation create
-  --if-name-exists MODE        create (AWS behaviour) | return-existing | error: the default for calls;
+Which tools clients see, and controls over writes (no tool argument can lift them):
+  --tools LIST                 comma-separated tool names, or all (default: ${defaultToolNames()});
+                               a tool not listed cannot be called
+  --read-only                  refuse every write (create, update, delete, set roles); reads and dry
+                               runs still work (or ${readOnlyEnv}=true)
+  --consent                    ask the user through MCP elicitation before every write
+  --allow-writes-without-consent  with --consent, let clients without elicitation write
+  --if-name-exists MODE        create (AWS behaviour) | return-existing | error: the default for creates;
                                once it guards against duplicates, no call can choose create
-  --max-creates-per-minute N   refuse creates beyond N per minute in this process
+  --max-writes-per-minute N    refuse writes beyond N per minute in this process
 
   -h, --help                   show this help
   -v, --version                print the version`;
@@ -95,7 +106,7 @@ export interface TransportFlags {
   allowOrigins?: string[];
 }
 
-export type ParsedFlags = { ok: true; config: ServerConfig; transport: TransportFlags; help: boolean; version: boolean } | { ok: false; error: string };
+export type ParsedFlags = Result<{ config: ServerConfig; transport: TransportFlags; help: boolean; version: boolean }, string>;
 
 function list(value: string | undefined): string[] | "*" | undefined {
   if (value === undefined) return undefined;
@@ -128,9 +139,13 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
         token: { type: "string" },
         "allow-origins": { type: "string" },
         "read-only": { type: "boolean" },
+        tools: { type: "string" },
         consent: { type: "boolean" },
+        "allow-writes-without-consent": { type: "boolean" },
+        // The names these had when create was the only write.
         "allow-create-without-consent": { type: "boolean" },
         "if-name-exists": { type: "string" },
+        "max-writes-per-minute": { type: "string" },
         "max-creates-per-minute": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -150,37 +165,47 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
       readOnly: values["read-only"] || /^(1|true|yes)$/i.test(env[readOnlyEnv] ?? "") || undefined,
       consent: values.consent,
       sandbox: values.sandbox,
-      allowCreateWithoutConsent: values["allow-create-without-consent"],
+      allowWritesWithoutConsent: values["allow-writes-without-consent"] || values["allow-create-without-consent"],
     };
+    if (values.tools !== undefined) {
+      const names = values.tools.split(",").map((name) => name.trim()).filter(Boolean);
+      if (names.length === 1 && names[0] === "all") config.tools = "all";
+      else {
+        const unknown = names.filter((name) => !tools.some((t) => t.name === name));
+        if (unknown.length || !names.length) return failed(`--tools takes all, or names from: ${tools.map((t) => t.name).join(", ")}${unknown.length ? ` (unknown: ${unknown.join(", ")})` : ""}`);
+        config.tools = names;
+      }
+    }
     const ifNameExists = values["if-name-exists"];
     if (ifNameExists !== undefined) {
-      if (!ifNameExistsChoices.includes(ifNameExists as IfNameExists)) return { ok: false, error: `--if-name-exists takes ${ifNameExistsChoices.join(", ")}` };
+      if (!ifNameExistsChoices.includes(ifNameExists as IfNameExists)) return failed(`--if-name-exists takes ${ifNameExistsChoices.join(", ")}`);
       config.ifNameExists = ifNameExists as IfNameExists;
     }
-    if (values["max-creates-per-minute"] !== undefined) {
-      const n = Number(values["max-creates-per-minute"]);
-      if (!Number.isInteger(n) || n < 1) return { ok: false, error: "--max-creates-per-minute takes a whole number of at least 1" };
-      config.maxCreatesPerMinute = n;
+    const perMinute = values["max-writes-per-minute"] ?? values["max-creates-per-minute"];
+    if (perMinute !== undefined) {
+      const n = Number(perMinute);
+      if (!Number.isInteger(n) || n < 1) return failed("--max-writes-per-minute takes a whole number of at least 1");
+      config.maxWritesPerMinute = n;
     }
     if (values["max-attempts"] !== undefined) {
       const n = Number(values["max-attempts"]);
-      if (!Number.isInteger(n) || n < 1) return { ok: false, error: "--max-attempts takes a whole number of at least 1" };
+      if (!Number.isInteger(n) || n < 1) return failed("--max-attempts takes a whole number of at least 1");
       config.maxAttempts = n;
     }
     if (values["retry-mode"] !== undefined) {
-      if (!["standard", "adaptive", "legacy"].includes(values["retry-mode"])) return { ok: false, error: "--retry-mode takes standard, adaptive or legacy" };
+      if (!["standard", "adaptive", "legacy"].includes(values["retry-mode"])) return failed("--retry-mode takes standard, adaptive or legacy");
       config.retryMode = values["retry-mode"] as ServerConfig["retryMode"];
     }
     for (const key of Object.keys(config) as (keyof ServerConfig)[]) if (config[key] === undefined) delete config[key];
     const transport: TransportFlags = { http: values.http ?? false, host: values.host, token: values.token ?? env[httpTokenEnv], allowOrigins: [list(values["allow-origins"]) ?? []].flat().filter((o) => o !== "*") };
-    if (!transport.http && (values.host || values.port || values.token)) return { ok: false, error: "--host, --port and --token go with --http" };
+    if (!transport.http && (values.host || values.port || values.token)) return failed("--host, --port and --token go with --http");
     if (values.port !== undefined) {
       const port = Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, error: "--port takes a port number from 0 to 65535" };
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return failed("--port takes a port number from 0 to 65535");
       transport.port = port;
     }
-    return { ok: true, config, transport, help: values.help ?? false, version: values.version ?? false };
+    return ok({ config, transport, help: values.help ?? false, version: values.version ?? false });
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return failed((error as Error).message);
   }
 }

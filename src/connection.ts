@@ -8,7 +8,7 @@ import type { ServerConfig } from "./config.js";
 import type { CliOptions } from "./operation/arguments.js";
 import type { Problem } from "./operation/problems.js";
 import { excerpt, InputError, quote } from "./operation/problems.js";
-import type { Connection, Timeouts } from "./aws/cognito.js";
+import { failed, ok, type Connection, type Result, type Timeouts } from "./operation/types.js";
 import type { FileReader } from "./cli/parse-command-line.js";
 import { isLoopbackHost } from "./loopback.js";
 import { defaultTimeoutSeconds } from "./aws/defaults.js";
@@ -56,7 +56,7 @@ export function resolveConnection(
   options: CliOptions,
   readFile: FileReader,
   env: NodeJS.ProcessEnv = process.env,
-): { ok: true; connection: Connection; timeouts: Timeouts } | { ok: false; problems: Problem[] } {
+): Result<{ connection: Connection; timeouts: Timeouts }, Problem[]> {
   const problems: Problem[] = [];
 
   if (options.region !== undefined) {
@@ -106,7 +106,7 @@ export function resolveConnection(
     else problems.push({ field: "caBundle", rule: "readable file", message: `the operator's CA bundle could not be read: ${(error as Error).message}` });
   }
 
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return failed(problems);
   const connection: Connection = {
     // The sandbox needs no configuration at all, so it falls back to a region of its own.
     region: options.region ?? config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (config.sandbox ? sandboxDefaultRegion : undefined),
@@ -122,5 +122,5 @@ export function resolveConnection(
   };
   for (const key of Object.keys(connection) as (keyof Connection)[]) if (connection[key] === undefined) delete connection[key];
   const timeouts = { readSeconds: options.cliReadTimeout ?? defaultTimeoutSeconds, connectSeconds: options.cliConnectTimeout ?? defaultTimeoutSeconds };
-  return { ok: true, connection, timeouts };
+  return ok({ connection, timeouts });
 }

@@ -2,7 +2,7 @@
 /** The `cognito-identity-mcp` command: the MCP server on stdio or Streamable HTTP, or `sandbox` alone. */
 import { defaultHttpPort, parseServerFlags, serverFlagsHelp } from "./config.js";
 import { createServer } from "./server.js";
-import { processControls } from "./tools/create-identity-pool.js";
+import { processControls } from "./policy.js";
 import { serveStdio } from "./transports/stdio.js";
 import { serverName, serverVersion } from "./versions.js";
 
@@ -23,11 +23,12 @@ async function main(argv: string[]): Promise<void> {
     process.exit(0);
   }
 
-  const flags = parseServerFlags(argv);
-  if (!flags.ok) {
-    console.error(`${serverName}: ${flags.error}\n\n${serverFlagsHelp}`);
+  const parsed = parseServerFlags(argv);
+  if (!parsed.ok) {
+    console.error(`${serverName}: ${parsed.error}\n\n${serverFlagsHelp}`);
     process.exit(2);
   }
+  const flags = parsed.value;
   if (flags.help) {
     console.error(serverFlagsHelp);
     process.exit(0);

@@ -1,12 +1,13 @@
-/** createServer(): the MCP server with its one tool, independent of the transport. */
+/** createServer(): the MCP server with the tools the operator enabled, independent of the transport. */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { z } from "zod";
 import { CallToolRequestParamsSchema, CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { listTools, processControls, toolName, type CallContext, type ProcessControls } from "./tools/create-identity-pool.js";
+import { listTools } from "./tools/definitions.js";
+import type { CallContext } from "./tools/contract.js";
+import { enabledTools, processControls, type ProcessControls } from "./policy.js";
 import type { ServerConfig } from "./config.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { serverName, serverVersion } from "./versions.js";
-import { redactSecrets } from "./aws/redact.js";
 
 /**
  * tools/call with its params checked in the handler, so malformed params get JSON-RPC's
@@ -36,18 +37,22 @@ function lazyAjvValidator(): jsonSchemaValidator & { load(): Promise<void> } {
 
 /** One Server per session; pass the same `controls` to every session of a process (HTTP). */
 export function createServer(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): Server {
+  const enabled = enabledTools(config);
   // What a call does (zod schemas, validation, rendering, the AWS adapter) is loaded once the
   // client has listed the tools, while the model decides what to call, or by the first call.
-  let loadedCall: Promise<(args: unknown, context: CallContext) => Promise<CallToolResult>> | undefined;
-  const callModule = () => import("./tools/create-identity-pool-call.js");
-  const callTool = async (args: unknown, context: CallContext) =>
-    (await (loadedCall ??= callModule().then((call) => call.createIdentityPoolCall(config, controls))))(args, context);
+  const callModule = () => import("./call/run.js");
+  const calls = new Map<string, Promise<(args: unknown, context: CallContext) => Promise<CallToolResult>>>();
+  const callTool = async (name: string, args: unknown, context: CallContext) => {
+    let call = calls.get(name);
+    if (!call) calls.set(name, (call = callModule().then((run) => run.toolCall(enabled.find((t) => t.name === name)!, config, controls))));
+    return (await call)(args, context);
+  };
   const validator = lazyAjvValidator();
   const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} }, jsonSchemaValidator: validator });
 
   server.setRequestHandler(ListToolsRequestSchema, () => {
     // After the answer is on its way; a failure to load is reported by the call that needs it.
-    setImmediate(() => void callModule().then((call) => call.preloadAwsSdk()).catch(() => {}));
+    setImmediate(() => void callModule().then((run) => run.preloadAwsSdk()).catch(() => {}));
     return listTools(config);
   });
   const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>
@@ -64,16 +69,11 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     // prototype), which would hide an unknown argument from validation.
     const { name } = params.data;
     const args = (request.params as { arguments?: unknown }).arguments;
-    if (name !== toolName)
-      return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${toolName}.` }] };
-    try {
-      const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
-      return await callTool(args, { log, askUser: canElicit ? askUser : undefined });
-    } catch (error) {
-      // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
-      console.error(redactSecrets(`[${serverName}] unexpected error in ${toolName}: ${(error as Error)?.stack ?? String(error)}`));
-      return { isError: true, content: [{ type: "text", text: `Internal error in ${toolName}: ${redactSecrets((error as Error)?.message ?? String(error))}. Whether a pool was created is unknown: check with ifNameExists "return-existing" before creating again.` }] };
-    }
+    // A tool the operator did not enable does not exist for the client.
+    if (!enabled.some((t) => t.name === name))
+      return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${enabled.map((t) => t.name).join(", ")}.` }] };
+    const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
+    return callTool(name, args, { log, askUser: canElicit ? askUser : undefined });
   });
   return server;
 }

@@ -22,6 +22,10 @@ export interface GlobalOptions {
   version?: boolean;
   cliReadTimeout?: number;
   cliConnectTimeout?: number;
+  /** Not global, but read with them: the paging arguments the CLI adds to operations it can page. */
+  startingToken?: string;
+  pageSize?: number;
+  maxItems?: number;
 }
 
 interface GlobalOptionSpec extends OptionSpec {
@@ -63,7 +67,7 @@ function optionKey(flag: string): keyof GlobalOptions {
 const IGNORED_WHEN_EMPTY = new Set(["--region", "--profile"]);
 
 /** Python's int(): surrounding whitespace, a sign, and underscores between digits are allowed. */
-const PYTHON_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
+export const pythonInt = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
 
 /** The options given, as GlobalOptions; later ones win, as with argparse. */
 export function readGlobalOptions(matches: readonly OptionMatch[], problems: Problem[]): GlobalOptions {
@@ -79,7 +83,7 @@ export function readGlobalOptions(matches: readonly OptionMatch[], problems: Pro
     if (kind === "unsupported") {
       problems.push({ field: `cliArgs ${spec.flag}`, rule: "unknown parameter", message: `${spec.flag} is an AWS CLI option this server does not support` });
     } else if (kind === "integer") {
-      const seconds = PYTHON_INT.test(given) ? Number(given.replace(/_/g, "")) : NaN;
+      const seconds = pythonInt.test(given) ? Number(given.replace(/_/g, "")) : NaN;
       if (Number.isNaN(seconds)) problems.push({ field: `cliArgs ${spec.flag}`, rule: "type", message: `${spec.flag} must be a whole number of seconds, got ${quote(given)}` });
       else if (seconds < 0) problems.push({ field: `cliArgs ${spec.flag}`, rule: "range", message: `${spec.flag} cannot be negative (0 means no limit), got ${seconds}` });
       else options[key] = seconds || 0; // "-0" is 0 to Python

@@ -4,13 +4,14 @@
  */
 import type { Problem } from "../operation/problems.js";
 import { InputError } from "../operation/problems.js";
+import { failed, ok, type Result } from "../operation/types.js";
 import { isFileUri, type FileReader } from "./files.js";
 import { JsonSyntaxError, parseJson } from "./json-text.js";
 import { describeValue } from "./type-check.js";
 import { isJsonObject } from "../json-object.js";
 
 /** `file`: the file the text was read from, if it was. */
-export type InputDocument = { ok: true; text: string; document: Record<string, unknown>; file?: string } | { ok: false; problems: Problem[] };
+export type InputDocument = Result<{ text: string; document: Record<string, unknown>; file?: string }, Problem[]>;
 
 /** `field` names the input in problems: `cliInputJson`, or `cliArgs --cli-input-json`. */
 export function readInputDocument(value: string, readFile: FileReader, field: string): InputDocument {
@@ -20,7 +21,7 @@ export function readInputDocument(value: string, readFile: FileReader, field: st
       text = readFile(value);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return { ok: false, problems: error.problems.map((p) => ({ ...p, field })) };
+      return failed(error.problems.map((p) => ({ ...p, field })));
     }
   }
   return parseInputDocument(text, field, isFileUri(value) ? value : undefined);
@@ -37,12 +38,9 @@ export function parseInputDocument(text: string, field: string, file?: string): 
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const message = file === undefined ? `the value is not valid JSON: ${error.message}` : `${file} is not valid JSON: ${error.withoutText}`;
-    return { ok: false, problems: [{ field, rule: "JSON syntax", message }] };
+    return failed([{ field, rule: "JSON syntax", message }]);
   }
   if (!isJsonObject(document))
-    return {
-      ok: false,
-      problems: [{ field, rule: "type object", message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document, file)}` }],
-    };
-  return { ok: true, text, document, file };
+    return failed([{ field, rule: "type object", message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document, file)}` }]);
+  return ok({ text, document, file });
 }

@@ -4,8 +4,9 @@
  * the CLI does it (paramfile, then shorthand or JSON, then boolean coercion), ending with
  * botocore's type check.
  */
-import { inputShape, shape, type Shape } from "../operation/model.js";
-import { excerpt, InputError, type Problem } from "../operation/problems.js";
+import { shape, xformName, type Operation, type Shape } from "../operation/model.js";
+import { excerpt, InputError, quote, type Problem } from "../operation/problems.js";
+import { pythonInt } from "./global-options.js";
 import type { OptionSpec } from "./argv.js";
 import type { FileReader } from "./files.js";
 import { JsonSyntaxError, parseJson } from "./json-text.js";
@@ -13,17 +14,6 @@ import { parseShorthand, ShorthandSyntaxError, type ShorthandValue } from "./sho
 import { hasOwn, pythonStrip, pythonStripStart, setOwn, type TextSyntaxError } from "./text.js";
 import { checkTypes } from "./type-check.js";
 import { isJsonObject } from "../json-object.js";
-
-/** botocore's `xform_name(name, "-")`: `OpenIdConnectProviderARNs` → `open-id-connect-provider-arns`. */
-export function xformName(name: string): string {
-  if (name.includes("-")) return name;
-  const pluralAcronym = /[A-Z]{2,}s$/.exec(name);
-  if (pluralAcronym) name = `${name.slice(0, -pluralAcronym[0].length)}-${pluralAcronym[0].toLowerCase()}`;
-  return name
-    .replace(/(.)([A-Z][a-z]+)/g, "$1-$2")
-    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
-    .toLowerCase();
-}
 
 export interface OperationParameter {
   apiName: string;
@@ -33,12 +23,17 @@ export interface OperationParameter {
   shape: Shape;
 }
 
-export const operationParameters: readonly OperationParameter[] = Object.entries(inputShape.members).map(([apiName, ref]) => ({
-  apiName,
-  flag: `--${xformName(apiName)}`,
-  shapeName: ref.shape,
-  shape: shape(ref.shape),
-}));
+const parametersByOperation = new Map<string, readonly OperationParameter[]>();
+
+/** The operation's parameters in model order, as the CLI names them. */
+export function operationParameters(operation: Operation): readonly OperationParameter[] {
+  let found = parametersByOperation.get(operation.name);
+  if (!found) {
+    found = Object.entries(operation.input.members).map(([apiName, ref]) => ({ apiName, flag: `--${xformName(apiName)}`, shapeName: ref.shape, shape: shape(ref.shape) }));
+    parametersByOperation.set(operation.name, found);
+  }
+  return found;
+}
 
 /** The argparse options of a parameter: a boolean is a pair of flags, a list takes any number of values. */
 export function optionSpecsOf(parameter: OperationParameter): OptionSpec[] {
@@ -163,6 +158,10 @@ function apiValue(reader: ValueReader, raw: string | string[]): unknown {
   switch (parameter.shape.type) {
     case "string":
       return value;
+    case "integer":
+      // botocore's unpack_cli_arg: int(value), as Python reads a whole number.
+      if (!pythonInt.test(value as string)) reader.refuse("type", `${parameter.flag} takes a whole number, got ${file === undefined ? quote(value as string) : `the contents of ${file}`}`);
+      return Number((value as string).replace(/_/g, ""));
     case "map":
       return mapValue(reader, value as string, file ?? "the value");
     case "list":

@@ -1,5 +1,5 @@
 /**
- * The tool's `cliArgs`: an `aws cognito-identity create-identity-pool` command line, read as
+ * A tool's `cliArgs`: an `aws cognito-identity <command>` command line, read as
  * the AWS CLI v1 reads it. Global options are taken from the whole line first, then the
  * operation's parameters; every value is turned into its API value (shorthand, JSON, files).
  * What the CLI refuses before sending is refused here, all problems at once; required
@@ -13,6 +13,9 @@ import { createFileReader, type FileReader } from "./files.js";
 import { GLOBAL_OPTION_SPECS, readGlobalOptions, SUPPORTED_GLOBAL_FLAGS, VERSION_SPEC, type GlobalOptions } from "./global-options.js";
 import { readInputDocument } from "./input-document.js";
 import { negativeFlag, operationParameters, optionSpecsOf, unpackParameter, type OperationParameter } from "./operation-parameters.js";
+import { pythonInt } from "./global-options.js";
+import type { Operation } from "../operation/model.js";
+import { failed, ok, type Result } from "../operation/types.js";
 
 export { createFileReader } from "./files.js";
 export type { FileReader } from "./files.js";
@@ -31,22 +34,47 @@ export interface FilesRead {
   cliInputJson?: string;
 }
 
-export type ParseResult = { ok: true; value: ParsedCommandLine } | { ok: false; problems: Problem[] };
+export type ParseResult = Result<ParsedCommandLine, Problem[]>;
 
 const SERVICE = "cognito-identity";
-const OPERATION = "create-identity-pool";
 
 // Arguments the CLI adds to every operation, after the model's.
 const CLI_INPUT_JSON: OptionSpec = { flag: "--cli-input-json", arity: "one" };
 const GENERATE_CLI_SKELETON: OptionSpec = { flag: "--generate-cli-skeleton", arity: "optional", choices: ["input", "output"], bareValue: "input" };
-const OPERATION_SPECS: readonly OptionSpec[] = [...operationParameters.flatMap(optionSpecsOf), CLI_INPUT_JSON, GENERATE_CLI_SKELETON];
+// And to operations botocore can page, with what each becomes.
+const PAGING: readonly { spec: OptionSpec; option: "startingToken" | "pageSize" | "maxItems" }[] = [
+  { spec: { flag: "--starting-token", arity: "one" }, option: "startingToken" },
+  { spec: { flag: "--page-size", arity: "one" }, option: "pageSize" },
+  { spec: { flag: "--max-items", arity: "one" }, option: "maxItems" },
+];
 
-const ALL_FLAGS = [...OPERATION_SPECS.map((s) => s.flag), ...SUPPORTED_GLOBAL_FLAGS];
+interface CommandSpecs {
+  operationSpecs: readonly OptionSpec[];
+  allFlags: readonly string[];
+}
 
-export function parseCommandLine(input: string | string[], readFile: FileReader = createFileReader(undefined)): ParseResult {
+const specsByOperation = new Map<string, CommandSpecs>();
+
+function commandSpecs(operation: Operation): CommandSpecs {
+  let found = specsByOperation.get(operation.name);
+  if (!found) {
+    const operationSpecs = [
+      ...operationParameters(operation).flatMap(optionSpecsOf),
+      CLI_INPUT_JSON,
+      GENERATE_CLI_SKELETON,
+      ...(operation.paginator ? PAGING.map((p) => p.spec) : []),
+    ];
+    found = { operationSpecs, allFlags: [...operationSpecs.map((s) => s.flag), ...SUPPORTED_GLOBAL_FLAGS] };
+    specsByOperation.set(operation.name, found);
+  }
+  return found;
+}
+
+export function parseCommandLine(operation: Operation, input: string | string[], readFile: FileReader = createFileReader(undefined)): ParseResult {
   const problems: Problem[] = [];
+  const { operationSpecs, allFlags } = commandSpecs(operation);
   const words = splitWords(input, problems);
-  if (!words) return { ok: false, problems };
+  if (!words) return failed(problems);
 
   const line = words[0] === "aws" ? words.slice(1) : words;
   const globals = scanOptions(
@@ -57,18 +85,18 @@ export function parseCommandLine(input: string | string[], readFile: FileReader 
   );
   problems.push(...globals.problems);
   // argparse acts on --version as soon as it reaches it: nothing after it is looked at.
-  if (globals.stopped) return problems.length ? { ok: false, problems } : { ok: true, value: { params: {}, options: { version: true } } };
+  if (globals.stopped) return problems.length ? failed(problems) : ok({ params: {}, options: { version: true } });
   const options = readGlobalOptions(globals.matches, problems);
 
-  const operationArgs = withoutCommandWords(globals.leftovers, problems);
-  if (!operationArgs) return { ok: false, problems };
-  const operation = scanOptions(line, operationArgs, OPERATION_SPECS);
-  problems.push(...operation.problems, ...leftoverProblems(operation.leftovers));
+  const operationArgs = withoutCommandWords(operation.command, globals.leftovers, problems);
+  if (!operationArgs) return failed(problems);
+  const scanned = scanOptions(line, operationArgs, operationSpecs);
+  problems.push(...scanned.problems, ...leftoverProblems(scanned.leftovers, allFlags));
 
   const params: Record<string, unknown> = {};
   const readFrom: FilesRead = { params: {} };
-  for (const parameter of operationParameters) {
-    const given = givenValue(parameter, operation.matches);
+  for (const parameter of operationParameters(operation)) {
+    const given = givenValue(parameter, scanned.matches);
     if (given === undefined) continue;
     if (typeof given === "boolean") {
       params[parameter.apiName] = given;
@@ -84,20 +112,28 @@ export function parseCommandLine(input: string | string[], readFile: FileReader 
     }
   }
 
-  const skeleton = lastValues(operation.matches, GENERATE_CLI_SKELETON)?.[0];
+  for (const { spec, option } of PAGING) {
+    const given = lastValues(scanned.matches, spec)?.[0];
+    if (given === undefined) continue;
+    if (option === "startingToken") options.startingToken = given;
+    else if (pythonInt.test(given)) options[option] = Number(given.replace(/_/g, ""));
+    else problems.push({ field: `cliArgs ${spec.flag}`, rule: "type", message: `${spec.flag} takes a whole number, got ${quote(given)}` });
+  }
+
+  const skeleton = lastValues(scanned.matches, GENERATE_CLI_SKELETON)?.[0];
   if (skeleton !== undefined) options.generateCliSkeleton = skeleton as "input" | "output";
-  const inputJson = lastValues(operation.matches, CLI_INPUT_JSON)?.[0];
+  const inputJson = lastValues(scanned.matches, CLI_INPUT_JSON)?.[0];
   if (inputJson !== undefined) {
     const read = readInputDocument(inputJson, readFile, `cliArgs ${CLI_INPUT_JSON.flag}`);
     if (read.ok) {
-      options.cliInputJson = read.text;
-      readFrom.cliInputJson = read.file;
-    } else problems.push(...read.problems);
+      options.cliInputJson = read.value.text;
+      readFrom.cliInputJson = read.value.file;
+    } else problems.push(...read.error);
   }
 
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return failed(problems);
   const anyFile = readFrom.cliInputJson !== undefined || Object.keys(readFrom.params).length > 0;
-  return { ok: true, value: { params, options, ...(anyFile && { readFrom }) } };
+  return ok({ params, options, ...(anyFile && { readFrom }) });
 }
 
 /** A string is split as a POSIX shell splits words (quotes removed, `\` + newline joins lines). */
@@ -112,18 +148,18 @@ function splitWords(input: string | string[], problems: Problem[]): string[] | u
 }
 
 /**
- * Takes out `cognito-identity create-identity-pool` (the CLI's first two positional words).
- * They may be left out; a line starting with other words is another command.
+ * Takes out `cognito-identity <command>` (the CLI's first two positional words). They may be
+ * left out; a line starting with other words is another command.
  */
-function withoutCommandWords(leftovers: readonly Leftover[], problems: Problem[]): Arg[] | undefined {
+function withoutCommandWords(command: string, leftovers: readonly Leftover[], problems: Problem[]): Arg[] | undefined {
   const end = leftovers.findIndex((l) => l.kind === "separator");
   const words = leftovers.filter((l, i) => l.kind === "value" && (end === -1 || i < end));
-  const [service, operation] = words;
+  const [service, named] = words;
   const args = leftovers.map(({ token, position }) => ({ token, position }));
-  if (service?.token === SERVICE && operation?.token === OPERATION) return args.filter((a) => a.position !== service.position && a.position !== operation.position);
+  if (service?.token === SERVICE && named?.token === command) return args.filter((a) => a.position !== service.position && a.position !== named.position);
   if (service && (service.token === SERVICE || service === leftovers[0])) {
-    const got = [service.token, operation?.token].filter((w) => w !== undefined).map((w) => excerpt(w)).join(" ");
-    problems.push({ field: "cliArgs", rule: "command", message: `this tool runs only \`aws ${SERVICE} ${OPERATION}\` (the command words may be left out); the line names \`${got}\`` });
+    const got = [service.token, named?.token].filter((w) => w !== undefined).map((w) => excerpt(w)).join(" ");
+    problems.push({ field: "cliArgs", rule: "command", message: `this tool runs only \`aws ${SERVICE} ${command}\` (the command words may be left out); the line names \`${got}\`` });
     return undefined;
   }
   return args;
@@ -145,16 +181,16 @@ function lastValues(matches: readonly OptionMatch[], spec: OptionSpec): string[]
   return matches.filter((m) => m.spec === spec).at(-1)?.values;
 }
 
-function leftoverProblems(leftovers: readonly Leftover[]): Problem[] {
+function leftoverProblems(leftovers: readonly Leftover[], allFlags: readonly string[]): Problem[] {
   const problems: Problem[] = [];
   for (const { token, kind, follows } of leftovers) {
     if (kind === "option") {
       const name = token.split("=")[0]!;
-      const suggestion = closestFlag(name);
+      const suggestion = closestFlag(name, allFlags);
       problems.push({
         field: "cliArgs",
         rule: "unknown parameter",
-        message: `unknown parameter ${excerpt(name)}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; valid ones: ${ALL_FLAGS.join(", ")}`,
+        message: `unknown parameter ${excerpt(name)}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; valid ones: ${allFlags.join(", ")}`,
       });
     } else if (kind === "value") {
       problems.push({ field: "cliArgs", rule: "unexpected value", message: `unexpected value ${quote(token)}: no parameter takes it here${followHint(follows)}` });
@@ -171,10 +207,10 @@ function followHint(follows: OptionSpec | undefined): string {
 }
 
 /** The known flag nearest to a mistyped one, when it is near enough to be a typo. */
-function closestFlag(name: string): string | undefined {
+function closestFlag(name: string, allFlags: readonly string[]): string | undefined {
   const nearEnough = Math.max(2, Math.floor(name.length / 5));
   let best: { flag: string; distance: number } | undefined;
-  for (const flag of ALL_FLAGS) {
+  for (const flag of allFlags) {
     // The distance is at least the difference in length: a 1 MB word is never compared.
     if (Math.abs(name.length - flag.length) > nearEnough) continue;
     const distance = editDistance(name, flag);

@@ -1,9 +1,12 @@
 /**
- * The tool's arguments: the operation's nine parameters under their API names, and the
- * AWS CLI's options in camelCase. This is the input schema assistants see.
+ * A tool's arguments: its operation's parameters under their API names, the AWS CLI's options
+ * in camelCase, and the options its effect brings (a duplicate guard for creates, a dry run
+ * for writes that replace). This is the input schema assistants see: each option says what it
+ * is once, briefly.
  */
 import { z } from "zod";
-import { operationArgumentsShape } from "./schema.js";
+import type { Operation } from "./model.js";
+import { argumentsShape } from "./schema.js";
 
 /**
  * A whole request is far smaller: 50 tags, 10 login providers and a few ARNs fit in tens of KB.
@@ -17,67 +20,79 @@ export const maxCommandTextLength = 1024 * 1024;
  */
 export const maxOptionLength = 4096;
 
-const seconds = (what: string) =>
-  z
-    .number()
-    .int()
-    .min(0)
-    .describe(`The maximum socket ${what} time in seconds (--cli-${what}-timeout). 0 means no limit. Default 60.`);
+const seconds = (what: string) => z.number().int().min(0).describe(`--cli-${what}-timeout in seconds; 0: no limit; default 60.`);
+const bounded = () => z.string().max(maxOptionLength);
 
 /** Options the AWS CLI spells on its command line (`--query`, `--region` …): the ones `cliArgs` can also carry. */
 export const cliOptionsShape = {
-  cliInputJson: z
-    .string()
-    .max(maxCommandTextLength)
-    .describe(
-      "--cli-input-json: a JSON document in the format of generateCliSkeleton \"input\", as a string. Parameters given as arguments override its top-level keys (a map or list given as an argument replaces the document's). IdentityPoolName and AllowUnauthenticatedIdentities may come from here.",
-    ),
+  cliInputJson: z.string().max(maxCommandTextLength).describe("--cli-input-json: the parameters as a JSON document (generateCliSkeleton input's format); arguments given alongside replace its top-level keys."),
   generateCliSkeleton: z
     .enum(["input", "output"])
-    .describe(
-      "Dry run; nothing is created and no credentials are needed. \"input\": the JSON skeleton for cliInputJson (parameters given are filled in). \"output\": validates the inputs as a real call would and returns a sample of the pool that would be created, the exact request body, and the region and endpoint it would go to.",
-    ),
-  query: z.string().describe("--query: a JMESPath expression applied to the result before rendering the text content."),
-  output: z.enum(["json", "text", "table"]).describe("--output: how the text content is rendered, as the AWS CLI v1 renders it. Default json. structuredContent is always the full pool."),
-  color: z.enum(["on", "off", "auto"]).describe("--color for table output. auto is off over MCP."),
-  noPaginate: z.boolean().describe("--no-paginate: accepted; this operation does not paginate."),
-  version: z.boolean().describe("--version: report the versions of this server, the MCP SDK and the AWS SDK; no AWS call."),
-  region: z.string().max(maxOptionLength).describe("--region: the AWS region to create the pool in. Overrides the server's default and the environment."),
-  profile: z.string().max(maxOptionLength).describe("--profile: a profile from the shared AWS config and credentials files."),
-  endpointUrl: z.string().max(maxOptionLength).describe("--endpoint-url: send the request to this URL instead of the service's default endpoint."),
-  caBundle: z.string().max(maxOptionLength).describe("--ca-bundle: a CA certificate bundle file to verify TLS certificates with."),
-  noVerifySsl: z.boolean().describe("--no-verify-ssl: do not verify TLS certificates."),
+    .describe('Dry run, no credentials or network. "input": the cliInputJson skeleton. "output": validates, returns a sample answer, the exact request and where it would go.'),
+  query: z.string().describe("--query: JMESPath applied to the text content."),
+  output: z.enum(["json", "text", "table"]).describe("--output for the text content (default json); structuredContent is always whole."),
+  color: z.enum(["on", "off", "auto"]).describe("--color for table output."),
+  noPaginate: z.boolean().describe("--no-paginate: one request, no automatic paging."),
+  version: z.boolean().describe("--version: component versions; no AWS call."),
+  region: bounded().describe("--region."),
+  profile: bounded().describe("--profile: a shared config/credentials profile."),
+  endpointUrl: bounded().describe("--endpoint-url."),
+  caBundle: bounded().describe("--ca-bundle: a CA bundle file."),
+  noVerifySsl: z.boolean().describe("--no-verify-ssl."),
   cliReadTimeout: seconds("read"),
   cliConnectTimeout: seconds("connect"),
-  noSignRequest: z.boolean().describe("--no-sign-request: send the request unsigned; no credentials are loaded."),
-  debug: z.boolean().describe("--debug: log the request and response (secrets redacted) to the server's stderr and as MCP log messages."),
+  noSignRequest: z.boolean().describe("--no-sign-request."),
+  debug: z.boolean().describe("--debug: request and response to stderr and MCP logs, secrets redacted."),
 };
 
-export const toolOptionsShape = {
+/** The AWS CLI's paging options, for operations botocore has a paginator for. */
+export const paginationOptionsShape = {
+  maxItems: z.number().int().min(1).describe("--max-items: the most results to return in all; the result's NextToken continues."),
+  startingToken: z.string().max(maxCommandTextLength).describe("--starting-token: a NextToken from an earlier result."),
+  pageSize: z.number().int().min(1).describe("--page-size: results per request."),
+};
+
+/** What a tool's effect adds to its arguments. */
+export const effectOptionsShape = {
   ifNameExists: z
     .enum(["create", "return-existing", "error"])
     .describe(
-      "CreateIdentityPool is not idempotent: the same name twice makes two pools. \"return-existing\" first looks for a pool with this name in the region and returns it (not created now) if there is one; \"error\" refuses to create a duplicate; \"create\" (AWS behaviour) always creates. Default: the server's --if-name-exists, else create; when the server guards against duplicates, \"create\" is refused. Use return-existing when retrying after a timeout or an unknown outcome.",
+      'Creates are not idempotent. "return-existing": return a pool with this name if the region has one; "error": refuse a duplicate; "create": always create. Default: the server\'s --if-name-exists, else create. Use return-existing when retrying.',
     ),
-  cliArgs: z
-    .union([
-      z.string().max(maxCommandTextLength),
-      z
-        .array(z.string())
-        .refine((args) => args.reduce((total, arg) => total + arg.length, 0) <= maxCommandTextLength, `at most ${maxCommandTextLength} characters in all`),
-    ])
-    .describe(
-      "An AWS CLI command line instead of the structured arguments: `aws cognito-identity create-identity-pool --identity-pool-name X --no-allow-unauthenticated-identities …` as one string (split as a POSIX shell would) or as an array of arguments. Parsed with the AWS CLI v1's rules (shorthand and JSON syntax, flag pairs, global options). Cannot be combined with the structured parameters or options.",
-    ),
-  ...cliOptionsShape,
+  dryRun: z.boolean().describe("Read the pool and report what this call would change, without changing anything."),
 };
 
-export const optionsSchema = z.strictObject(toolOptionsShape).partial();
-export const toolInputSchema = z.strictObject({ ...operationArgumentsShape, ...optionsSchema.shape });
+export type EffectOption = keyof typeof effectOptionsShape;
 
-export type CliOptions = { [K in keyof typeof cliOptionsShape]?: z.infer<(typeof cliOptionsShape)[K]> };
-export type ToolOptions = { [K in keyof typeof toolOptionsShape]?: z.infer<(typeof toolOptionsShape)[K]> };
+const cliArgs = z
+  .union([
+    z.string().max(maxCommandTextLength),
+    z.array(z.string()).refine((args) => args.reduce((total, arg) => total + arg.length, 0) <= maxCommandTextLength, `at most ${maxCommandTextLength} characters in all`),
+  ])
+  .describe("A whole AWS CLI v1 command line instead of the other arguments, as one string (split as a POSIX shell would) or an argv array.");
 
-export const operationParameterNames = Object.keys(operationArgumentsShape);
-export const optionNames = Object.keys(toolOptionsShape);
-export const cliOptionNames = Object.keys(cliOptionsShape) as (keyof CliOptions)[];
+export type CliOptions = { [K in keyof typeof cliOptionsShape]?: z.infer<(typeof cliOptionsShape)[K]> } & {
+  [K in keyof typeof paginationOptionsShape]?: z.infer<(typeof paginationOptionsShape)[K]>;
+};
+export type ToolOptions = CliOptions & { [K in EffectOption]?: z.infer<(typeof effectOptionsShape)[K]> } & { cliArgs?: string | string[] };
+
+/** Everything but the operation's parameters, for one tool; every option is optional. */
+export function optionsShape(operation: Operation, effectOptions: readonly EffectOption[]): Record<string, z.ZodType> {
+  const all: Record<string, z.ZodType> = {
+    cliArgs,
+    ...cliOptionsShape,
+    ...(operation.paginator ? paginationOptionsShape : {}),
+    ...Object.fromEntries(effectOptions.map((name) => [name, effectOptionsShape[name]])),
+  };
+  return Object.fromEntries(Object.entries(all).map(([name, schema]) => [name, schema.optional()]));
+}
+
+/** The CLI options `cliArgs` can carry for this operation (paging ones only where it pages). */
+export function cliOptionNames(operation: Operation): (keyof CliOptions)[] {
+  return [...Object.keys(cliOptionsShape), ...(operation.paginator ? Object.keys(paginationOptionsShape) : [])] as (keyof CliOptions)[];
+}
+
+/** The tool's whole input schema: what tools/list advertises and every call is checked against. */
+export function toolInputSchema(operation: Operation, effectOptions: readonly EffectOption[]) {
+  return z.strictObject({ ...argumentsShape(operation), ...optionsShape(operation, effectOptions) });
+}

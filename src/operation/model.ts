@@ -1,10 +1,10 @@
 /**
- * The operation as botocore's service model describes it. Every constraint the
+ * The operations as botocore's service model describes them. Every constraint the
  * server enforces is read from here, never restated by hand.
  */
 import serviceModel from "./service-model.json" with { type: "json" };
 
-export type StringShape = { type: "string"; min?: number; max?: number; pattern?: string };
+export type StringShape = { type: "string"; min?: number; max?: number; pattern?: string; enum?: string[] };
 export type BooleanShape = { type: "boolean" };
 export type IntegerShape = { type: "integer"; min?: number; max?: number };
 export type ListShape = { type: "list"; member: { shape: string }; min?: number; max?: number };
@@ -17,23 +17,28 @@ export type StructureShape = {
 };
 export type Shape = StringShape | BooleanShape | IntegerShape | ListShape | MapShape | StructureShape;
 
-export interface OperationModel {
+/** botocore's paginator: which input member carries the token, which limits the page, which holds the results. */
+export interface Paginator {
+  input_token: string;
+  output_token: string;
+  limit_key: string;
+  result_key: string;
+}
+
+interface OperationEntry {
   input: string;
   output: string | null;
   errors: string[];
+  paginator?: Paginator;
 }
 
 export const model = serviceModel as unknown as {
   botocoreVersion: string;
   metadata: { apiVersion: string; endpointPrefix: string; targetPrefix: string; serviceId: string };
-  /** CreateIdentityPool (the tool) and the identity-pool operations the sandbox serves. */
-  operations: Record<string, OperationModel>;
+  /** The identity-pool operations the tools call and the sandbox serves. */
+  operations: Record<string, OperationEntry>;
   shapes: Record<string, Shape>;
 };
-
-/** The tool's operation. */
-export const operationName = "CreateIdentityPool";
-export const operation = model.operations[operationName]!;
 
 export function shape(name: string): Shape {
   const found = model.shapes[name];
@@ -47,14 +52,66 @@ export function structure(name: string): StructureShape {
   return s;
 }
 
-export const inputShape = structure(operation.input);
-export const outputShape = structure(operation.output!);
-/** Operation parameters in model order: the order of the CLI's skeleton and of its JSON output. */
-export const inputMembers = Object.keys(inputShape.members);
-export const outputMembers = Object.keys(outputShape.members);
+/** botocore's `xform_name(name, "-")`: `OpenIdConnectProviderARNs` → `open-id-connect-provider-arns`. */
+export function xformName(name: string): string {
+  if (name.includes("-")) return name;
+  const pluralAcronym = /[A-Z]{2,}s$/.exec(name);
+  if (pluralAcronym) name = `${name.slice(0, -pluralAcronym[0].length)}-${pluralAcronym[0].toLowerCase()}`;
+  return name
+    .replace(/(.)([A-Z][a-z]+)/g, "$1-$2")
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase();
+}
 
-/** `X-Amz-Target` of the operation, as the AWS JSON 1.1 protocol sends it. */
-export const amzTarget = `${model.metadata.targetPrefix}.${operationName}`;
+export type OperationName =
+  | "CreateIdentityPool"
+  | "DescribeIdentityPool"
+  | "ListIdentityPools"
+  | "UpdateIdentityPool"
+  | "DeleteIdentityPool"
+  | "GetIdentityPoolRoles"
+  | "SetIdentityPoolRoles";
+
+/** One operation of the model, with what every layer derives from it. */
+export interface Operation {
+  name: OperationName;
+  /** The AWS CLI's command: `create-identity-pool`. */
+  command: string;
+  /** `X-Amz-Target`, as the AWS JSON 1.1 protocol sends it. */
+  amzTarget: string;
+  inputShapeName: string;
+  input: StructureShape;
+  /** Parameters in model order: the order of the CLI's skeleton and of the request it sends. */
+  inputMembers: string[];
+  /** Undefined when the operation answers nothing (DeleteIdentityPool, SetIdentityPoolRoles). */
+  outputShapeName?: string;
+  outputMembers: string[];
+  paginator?: Paginator;
+}
+
+const operations = new Map<OperationName, Operation>();
+
+export function operationOf(name: OperationName): Operation {
+  let found = operations.get(name);
+  if (!found) {
+    const entry = model.operations[name];
+    if (!entry) throw new Error(`operation ${name} is not in the model slice`);
+    const input = structure(entry.input);
+    found = {
+      name,
+      command: xformName(name),
+      amzTarget: `${model.metadata.targetPrefix}.${name}`,
+      inputShapeName: entry.input,
+      input,
+      inputMembers: Object.keys(input.members),
+      outputShapeName: entry.output ?? undefined,
+      outputMembers: entry.output ? Object.keys(structure(entry.output).members) : [],
+      paginator: entry.paginator,
+    };
+    operations.set(name, found);
+  }
+  return found;
+}
 
 export interface CognitoIdentityProvider {
   ProviderName?: string;

@@ -8,6 +8,7 @@
  */
 import { compile, TreeInterpreter, type JSONValue } from "@jmespath-community/jmespath";
 import type { Problem } from "./problems.js";
+import { failed, ok, type Result } from "./types.js";
 
 type ExpressionNode = ReturnType<typeof compile>;
 
@@ -67,15 +68,12 @@ const EXTENSIONS: Record<string, string> = {
 /** Far beyond any useful query; bounds the work (and the recursion) of compiling one. */
 export const maxQueryLength = 4096;
 
-export function compileQuery(expression: string): { ok: true; query: CompiledQuery } | { ok: false; problem: Problem } {
+export function compileQuery(expression: string): Result<CompiledQuery, Problem> {
   const shown = expression.length > 80 ? `${expression.slice(0, 77)}...` : expression;
-  const refuse = (rule: string, detail: string) => ({
-    ok: false as const,
-    problem: { field: "query", rule, message: `Invalid JMESPath expression ${JSON.stringify(shown)}: ${detail}` },
-  });
+  const refuse = (rule: string, detail: string) => failed<Problem>({ field: "query", rule, message: `Invalid JMESPath expression ${JSON.stringify(shown)}: ${detail}` });
   if (expression.length > maxQueryLength) return refuse(`maxLength ${maxQueryLength}`, `longer than ${maxQueryLength} characters`);
   if (expression === "") {
-    return { ok: false, problem: { field: "query", rule: "JMESPath syntax", message: "Invalid JMESPath expression: cannot be empty." } };
+    return failed({ field: "query", rule: "JMESPath syntax", message: "Invalid JMESPath expression: cannot be empty." });
   }
   let ast: ExpressionNode;
   try {
@@ -85,7 +83,7 @@ export function compileQuery(expression: string): { ok: true; query: CompiledQue
     return refuse("JMESPath syntax", error instanceof RangeError ? "nested too deeply" : describeSyntaxError(error));
   }
   try {
-    return checkSupported(ast, refuse) ?? { ok: true, query: { expression, ast } };
+    return checkSupported(ast, refuse) ?? ok({ expression, ast });
   } catch (error) {
     if (error instanceof RangeError) return refuse("JMESPath syntax", "nested too deeply");
     throw error;
@@ -93,7 +91,7 @@ export function compileQuery(expression: string): { ok: true; query: CompiledQue
 }
 
 /** The first reason the AWS CLI would refuse a parsed query: an extension, an unknown function, a wrong arity. */
-function checkSupported(ast: ExpressionNode, refuse: (rule: string, detail: string) => { ok: false; problem: Problem }) {
+function checkSupported(ast: ExpressionNode, refuse: (rule: string, detail: string) => { ok: false; error: Problem }) {
   for (const node of nodes(ast)) {
     const extension = EXTENSIONS[node.type];
     if (extension !== undefined) {

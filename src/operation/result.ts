@@ -1,57 +1,60 @@
 /**
  * Typed outcome → MCP result. Pure: decides what the assistant reads (text rendered as the
- * AWS CLI renders it) and what programs read (structuredContent, always the full pool).
+ * AWS CLI renders it) and what programs read (structuredContent: what the API answered).
  */
 import { z } from "zod";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { identityPoolTypesShape } from "./schema.js";
-import { operationName, type IdentityPool } from "./model.js";
+import { resultTypesShape } from "./schema.js";
+import type { Operation } from "./model.js";
 import { formatProblem, type Problem } from "./problems.js";
-import { RenderError, renderOutput } from "./render.js";
-import { applyQuery, QueryError } from "./query.js";
-import type { PreparedCall } from "./prepare.js";
-import type { AwsFailure, Target } from "../aws/cognito.js";
-
-const title = operationName;
+import { RenderError, renderOutput, type OutputFormat } from "./render.js";
+import { applyQuery, QueryError, type CompiledQuery } from "./query.js";
+import type { Effect, Failure, Target } from "./types.js";
 
 const targetShape = z.object({
-  region: z.string().optional().describe("The AWS region the request went, or would go, to."),
-  endpoint: z.string().optional().describe("The endpoint URL."),
-  profile: z.string().optional().describe("The AWS profile used."),
-  credentials: z.string().optional().describe("What kind of credentials were used (never the keys)."),
-  sandbox: z.boolean().optional().describe("True when the call went to the server's local sandbox emulator, not to AWS."),
+  region: z.string().optional(),
+  endpoint: z.string().optional(),
+  profile: z.string().optional(),
+  credentials: z.string().optional(),
+  sandbox: z.boolean().optional(),
 });
+
+const dryRun = z
+  .object({ mode: z.enum(["input", "output", "read"]), message: z.string(), request: z.record(z.string(), z.unknown()).optional(), target: targetShape.optional() })
+  .optional()
+  .describe("Only on dry runs: nothing was changed.");
+
+/** What a result may carry besides the operation's answer, by the tool's effect. */
+const extrasByEffect: Record<Effect, Record<string, z.ZodType>> = {
+  read: {},
+  create: {
+    existing: z
+      .object({ message: z.string(), sameName: z.number() })
+      .optional()
+      .describe('Only when ifNameExists "return-existing" returned a pool that already existed.'),
+  },
+  replace: {
+    changes: z
+      .array(z.object({ member: z.string(), change: z.enum(["added", "changed", "removed"]), before: z.unknown().optional(), after: z.unknown().optional(), leftOut: z.literal(true).optional() }))
+      .optional()
+      .describe("Each member changed; leftOut: removed because the call left it out."),
+  },
+  delete: { deleted: z.object({ IdentityPoolId: z.string(), IdentityPoolName: z.string().optional() }).optional() },
+};
 
 /**
- * Every success shares this shape: the pool's members under their AWS names (a created pool is
- * exactly what DescribeIdentityPool returns), plus `dryRun` when nothing was created.
- * Members are typed but not constrained, because the input skeleton holds placeholders such as "".
+ * Every success of a tool shares this shape: the operation's answer under its AWS names, typed but
+ * not constrained (the input skeleton holds placeholders such as ""), plus what the effect adds.
  */
-export const outputSchema = z.object({
-  ...identityPoolTypesShape,
-  dryRun: z
-    .object({
-      created: z.literal(false),
-      mode: z.enum(["input", "output"]),
-      message: z.string(),
-      request: z.record(z.string(), z.unknown()).optional().describe("The exact request body that would be sent (output mode)."),
-      target: targetShape.optional(),
-    })
-    .optional()
-    .describe("Present only on dry runs (generateCliSkeleton): nothing was created."),
-  existing: z
-    .object({ created: z.literal(false), message: z.string(), sameName: z.number().int().describe("How many pools in the region have this name.") })
-    .optional()
-    .describe("Present only when ifNameExists \"return-existing\" found a pool with this name: it was returned, not created now."),
-  versions: z.record(z.string(), z.string()).optional().describe("Present only when the version option was given: component versions; nothing was created."),
-});
-
+export function outputSchema(operation: Operation, effect: Effect) {
+  return z.object({ ...resultTypesShape(operation), ...extrasByEffect[effect], dryRun, versions: z.record(z.string(), z.string()).optional() });
+}
 
 function text(value: string) {
   return { type: "text" as const, text: value };
 }
 
-function describeTarget(target: Target): string {
+export function describeTarget(target: Target): string {
   const parts = [
     target.sandbox && "SANDBOX: the server's local emulator, not AWS",
     target.region && `region ${target.region}`,
@@ -62,15 +65,25 @@ function describeTarget(target: Target): string {
   return parts.join(", ");
 }
 
+/** How the CLI would print the answer: the call's query and output options. */
+export interface Rendering {
+  operation: Operation;
+  query?: CompiledQuery;
+  output?: OutputFormat;
+  color?: "on" | "off" | "auto";
+}
+
 /**
  * The text the CLI would print: the query applied, then rendered in the chosen output format.
  * Where the CLI would fail after the call (a query type error, a value its formatter cannot
  * draw), say so here without hiding that the call itself succeeded.
  */
-function rendered(call: PreparedCall, value: unknown): string {
+function rendered(rendering: Rendering, value: Record<string, unknown>): string {
+  // The CLI prints nothing for an operation that answers nothing.
+  if (!rendering.operation.outputShapeName) return "";
   try {
-    const shown = call.query ? applyQuery(call.query, value) : value;
-    return renderOutput(shown, call.options.output ?? "json", title, { color: call.options.color === "on" });
+    const shown = rendering.query ? applyQuery(rendering.query, value) : value;
+    return renderOutput(shown, rendering.output ?? "json", rendering.operation.name, { color: rendering.color === "on" });
   } catch (error) {
     if (!(error instanceof QueryError || error instanceof RenderError)) throw error;
     const printed = error instanceof RenderError ? error.partialOutput : "";
@@ -78,41 +91,43 @@ function rendered(call: PreparedCall, value: unknown): string {
   }
 }
 
-export function createdResult(call: PreparedCall, pool: IdentityPool, target: Target, requestId?: string): CallToolResult {
+/** A call that went through: the CLI's text, then what happened and where; structuredContent the answer and `extra`. */
+export function successResult(rendering: Rendering, answer: Record<string, unknown>, summary: string, target: Target, extra: Record<string, unknown> = {}): CallToolResult {
   return {
-    content: [text(rendered(call, pool)), text(`Created identity pool ${pool.IdentityPoolId} (${describeTarget(target)}${requestId ? `, request id ${requestId}` : ""}).`)],
-    structuredContent: pool as unknown as Record<string, unknown>,
+    content: [text(rendered(rendering, answer)), text(`${summary} (${describeTarget(target)}).`)],
+    structuredContent: { ...answer, ...extra },
     _meta: { target },
   };
 }
 
-export function existingPoolResult(call: PreparedCall, pool: IdentityPool, target: Target, sameName: number): CallToolResult {
-  const message = `Not created now: an identity pool named "${pool.IdentityPoolName}" already exists (${pool.IdentityPoolId}${sameName > 1 ? `, and ${sameName - 1} more with the same name` : ""}; ${describeTarget(target)}). It was returned as ifNameExists "return-existing" asks.`;
-  return {
-    content: [text(rendered(call, pool)), text(message)],
-    structuredContent: { ...pool, existing: { created: false, message, sameName } },
-    _meta: { target },
-  };
-}
-
-/** A create the operator's controls stopped, or the user declined: nothing was created. */
+/** A write the operator's controls stopped, or the user declined: nothing was changed. */
 export function refusedResult(message: string, target?: Target): CallToolResult {
   return { isError: true, content: [text(target ? `${message}\nTarget: ${describeTarget(target)}` : message)], ...(target ? { _meta: { target } } : {}) };
 }
 
 export function inputSkeletonResult(skeleton: Record<string, unknown>): CallToolResult {
-  const message = "Dry run (generateCliSkeleton: input): nothing was created and nothing was sent. Fill in the skeleton and pass it as cliInputJson.";
+  const message = "Dry run (generateCliSkeleton: input): nothing was sent. Fill in the skeleton and pass it as cliInputJson.";
   return {
-    content: [text(renderOutput(skeleton, "json", title)), text(message)],
-    structuredContent: { ...skeleton, dryRun: { created: false, mode: "input", message } },
+    content: [text(renderOutput(skeleton, "json", "")), text(message)],
+    structuredContent: { ...skeleton, dryRun: { mode: "input", message } },
   };
 }
 
-export function outputSampleResult(call: PreparedCall, sample: IdentityPool, target: Target): CallToolResult {
-  const message = `Dry run (generateCliSkeleton: output): nothing was created and nothing was sent. This sample is what the service would return; the request would go to ${describeTarget(target)}.`;
+export function outputSampleResult(rendering: Rendering, request: Record<string, unknown>, sample: Record<string, unknown>, target: Target): CallToolResult {
+  const message = `Dry run (generateCliSkeleton: output): nothing was sent. ${rendering.operation.outputShapeName ? "The sample is what the service would answer; the" : "The"} request would go to ${describeTarget(target)}.`;
   return {
-    content: [text(rendered(call, sample)), text(message)],
-    structuredContent: { ...sample, dryRun: { created: false, mode: "output", message, request: { ...call.request }, target } },
+    content: [text(rendered(rendering, sample)), text(message)],
+    structuredContent: { ...sample, dryRun: { mode: "output", message, request: { ...request }, target } },
+  };
+}
+
+/** A write's dry run, from the pool as it is: `what` says what the write would do; nothing was changed. */
+export function readDryRunResult(operation: Operation, what: string, lines: string[], extra: Record<string, unknown>, target: Target): CallToolResult {
+  const message = `Dry run: ${operation.name} was not sent, nothing was changed. ${what}`;
+  return {
+    content: [text([message, ...lines.map((l) => `- ${l}`)].join("\n")), text(`Read from ${describeTarget(target)}.`)],
+    structuredContent: { ...extra, dryRun: { mode: "read", message, target } },
+    _meta: { target },
   };
 }
 
@@ -121,9 +136,9 @@ export function problemsResult(problems: Problem[]): CallToolResult {
   return { isError: true, content: [text([header, ...problems.map((p) => `- ${formatProblem(p)}`)].join("\n"))], _meta: { problems } };
 }
 
-export function failureResult(failure: AwsFailure, target: Target): CallToolResult {
+export function failureResult(operation: Operation, failure: Failure, target: Target): CallToolResult {
   const lines = [
-    `${title} failed: ${failure.name}: ${failure.message}`,
+    `${operation.name} failed: ${failure.name}: ${failure.message}`,
     failure.httpStatus !== undefined ? `HTTP status: ${failure.httpStatus}` : undefined,
     failure.requestId ? `Request id: ${failure.requestId}` : undefined,
     failure.attempts !== undefined ? `Attempts: ${failure.attempts}` : undefined,
@@ -131,4 +146,11 @@ export function failureResult(failure: AwsFailure, target: Target): CallToolResu
     failure.hint,
   ].filter(Boolean);
   return { isError: true, content: [text(lines.join("\n"))], _meta: { error: failure, target } };
+}
+
+export function versionResult(versions: Record<string, string>): CallToolResult {
+  return {
+    content: [text(Object.entries(versions).map(([name, version]) => `${name} ${version}`).join("\n"))],
+    structuredContent: { versions },
+  };
 }

@@ -4,7 +4,7 @@
  * limits AWS documents elsewhere laid over it.
  */
 import { z } from "zod";
-import { inputShape, outputShape, shape, type Shape, type StructureShape } from "./model.js";
+import { shape, structure, type Operation, type Shape, type StructureShape } from "./model.js";
 import { memberDocs } from "./docs.js";
 
 /**
@@ -36,7 +36,8 @@ export function javaPatternToRegExp(pattern: string): RegExp {
     if (c === "]") inClass = false;
     out += c;
   }
-  return new RegExp(`^(?:${out})$`);
+  // Unicode-aware, as Java is: the model uses \p{L} and friends.
+  return new RegExp(`^(?:${out})$`, "u");
 }
 
 /** Matches values that do not start with `prefix`, in any letter case. */
@@ -55,6 +56,7 @@ function shapeToZod(name: string, strictness: Strictness): z.ZodType {
   const limits = documentedLimits[name] ?? {};
   switch (s.type) {
     case "string": {
+      if (s.enum) return constrained ? z.enum(s.enum as [string, ...string[]]) : z.string();
       let str = z.string();
       if (!constrained) return str;
       if (s.min !== undefined) str = str.min(s.min);
@@ -106,24 +108,33 @@ function structureToZod(s: StructureShape, strictness: Strictness, required: Req
   for (const [member, ref] of Object.entries(s.members)) {
     let schema = shapeToZod(ref.shape, strictness);
     const isRequired = requiredMembers.has(member);
-    const doc = [memberDocs[member], isRequired && required === "describe" ? "Required: give it here, in cliInputJson or in cliArgs." : undefined].filter(Boolean).join(" ");
-    if (doc) schema = schema.describe(doc);
+    // Only the tool's arguments are described: a result's members need no explaining to the caller who asked.
+    if (required === "describe") schema = schema.describe([memberDocs[member], isRequired ? "Required (here, in cliInputJson or in cliArgs)." : ""].join(" ").trim());
     members[member] = isRequired && required === "enforce" ? schema : schema.optional();
   }
   return z.strictObject(members);
 }
 
+/** Derived once per operation: the schemas are costly to build and never change. */
+function perOperation<T>(derive: (operation: Operation) => T): (operation: Operation) => T {
+  const cache = new Map<string, T>();
+  return (operation) => {
+    let found = cache.get(operation.name);
+    if (found === undefined) cache.set(operation.name, (found = derive(operation)));
+    return found;
+  };
+}
+
 /** The merged request as the service checks it: required members, every constraint. */
-export const requestSchema = structureToZod(inputShape, "model", "enforce");
+export const requestSchema = perOperation((operation) => structureToZod(operation.input, "model", "enforce"));
 
 /** The same members, none required: what the tool's own arguments may carry (cliInputJson can supply the rest). */
-export const operationArgumentsShape = structureToZod(inputShape, "model", "describe").shape;
+export const argumentsShape = perOperation((operation) => structureToZod(operation.input, "model", "describe").shape);
 
-/** A pool as AWS returns it, with every constraint (dry-run samples are checked against it). */
-export const identityPoolSchema = structureToZod(outputShape, "model", "enforce");
-
-/** Pool members by JSON type only: what every success's structuredContent shares, placeholders included. */
-export const identityPoolTypesShape = structureToZod(outputShape, "types", "none").shape;
+/** What the operation answers, by JSON type only: what every success's structuredContent shares, placeholders included. */
+export const resultTypesShape = perOperation((operation) =>
+  operation.outputShapeName ? structureToZod(structure(operation.outputShapeName), "types", "none").shape : {},
+);
 
 /** Any shape of the model slice with every constraint: the sandbox validates each operation's input with it. */
 export function modelSchema(shapeName: string): z.ZodType {

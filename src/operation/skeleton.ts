@@ -2,7 +2,7 @@
  * Dry runs: the input skeleton (`--generate-cli-skeleton input`) and the output sample
  * (`--generate-cli-skeleton output`), both built from the model. Pure; nothing is sent.
  */
-import { inputShape, outputMembers, shape, type CreateIdentityPoolRequest, type IdentityPool } from "./model.js";
+import { shape, structure, type Operation } from "./model.js";
 
 /** The AWS CLI's placeholder for a shape: "" for strings, true for booleans, {"KeyName": …} for maps, [one] for lists. */
 function placeholder(shapeName: string): unknown {
@@ -24,11 +24,8 @@ function placeholder(shapeName: string): unknown {
 }
 
 /** The input skeleton in model order, with the parameters already given filled in (the AWS CLI ignores them). */
-export function inputSkeleton(given: Partial<CreateIdentityPoolRequest>): Record<string, unknown> {
-  const given_ = given as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(inputShape.members).map(([member, ref]) => [member, given_[member] ?? placeholder(ref.shape)]),
-  );
+export function inputSkeleton(operation: Operation, given: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(operation.input.members).map(([member, ref]) => [member, given[member] ?? placeholder(ref.shape)]));
 }
 
 /**
@@ -39,10 +36,18 @@ export function sampleIdentityPoolId(region: string): string {
   return `${region}:00000000-0000-0000-0000-000000000000`;
 }
 
-/** What the service would return for this request, in model order. */
-export function outputSample(request: CreateIdentityPoolRequest, region: string): IdentityPool {
-  const withId: Record<string, unknown> = { IdentityPoolId: sampleIdentityPoolId(region), ...request };
+/**
+ * What the service would answer this request, in model order: the request's own members where the
+ * answer has them (a pool echoes its settings), a sample id for a new pool, and nothing for what
+ * only AWS could know (the pools a list would find). Empty for an operation that answers nothing.
+ */
+export function outputSample(operation: Operation, request: Record<string, unknown>, region: string): Record<string, unknown> {
+  if (!operation.outputShapeName) return {};
+  const output = structure(operation.outputShapeName);
+  const known: Record<string, unknown> = { IdentityPoolId: sampleIdentityPoolId(region), ...request };
+  // A page token in the request is not the one the answer would carry.
+  if (operation.paginator) delete known[operation.paginator.output_token];
   const ordered: Record<string, unknown> = {};
-  for (const member of outputMembers) if (withId[member] !== undefined) ordered[member] = withId[member];
-  return ordered as unknown as IdentityPool;
+  for (const member of Object.keys(output.members)) if (known[member] !== undefined) ordered[member] = known[member];
+  return ordered;
 }

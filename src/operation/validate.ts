@@ -1,9 +1,7 @@
 /** Turns schema issues into Problems that name the field, the rule and what is wrong. */
 import type { z } from "zod";
 import { excerpt, quote, type Problem } from "./problems.js";
-import { operation, shape, shapeAt } from "./model.js";
-
-const inputShapeName = operation.input;
+import { shape, shapeAt } from "./model.js";
 
 type Issue = z.core.$ZodIssue;
 type PathPart = PropertyKey;
@@ -16,13 +14,14 @@ export type FileOf = (path: readonly PathPart[]) => string | undefined;
 
 const noFiles: FileOf = () => undefined;
 
-function isMapKey(path: readonly PathPart[]): boolean {
-  return path.length > 1 && shapeAt(inputShapeName, path.slice(0, -1))?.type === "map";
+/** `root` is the shape paths start in: the operation's input. */
+function isMapKey(root: string, path: readonly PathPart[]): boolean {
+  return path.length > 1 && shapeAt(root, path.slice(0, -1))?.type === "map";
 }
 
 /** A key as long as the model allows is named whole; a longer one (refused for that too) is cut. */
-function longestKey(mapPath: readonly PathPart[]): number | undefined {
-  const map = shapeAt(inputShapeName, mapPath);
+function longestKey(root: string, mapPath: readonly PathPart[]): number | undefined {
+  const map = shapeAt(root, mapPath);
   const key = map?.type === "map" ? shape(map.key.shape) : undefined;
   return key?.type === "string" ? key.max : undefined;
 }
@@ -31,20 +30,20 @@ function longestKey(mapPath: readonly PathPart[]): number | undefined {
  * `CognitoIdentityProviders[0].ClientId`, `IdentityPoolTags["env"]`: map keys are quoted, members
  * dotted; with `hideKeys` (a map read from a file) a key is written `[*]`.
  */
-export function fieldPath(path: readonly PathPart[], hideKeys = false): string {
+function fieldPath(root: string, path: readonly PathPart[], hideKeys = false): string {
   let out = "";
   path.forEach((part, i) => {
     if (typeof part === "number") out += `[${part}]`;
-    else if (i > 0 && isMapKey(path.slice(0, i + 1))) out += hideKeys ? "[*]" : `[${quote(String(part), longestKey(path.slice(0, i)))}]`;
+    else if (i > 0 && isMapKey(root, path.slice(0, i + 1))) out += hideKeys ? "[*]" : `[${quote(String(part), longestKey(root, path.slice(0, i)))}]`;
     // Cut, since an unknown key may be any length.
     else out += `${out ? "." : ""}${excerpt(String(part))}`;
   });
   return out || "(arguments)";
 }
 
-/** Member names valid at `path` in the request, for "unknown key" messages. */
-export function membersAt(path: readonly PathPart[]): string[] {
-  const s = shapeAt(inputShapeName, path);
+/** Member names valid at `path` in `root`, for "unknown key" messages. */
+function membersAt(root: string, path: readonly PathPart[]): string[] {
+  const s = shapeAt(root, path);
   return s?.type === "structure" ? Object.keys(s.members) : [];
 }
 
@@ -63,6 +62,12 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
+/** A pattern as zod reports it, `/source/flags`, back to a RegExp. */
+function regExpOf(pattern: string): RegExp {
+  const end = pattern.lastIndexOf("/");
+  return new RegExp(pattern.slice(1, end), pattern.slice(end + 1));
+}
+
 const shownOffenders = 5;
 /** How far into a value offenders are looked for (names allow 128 characters); past it the message says only "does not match". */
 const scannedCharacters = 4096;
@@ -74,7 +79,7 @@ const scannedCharacters = 4096;
 function offendingCharacters(value: string, pattern: RegExp): string[] {
   const cls = /^\^\(\?:(\[.*\])\+\)\$$/.exec(pattern.source)?.[1];
   if (!cls) return [];
-  const one = new RegExp(`^${cls}$`);
+  const one = new RegExp(`^${cls}$`, pattern.flags);
   const found = new Set<string>();
   let scanned = 0;
   for (const ch of value) {
@@ -89,14 +94,16 @@ const expectedNames: Record<string, string> = { string: "a string", boolean: "tr
 type ValidKeys = (path: readonly PathPart[]) => string[];
 
 /**
- * `validKeys` lists the keys allowed at a path whose object had unknown ones; `fileOf` says which
- * values were read from files.
+ * Problems for issues found in a value of the shape `root` (an operation's input). `validKeys`
+ * lists the keys allowed at a path whose object had unknown ones (default: the shape's members);
+ * `fileOf` says which values were read from files.
  */
-export function problemsFromIssues(issues: readonly Issue[], validKeys: ValidKeys = membersAt, fileOf: FileOf = noFiles): Problem[] {
-  return wordIssues(issues, { validKeys, fileOf, basePath: [], aboutKey: false });
+export function problemsFromIssues(issues: readonly Issue[], root: string, { validKeys, fileOf = noFiles }: { validKeys?: ValidKeys; fileOf?: FileOf } = {}): Problem[] {
+  return wordIssues(issues, { root, validKeys: validKeys ?? ((path) => membersAt(root, path)), fileOf, basePath: [], aboutKey: false });
 }
 
 interface Wording {
+  root: string;
   validKeys: ValidKeys;
   fileOf: FileOf;
   /** Where the issues' paths start (a union branch's issues are relative to the union). */
@@ -106,15 +113,15 @@ interface Wording {
 }
 
 function wordIssues(issues: readonly Issue[], wording: Wording): Problem[] {
-  const { validKeys, fileOf, basePath, aboutKey } = wording;
+  const { root, validKeys, fileOf, basePath, aboutKey } = wording;
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = [...basePath, ...issue.path];
     const file = fileOf(path);
-    const field = fieldPath(path, file !== undefined);
+    const field = fieldPath(root, path, file !== undefined);
     const input = (issue as { input?: unknown }).input;
     // What the message calls the value: the value itself, or, for one read from a file, where it came from.
-    const subject = file === undefined ? show(input) : `${aboutKey ? "a map key" : isMapKey(path) ? "a map value" : "the value"} read from ${file}`;
+    const subject = file === undefined ? show(input) : `${aboutKey ? "a map key" : isMapKey(root, path) ? "a map value" : "the value"} read from ${file}`;
     const got = `got ${typeName(input)} ${file === undefined ? subject : `(${subject})`}`;
     switch (issue.code) {
       case "invalid_type":
@@ -144,7 +151,7 @@ function wordIssues(issues: readonly Issue[], wording: Wording): Problem[] {
           problems.push({ field, rule: issue.message, message: `${subject} starts with a prefix reserved for AWS` });
           break;
         }
-        const bad = pattern ? offendingCharacters(String(input), new RegExp(pattern.slice(1, -1))) : [];
+        const bad = pattern ? offendingCharacters(String(input), regExpOf(pattern)) : [];
         const named = file === undefined ? `${bad.map((c) => JSON.stringify(c)).join(", ")}, not allowed` : "characters that are not allowed";
         const detail = bad.length ? `contains ${named}` : "does not match";
         problems.push({ field, rule: `pattern ${issue.message}`, message: `${subject} ${detail}; the whole value must match ${issue.message}` });
@@ -155,7 +162,7 @@ function wordIssues(issues: readonly Issue[], wording: Wording): Problem[] {
         const hidden = new Set<string>();
         for (const key of issue.keys) {
           const keyFile = fileOf([...path, key]);
-          if (keyFile === undefined) problems.push({ field: fieldPath([...path, key]), rule: "unknown key", message: `is not a known key; ${valid}` });
+          if (keyFile === undefined) problems.push({ field: fieldPath(root, [...path, key]), rule: "unknown key", message: `is not a known key; ${valid}` });
           else hidden.add(keyFile);
         }
         // A key read from a file is file contents too: the file is named, the key is not.
@@ -165,7 +172,7 @@ function wordIssues(issues: readonly Issue[], wording: Wording): Problem[] {
       case "invalid_key":
         // The path ends at the offending key: name the map as the field; the inner message shows the key.
         for (const p of wordIssues(issue.issues, { ...wording, basePath: path, aboutKey: true }))
-          problems.push({ field: fieldPath(path.slice(0, -1), file !== undefined), rule: `key ${p.rule}`, message: file === undefined ? `key ${p.message}` : p.message });
+          problems.push({ field: fieldPath(root, path.slice(0, -1), file !== undefined), rule: `key ${p.rule}`, message: file === undefined ? `key ${p.message}` : p.message });
         break;
       case "invalid_value":
         problems.push({ field, rule: `one of ${issue.values.join(", ")}`, message: `${subject} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` });

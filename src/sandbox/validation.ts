@@ -30,15 +30,11 @@ export function validateInput(operationName: string, body: unknown): unknown {
   const result = schema.safeParse(body, { reportInput: true });
   if (result.success) return result.data;
 
-  const validKeys = (path: Path) => {
-    const s = shapeAt(inputShape, path);
-    return s?.type === "structure" ? Object.keys(s.members) : [];
-  };
   const unreadable: Problem[] = [];
   const violations: string[] = [];
   // One issue at a time, so each problem keeps the path and value AWS's wording needs.
   for (const issue of result.error.issues) {
-    for (const problem of problemsFromIssues([issue], validKeys)) {
+    for (const problem of problemsFromIssues([issue], inputShape)) {
       if (problem.rule.startsWith("type ") || problem.rule === "unknown key") unreadable.push(problem);
       else violations.push(violation(inputShape, body, issue.path, problem.rule));
     }

@@ -1,0 +1,238 @@
+/**
+ * What any tool's call does, in order: MCP arguments → validated request → the operator's
+ * controls → AWS call → typed result → rendered content. The pieces live in src/operation
+ * (pure), src/cli, src/connection.ts, src/policy.ts and src/aws; this module puts them in order,
+ * reading the tool's contract for what its effect needs.
+ *
+ * Loaded once the client has listed the tools (or by the first call), not at start-up.
+ */
+import { z } from "zod";
+import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import { operationOf, type Operation } from "../operation/model.js";
+import { toolInputSchema, type EffectOption } from "../operation/arguments.js";
+import { inputSkeleton, outputSample } from "../operation/skeleton.js";
+import { changesBetween, type Change } from "../operation/changes.js";
+import {
+  failureResult,
+  inputSkeletonResult,
+  outputSampleResult,
+  outputSchema,
+  problemsResult,
+  readDryRunResult,
+  refusedResult,
+  successResult,
+  versionResult,
+  type Rendering,
+} from "../operation/result.js";
+import type { CallOutcome, Target, Timeouts, Connection, Failure } from "../operation/types.js";
+import { createFileReader } from "../cli/parse-command-line.js";
+import { callOperation, resolveTarget, type Answer } from "../aws/calls.js";
+import { outcomeUnknown } from "../aws/failures.js";
+import { redactJson, redactSecrets } from "../aws/redact.js";
+import { regionPolicyProblem, resolveConnection } from "../connection.js";
+import { admit, approve, changeLine, type ProcessControls, type WriteDescription } from "../policy.js";
+import type { ServerConfig } from "../config.js";
+import { versions } from "../versions.js";
+import type { CallContext, ToolContract } from "../tools/contract.js";
+import { prepareCall, type CallShape, type PreparedCall } from "./prepare.js";
+import { listAllPages } from "./pages.js";
+
+export { preloadAwsSdk } from "../aws/sdk.js";
+
+/** The options a tool's effect brings: a duplicate guard for creates, a dry run for writes that read first. */
+function effectOptions(contract: ToolContract): EffectOption[] {
+  if (contract.effect === "create") return ["ifNameExists"];
+  return contract.current ? ["dryRun"] : [];
+}
+
+function callShape(contract: ToolContract): CallShape {
+  return { operation: operationOf(contract.operation), effectOptions: effectOptions(contract) };
+}
+
+function jsonSchemaOf(schema: z.ZodType): Tool["inputSchema"] {
+  const { $schema: _draft, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io: "input" }) as Record<string, unknown>;
+  return rest as Tool["inputSchema"];
+}
+
+export interface ToolJsonSchemas {
+  input: Tool["inputSchema"];
+  output: Tool["outputSchema"];
+}
+
+/**
+ * A tool's input and output schemas as JSON Schema, converted from the zod schemas that validate
+ * its calls. scripts/build.mjs runs this for every tool and puts the result in the bundle.
+ */
+export function toolJsonSchemas(contract: ToolContract): ToolJsonSchemas {
+  const { operation, effectOptions: options } = callShape(contract);
+  return { input: jsonSchemaOf(toolInputSchema(operation, options)), output: jsonSchemaOf(outputSchema(operation, contract.effect)) as Tool["outputSchema"] };
+}
+
+/** Debug output goes to the operator (stderr) and to the client, with every known secret masked. */
+function debugLog(context: CallContext) {
+  return (message: string, data: Record<string, unknown>) => {
+    const entry = redactJson({ message, ...data });
+    console.error(`[debug] ${JSON.stringify(entry)}`);
+    context.log?.("debug", entry);
+  };
+}
+
+/** What an unknown outcome means for each write, and what to do about it. */
+const unknownOutcome: Record<string, { means: string; hint: string }> = {
+  create: {
+    means: "so the pool may or may not have been created",
+    hint: 'Do not simply retry: that can create a duplicate. Check first: call again with ifNameExists "return-existing", which returns the pool if it was created and creates it otherwise.',
+  },
+  delete: {
+    means: "so the pool may or may not have been deleted",
+    hint: "Check with describe_identity_pool before deleting again: a ResourceNotFoundException means it is gone.",
+  },
+  replace: { means: "so the change may or may not have been made", hint: "Read the pool again to see whether it was; repeating the same call is safe." },
+};
+
+function explained(effect: ToolContract["effect"], failure: Failure): Failure {
+  const unknown = unknownOutcome[effect];
+  if (failure.name !== outcomeUnknown || !unknown) return failure;
+  return { ...failure, message: `${failure.message}, ${unknown.means}.`, hint: unknown.hint };
+}
+
+/** Where a call goes, resolved and checked: the connection, its timeouts and the target. */
+interface Route {
+  connection: Connection;
+  timeouts: Timeouts;
+  target: Target;
+}
+
+/** A tool's calls, for one server; `controls` are shared by every session of the process. */
+export function toolCall(contract: ToolContract, config: ServerConfig, controls: ProcessControls): (args: unknown, context?: CallContext) => Promise<CallToolResult> {
+  const shape = callShape(contract);
+  const { operation } = shape;
+  const readFile = createFileReader(config.allowFilesFrom);
+
+  const failure = (outcome: CallOutcome<unknown> & { ok: false }) => failureResult(operation, explained(contract.effect, outcome.error), outcome.target);
+
+  /** A create's duplicate guard: a result when the name's existing pool settles the call, undefined to go on creating. */
+  async function settleByName(call: PreparedCall, rendering: Rendering, route: Route): Promise<CallToolResult | undefined> {
+    const mode = call.ifNameExists ?? config.ifNameExists ?? "create";
+    if (mode === "create") return undefined;
+    const name = call.request.IdentityPoolName as string;
+    const list = operationOf("ListIdentityPools");
+    const pages = await listAllPages(list, route, {});
+    if (!pages.ok) return failureResult(list, pages.error, pages.target);
+    const ids = (pages.value.value.IdentityPools as { IdentityPoolId: string; IdentityPoolName: string }[]).filter((p) => p.IdentityPoolName === name).map((p) => p.IdentityPoolId);
+    if (!ids.length) return undefined;
+    if (mode === "error")
+      return refusedResult(`Not created: an identity pool named "${name}" already exists (${ids.join(", ")}), and ifNameExists is "error". Use ifNameExists "return-existing" to get it, or choose another name.`, pages.target);
+    const describe = operationOf("DescribeIdentityPool");
+    const existing = await callOperation(describe, { IdentityPoolId: ids[0] }, route.connection, route.target, { timeouts: route.timeouts });
+    if (!existing.ok) return failureResult(describe, existing.error, existing.target);
+    const message = `Not created now: an identity pool named "${name}" already exists (${ids[0]}${ids.length > 1 ? `, and ${ids.length - 1} more with the same name` : ""}). It was returned as ifNameExists "return-existing" asks`;
+    return successResult(rendering, existing.value.value, message, existing.target, { existing: { message, sameName: ids.length } });
+  }
+
+  /** For replace and delete: the state the write replaces, read first. */
+  async function readCurrent(call: PreparedCall, route: Route): Promise<CallOutcome<Answer> & { read: Operation }> {
+    const read = operationOf(contract.current!);
+    const outcome = await callOperation(read, { IdentityPoolId: call.request.IdentityPoolId }, route.connection, route.target, { timeouts: route.timeouts });
+    return { ...outcome, read };
+  }
+
+  async function send(call: PreparedCall, route: Route, context: CallContext): Promise<CallOutcome<Answer>> {
+    const debug = call.options.debug ? debugLog(context) : undefined;
+    if (operation.paginator && !call.options.noPaginate) return listAllPages(operation, route, call.options, call.request, debug);
+    // Creates and deletes are not safe to repeat once they may have reached AWS.
+    const once = contract.effect === "create" || contract.effect === "delete";
+    return callOperation(operation, call.request, route.connection, route.target, { timeouts: route.timeouts, debug, once });
+  }
+
+  async function run(args: unknown, context: CallContext): Promise<CallToolResult> {
+    const prepared = prepareCall(shape, args, readFile);
+    if (!prepared.ok) return problemsResult(prepared.error);
+    const call = prepared.value;
+    if (call.mode === "version") return versionResult(versions());
+    if (call.mode === "skeleton-input") return inputSkeletonResult(inputSkeleton(operation, call.request));
+    const rendering: Rendering = { operation, query: call.query, output: call.options.output, color: call.options.color };
+
+    const refusal = call.mode === "skeleton-output" ? undefined : admit(contract, call, config);
+    if (refusal) return "problems" in refusal ? problemsResult(refusal.problems) : refusedResult(refusal.message);
+
+    const resolved = resolveConnection(config, call.options, readFile);
+    if (!resolved.ok) return problemsResult(resolved.error);
+    const { connection, timeouts } = resolved.value;
+    const target = await resolveTarget(connection);
+    if (!target.ok) return failureResult(operation, target.error, target.target);
+    // The region may come from a profile's config, which the call's own check could not see.
+    const regionRefused = regionPolicyProblem(config, target.value.region);
+    if (regionRefused) return problemsResult([regionRefused]);
+    if (call.mode === "skeleton-output") return outputSampleResult(rendering, call.request, outputSample(operation, call.request, target.value.region!), target.value);
+    const route: Route = { connection, timeouts, target: target.value };
+
+    if (contract.effect === "read") {
+      const outcome = await send(call, route, context);
+      if (!outcome.ok) return failure(outcome);
+      return successResult(rendering, outcome.value.value, `${operation.name} answered${requestIdNote(outcome.value)}`, outcome.target);
+    }
+
+    let write: WriteDescription;
+    let changes: Change[] = [];
+    let current: Record<string, unknown> = {};
+    if (contract.effect === "create") {
+      const settled = await settleByName(call, rendering, route);
+      if (settled) return settled;
+      write = { effect: "create", request: call.request };
+    } else {
+      const read = await readCurrent(call, route);
+      if (!read.ok) return failureResult(read.read, read.error, read.target);
+      current = read.value.value;
+      const problems = contract.checkChange?.(current, call.request) ?? [];
+      if (problems.length) return problemsResult(problems);
+      if (contract.effect === "delete") {
+        write = { effect: "delete", current };
+        if (call.dryRun) return readDryRunResult(operation, `It would delete ${poolLabel(current)} and every identity in it.`, [], { deleted: deletedPool(call, current) }, read.target);
+      } else {
+        changes = changesBetween(operation, current, call.request);
+        write = { effect: "replace", operation: operation.name, current, changes };
+        const what = changes.length ? `It would change ${changes.length} member${changes.length === 1 ? "" : "s"}:` : "It would change no member.";
+        if (call.dryRun) return readDryRunResult(operation, what, changes.map(changeLine), { changes }, read.target);
+      }
+    }
+
+    const stopped = await approve(contract, write, route.target, config, controls, context);
+    if (stopped) return refusedResult(stopped, route.target);
+    const outcome = await send(call, route, context);
+    if (!outcome.ok) return failure(outcome);
+    const answer = outcome.value.value;
+    const note = requestIdNote(outcome.value);
+    if (contract.effect === "create") return successResult(rendering, answer, `Created identity pool ${String(answer.IdentityPoolId)}${note}`, outcome.target);
+    if (contract.effect === "delete")
+      return successResult(rendering, answer, `Deleted ${poolLabel(current)} and every identity in it${note}`, outcome.target, { deleted: deletedPool(call, current) });
+    const summary = `${operation.name} done: ${changes.length ? changes.map(changeLine).join("; ") : "no member changed"}${note}`;
+    return successResult(rendering, answer, summary, outcome.target, { changes });
+  }
+
+  return async (args, context = {}) => {
+    let result: CallToolResult;
+    try {
+      result = await run(args, context);
+    } catch (error) {
+      // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
+      console.error(redactSecrets(`[${contract.name}] unexpected error: ${(error as Error)?.stack ?? String(error)}`));
+      const unknown = contract.effect === "read" ? "" : ` Whether ${contract.name} took effect is unknown: read the pool before repeating it.`;
+      result = { isError: true, content: [{ type: "text", text: `Internal error in ${contract.name}: ${(error as Error)?.message ?? String(error)}.${unknown}` }] };
+    }
+    // Whatever an endpoint answered (errors, tags) is shown, but never a credential it echoed.
+    return redactJson(result);
+  };
+}
+
+function deletedPool(call: PreparedCall, current: Record<string, unknown>): { IdentityPoolId: string; IdentityPoolName?: string } {
+  return { IdentityPoolId: String(call.request.IdentityPoolId), ...(current.IdentityPoolName !== undefined && { IdentityPoolName: String(current.IdentityPoolName) }) };
+}
+
+function poolLabel(pool: Record<string, unknown>): string {
+  return `identity pool ${String(pool.IdentityPoolId)}${pool.IdentityPoolName !== undefined ? ` (${JSON.stringify(pool.IdentityPoolName)})` : ""}`;
+}
+
+function requestIdNote(answer: Answer): string {
+  return answer.requestId ? `, request id ${answer.requestId}` : "";
+}

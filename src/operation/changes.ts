@@ -1,0 +1,43 @@
+/**
+ * What a write that replaces (UpdateIdentityPool, SetIdentityPoolRoles) does to the state it
+ * replaces, member by member. Pure. A member the call leaves out is removed by AWS, so it is
+ * reported as removed, never passed over.
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { Operation } from "./model.js";
+
+export interface Change {
+  member: string;
+  change: "added" | "changed" | "removed";
+  before?: unknown;
+  after?: unknown;
+  /** Set on removals the call did not ask for in so many words: it left the member out. */
+  leftOut?: true;
+}
+
+/**
+ * What AWS sets a member to when a call leaves it out ("Amazon Cognito sets it to its default
+ * value"): nothing, which it may report as false or as an empty list or map.
+ */
+function isDefault(value: unknown): boolean {
+  if (value === undefined || value === false) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && value !== null && Object.keys(value).length === 0;
+}
+
+/** The changes from `current` to what `request` sets; the member naming the pool is not one. */
+export function changesBetween(operation: Operation, current: Record<string, unknown>, request: Record<string, unknown>): Change[] {
+  const changes: Change[] = [];
+  for (const member of operation.inputMembers) {
+    if (member === "IdentityPoolId") continue;
+    const before = current[member];
+    const after = request[member];
+    if (isDefault(before) && isDefault(after)) continue;
+    if (isDefault(before)) changes.push({ member, change: "added", after });
+    else if (after === undefined) changes.push({ member, change: "removed", before, leftOut: true });
+    // Given explicitly: false is a setting; an empty list or map removes what was there.
+    else if (isDefault(after) && after !== false) changes.push({ member, change: "removed", before });
+    else if (!isDeepStrictEqual(before, after)) changes.push({ member, change: "changed", before, after });
+  }
+  return changes;
+}

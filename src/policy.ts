@@ -1,0 +1,190 @@
+/**
+ * The operator's controls, applied to every call in one place: which tools exist (--tools),
+ * read-only mode, the duplicate guard's floor, the write rate limit and the user's consent.
+ * No tool argument can lift any of them.
+ */
+import type { ServerConfig } from "./config.js";
+import type { Change } from "./operation/changes.js";
+import type { Problem } from "./operation/problems.js";
+import type { Target } from "./operation/types.js";
+import { tools } from "./tools/index.js";
+import type { CallContext, ToolContract } from "./tools/contract.js";
+
+export type IfNameExists = "create" | "return-existing" | "error";
+export const ifNameExistsChoices: IfNameExists[] = ["create", "return-existing", "error"];
+
+export const readOnlyEnv = "COGNITO_IDENTITY_MCP_READ_ONLY";
+
+/**
+ * The operator's --if-name-exists is a floor: once it guards against duplicates, a call may
+ * choose the other guard, never "create".
+ */
+export function duplicatesProblem(requested: IfNameExists | undefined, operatorDefault: IfNameExists | undefined): Problem | undefined {
+  if (requested !== "create" || operatorDefault === undefined || operatorDefault === "create") return undefined;
+  return {
+    field: "ifNameExists",
+    rule: "operator policy",
+    message: `"create" is not allowed: this server's operator set --if-name-exists ${operatorDefault}, so a pool with an existing name is never created twice; use "return-existing" or "error"`,
+  };
+}
+
+function readOnlyMessage(contract: ToolContract): string {
+  return `This server is read-only: ${contract.name} changes nothing here. Reads and dry runs still work. Its operator set this with --read-only or ${readOnlyEnv}=true; restart the server without them to allow writes.`;
+}
+
+/** Writes per server process within a sliding minute; `now` is injectable for tests. */
+export class WriteRateLimiter {
+  private readonly times: number[] = [];
+  constructor(
+    readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private prune(): void {
+    const cutoff = this.now() - 60_000;
+    while (this.times.length && this.times[0]! <= cutoff) this.times.shift();
+  }
+
+  /** undefined when a create may go ahead; otherwise when the next one will be allowed. */
+  refusal(): { resetsAt: Date; resetsInSeconds: number } | undefined {
+    this.prune();
+    if (this.times.length < this.perMinute) return undefined;
+    const resetsAt = this.times[0]! + 60_000;
+    return { resetsAt: new Date(resetsAt), resetsInSeconds: Math.max(1, Math.ceil((resetsAt - this.now()) / 1000)) };
+  }
+
+  record(): void {
+    this.times.push(this.now());
+  }
+}
+
+function rateLimitMessage(perMinute: number, refusal: { resetsAt: Date; resetsInSeconds: number }): string {
+  return `Rate limit reached: this server allows ${perMinute} write${perMinute === 1 ? "" : "s"} per minute (its operator's --max-writes-per-minute). Nothing was changed. The limit resets in ${refusal.resetsInSeconds} s, at ${refusal.resetsAt.toISOString()}.`;
+}
+
+/**
+ * Controls (C0, DEL, C1), line and paragraph separators and bidi controls: characters that can
+ * start a line of their own or reorder the text after them, and that JSON.stringify leaves as they are.
+ */
+const lineOrOrderCharacters = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]/gu;
+
+/** text with those characters written as \uXXXX escapes. */
+function inert(text: string): string {
+  return text.replace(lineOrOrderCharacters, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A value the call supplied, quoted and escaped: it cannot pass itself off as a line of the prompt or reorder it. */
+function q(value: unknown): string {
+  return inert(JSON.stringify(value) ?? "null");
+}
+
+/** What a write will do, for the user to approve: the effect's own words. */
+export type WriteDescription =
+  | { effect: "create"; request: Record<string, unknown> }
+  | { effect: "replace"; operation: string; current: Record<string, unknown>; changes: Change[] }
+  | { effect: "delete"; current: Record<string, unknown> };
+
+function poolName(pool: Record<string, unknown>): string {
+  return [pool.IdentityPoolName !== undefined && q(pool.IdentityPoolName), pool.IdentityPoolId !== undefined && `(${q(pool.IdentityPoolId)})`].filter(Boolean).join(" ");
+}
+
+function createLines(request: Record<string, unknown>): string[] {
+  const logins = Object.keys((request.SupportedLoginProviders as Record<string, string> | undefined) ?? {});
+  const cognito = (request.CognitoIdentityProviders as { ProviderName?: string; ClientId?: string }[] | undefined) ?? [];
+  const providers = [
+    ...logins.map((name) => `login provider ${q(name)}`),
+    ...cognito.map((p) => `Cognito user pool ${q(p.ProviderName ?? "")} (client ${q(p.ClientId ?? "")})`),
+    ...((request.OpenIdConnectProviderARNs as string[] | undefined) ?? []).map((arn) => `OIDC ${q(arn)}`),
+    ...((request.SamlProviderARNs as string[] | undefined) ?? []).map((arn) => `SAML ${q(arn)}`),
+    ...(request.DeveloperProviderName ? [`developer provider ${q(request.DeveloperProviderName)} (cannot be changed later)`] : []),
+  ];
+  return [
+    `Create the Amazon Cognito identity pool ${q(request.IdentityPoolName)}?`,
+    `Unauthenticated identities: ${request.AllowUnauthenticatedIdentities ? "allowed" : "not allowed"}.`,
+    `Identity providers: ${providers.length ? providers.join("; ") : "none"}.`,
+  ];
+}
+
+/** One line per change: the member, and what happens to its value. */
+export function changeLine(change: Change): string {
+  if (change.change === "added") return `${change.member}: set to ${q(change.after)}`;
+  if (change.change === "changed") return `${change.member}: ${q(change.before)} → ${q(change.after)}`;
+  return `${change.member}: ${q(change.before)} removed${change.leftOut ? " (the call leaves it out)" : ""}`;
+}
+
+/** What the user is asked to approve: what will change, and where. */
+export function consentMessage(write: WriteDescription, target: Target): string {
+  const lines =
+    write.effect === "create"
+      ? createLines(write.request)
+      : write.effect === "delete"
+        ? [`Delete the Amazon Cognito identity pool ${poolName(write.current)}, and every identity in it? This cannot be undone.`]
+        : [
+            `${write.operation} on the identity pool ${poolName(write.current)}?`,
+            ...(write.changes.length ? write.changes.map((c) => `- ${changeLine(c)}`) : ["No member changes."]),
+          ];
+  return [
+    ...lines,
+    // The call may choose these too (within the operator's limits), so they are escaped as well;
+    // where the write goes comes last, in a line only this function writes.
+    `Where: region ${inert(target.region ?? "?")}, endpoint ${inert(target.endpoint ?? "?")}, profile ${inert(target.profile ?? "default")}${target.sandbox ? " (SANDBOX, not AWS)" : ""}.`,
+  ].join("\n");
+}
+
+/** The tools a client sees: the operator's --tools, else the default set. */
+export function enabledTools(config: ServerConfig): readonly ToolContract[] {
+  const chosen = config.tools;
+  if (chosen === "all") return tools;
+  if (chosen === undefined) return tools.filter((t) => t.byDefault);
+  return tools.filter((t) => chosen.includes(t.name));
+}
+
+/** What every session of one server process shares: the rate limit is per process, not per session. */
+export interface ProcessControls {
+  limiter?: WriteRateLimiter;
+}
+
+export function processControls(config: ServerConfig): ProcessControls {
+  return { limiter: config.maxWritesPerMinute ? new WriteRateLimiter(config.maxWritesPerMinute) : undefined };
+}
+
+/** A call the operator's controls stop: a refusal to show, or problems with the arguments. */
+export type Refusal = { message: string } | { problems: Problem[] };
+
+/**
+ * First stage, before anything is read or sent: read-only mode stops writes (dry runs excepted),
+ * and a create may not lift the operator's duplicate guard.
+ */
+export function admit(contract: ToolContract, call: { dryRun?: boolean; ifNameExists?: IfNameExists }, config: ServerConfig): Refusal | undefined {
+  if (contract.effect !== "read" && !call.dryRun && config.readOnly) return { message: readOnlyMessage(contract) };
+  const floor = contract.effect === "create" ? duplicatesProblem(call.ifNameExists, config.ifNameExists) : undefined;
+  return floor ? { problems: [floor] } : undefined;
+}
+
+/**
+ * Last stage, right before a write is sent: the rate limit, then the user's consent, then the
+ * rate limit again (other calls may have used the minute while the user decided). A write that
+ * passes is counted.
+ */
+export async function approve(contract: ToolContract, write: WriteDescription, target: Target, config: ServerConfig, controls: ProcessControls, context: CallContext): Promise<string | undefined> {
+  const { limiter } = controls;
+  const limited = () => {
+    const refusal = limiter?.refusal();
+    return refusal ? rateLimitMessage(limiter!.perMinute, refusal) : undefined;
+  };
+  const before = limited();
+  if (before) return before;
+  if (config.consent) {
+    if (!context.askUser) {
+      if (!config.allowWritesWithoutConsent)
+        return `Not done: this server asks the user to approve every write (its operator's --consent), and this MCP client does not support elicitation, so the user cannot be asked. Use a client with elicitation, or the operator can add --allow-writes-without-consent.`;
+    } else {
+      const answer = await context.askUser(consentMessage(write, target));
+      if (answer !== "accept") return `Not done: the user ${answer === "decline" ? "declined" : "cancelled"} ${contract.name}.`;
+    }
+  }
+  const after = limited();
+  if (after) return after;
+  limiter?.record();
+  return undefined;
+}

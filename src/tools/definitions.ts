@@ -1,0 +1,51 @@
+/**
+ * The tools/list entries of the tools the operator enabled. Start-up loads only this and the
+ * contracts; the JSON Schemas are computed at build time (scripts/build.mjs) from the zod schemas
+ * that validate calls, so listing the tools loads none of the call code.
+ */
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { ServerConfig } from "../config.js";
+import { enabledTools } from "../policy.js";
+import type { ToolContract } from "./contract.js";
+import type { ToolJsonSchemas } from "../call/run.js";
+
+/** In the bundle, scripts/build.mjs replaces this with every tool's schemas as JSON text; undefined when running the sources. */
+declare const __TOOL_JSON_SCHEMAS__: string | undefined;
+
+let jsonSchemas: Promise<Record<string, ToolJsonSchemas>> | undefined;
+
+/** Every tool's schemas, by name: from the bundle, or converted once from the sources. */
+function allJsonSchemas(): Promise<Record<string, ToolJsonSchemas>> {
+  jsonSchemas ??=
+    typeof __TOOL_JSON_SCHEMAS__ === "string"
+      ? Promise.resolve(JSON.parse(__TOOL_JSON_SCHEMAS__) as Record<string, ToolJsonSchemas>)
+      : import("../call/schemas.js").then((schemas) => schemas.everyToolJsonSchemas());
+  return jsonSchemas;
+}
+
+/** The operator's active controls, said once in each write tool's description. */
+function controlsNote(contract: ToolContract, config: ServerConfig): string {
+  if (contract.effect === "read") return "";
+  const controls = [
+    config.readOnly && "This server is READ-ONLY: this tool only does dry runs.",
+    config.consent && "Each call asks the user to approve it first.",
+    contract.effect === "create" && config.ifNameExists && config.ifNameExists !== "create" && `ifNameExists defaults to "${config.ifNameExists}".`,
+    config.maxWritesPerMinute && `At most ${config.maxWritesPerMinute} writes per minute.`,
+  ].filter(Boolean);
+  return controls.length ? `\n\nActive now: ${controls.join(" ")}` : "";
+}
+
+export async function listTools(config: ServerConfig): Promise<{ tools: Tool[] }> {
+  const schemas = await allJsonSchemas();
+  return {
+    tools: enabledTools(config).map((contract) => ({
+      name: contract.name,
+      title: contract.title,
+      description: contract.description + controlsNote(contract, config),
+      inputSchema: schemas[contract.name]!.input,
+      outputSchema: schemas[contract.name]!.output,
+      // A read-only server's writes change nothing.
+      annotations: config.readOnly && contract.effect !== "read" ? { ...contract.annotations, readOnlyHint: true } : contract.annotations,
+    })),
+  };
+}

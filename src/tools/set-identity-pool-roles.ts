@@ -1,0 +1,15 @@
+/** `aws cognito-identity set-identity-pool-roles`. */
+import type { ToolContract } from "./contract.js";
+
+export const setIdentityPoolRoles: ToolContract = {
+  name: "set_identity_pool_roles",
+  title: "Set Cognito identity pool roles",
+  operation: "SetIdentityPoolRoles",
+  effect: "replace",
+  current: "GetIdentityPoolRoles",
+  byDefault: false,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  description: `Sets the IAM roles an identity pool gives its identities and its role mappings, exactly as \`aws cognito-identity set-identity-pool-roles\` does.
+
+It REPLACES what was there: Roles and RoleMappings left out are removed. The result lists every change; dryRun shows it without changing anything.`,
+};
