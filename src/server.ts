@@ -40,14 +40,26 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
   // client has listed the tools, while the model decides what to call, or by the first call.
   let loadedCall: Promise<(args: unknown, context: CallContext) => Promise<CallToolResult>> | undefined;
   const callModule = () => import("./tools/create-identity-pool-call.js");
-  const callTool = async (args: unknown, context: CallContext) =>
-    (await (loadedCall ??= callModule().then((call) => call.createIdentityPoolCall(config, controls))))(args, context);
+  const loadCall = () => (loadedCall ??= callModule().then((call) => call.createIdentityPoolCall(config, controls)));
+  let callsStarted = 0;
+  const callTool = async (args: unknown, context: CallContext) => (callsStarted++, (await loadCall())(args, context));
+  /**
+   * Loads the call code and the AWS SDK, then runs them once without sending anything: an SDK
+   * send answered in memory (preloadAwsSdk) and a dry run of the tool. A first call otherwise
+   * pays for V8 compiling every function it reaches and for building the AWS client. No
+   * credentials are resolved. Once a call has started, it warms the same code itself.
+   */
+  const warmUp = async () => {
+    const [call, module] = await Promise.all([loadCall(), callModule()]);
+    if (callsStarted === 0) await module.preloadAwsSdk().catch(() => {});
+    if (callsStarted === 0) await call({ IdentityPoolName: "warm-up", AllowUnauthenticatedIdentities: false, generateCliSkeleton: "output" }, {});
+  };
   const validator = lazyAjvValidator();
   const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} }, jsonSchemaValidator: validator });
 
   server.setRequestHandler(ListToolsRequestSchema, () => {
     // After the answer is on its way; a failure to load is reported by the call that needs it.
-    setImmediate(() => void callModule().then((call) => call.preloadAwsSdk()).catch(() => {}));
+    setImmediate(() => void warmUp().catch(() => {}));
     return listTools(config);
   });
   const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>

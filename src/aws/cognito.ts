@@ -2,6 +2,7 @@
  * The AWS adapter: the one place that talks to Cognito Identity. The SDK is imported on
  * first use, so starting the server and input skeletons never pay for loading it.
  */
+import { Readable } from "node:stream";
 import type { CognitoIdentityClient, CognitoIdentityClientConfig } from "@aws-sdk/client-cognito-identity";
 import { asShape, operation, type CreateIdentityPoolRequest, type IdentityPool } from "../operation/model.js";
 import type { DeserializeHandler, DeserializeHandlerArguments } from "@smithy/types";
@@ -62,11 +63,30 @@ function loadSdk(): Promise<Sdk> {
 }
 
 /**
- * Loads what a call to AWS needs, ahead of the first call. Only code: credentials are resolved
- * by the call that uses them, since their chain may reach the network (SSO, instance metadata).
+ * Loads what a call to AWS needs, ahead of the first call, and runs one create through the SDK
+ * (serialize, sign, retry, deserialize) with placeholder credentials and an answer made up in
+ * memory, so V8 has compiled that code before a user's first create. Nothing is sent; the
+ * operator's credentials are resolved by the call that uses them, since their chain may reach
+ * the network (SSO, instance metadata).
  */
 export async function preloadAwsSdk(): Promise<void> {
-  await Promise.all([loadSdk(), import("./http-handler.js")]);
+  const [{ CognitoIdentityClient, CreateIdentityPoolCommand }] = await Promise.all([loadSdk(), import("./http-handler.js")]);
+  const pool = { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000", IdentityPoolName: "warm-up", AllowUnauthenticatedIdentities: false };
+  const inMemory = {
+    handle: async () => ({ response: { statusCode: 200, headers: { "content-type": "application/x-amz-json-1.1" }, body: Readable.from([Buffer.from(JSON.stringify(pool))]) } }),
+  };
+  const client = new CognitoIdentityClient({
+    region: "us-east-1",
+    credentials: { accessKeyId: "warm-up", secretAccessKey: "warm-up" },
+    requestHandler: inMemory as unknown as CognitoIdentityClientConfig["requestHandler"],
+  });
+  try {
+    const command = new CreateIdentityPoolCommand({ IdentityPoolName: pool.IdentityPoolName, AllowUnauthenticatedIdentities: false });
+    noBlindRetries(command.middlewareStack);
+    await client.send(command);
+  } finally {
+    client.destroy();
+  }
 }
 
 /** A cached client, with the calls using it: an evicted client is destroyed once none is left. */
