@@ -42,17 +42,32 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
   // client has listed the tools, while the model decides what to call, or by the first call.
   const callModule = () => import("./call/run.js");
   const calls = new Map<string, Promise<(args: unknown, context: CallContext) => Promise<CallToolResult>>>();
-  const callTool = async (name: string, args: unknown, context: CallContext) => {
+  const loadCall = (name: string) => {
     let call = calls.get(name);
     if (!call) calls.set(name, (call = callModule().then((run) => run.toolCall(enabled.find((t) => t.name === name)!, config, controls))));
-    return (await call)(args, context);
+    return call;
+  };
+  let callsStarted = 0;
+  const callTool = async (name: string, args: unknown, context: CallContext) => (callsStarted++, (await loadCall(name))(args, context));
+  /**
+   * Loads the call code and the AWS SDK, then runs them once without sending anything: an SDK
+   * send answered in memory (preloadAwsSdk) and a dry run of the first tool, which builds the
+   * client a default call uses. A first call otherwise pays for V8 compiling every function it
+   * reaches. No credentials are resolved. Once a call has started, it warms the same code itself.
+   */
+  const warmUp = async () => {
+    const [first] = enabled;
+    if (!first) return;
+    const [call, run] = await Promise.all([loadCall(first.name), callModule()]);
+    if (callsStarted === 0) await run.preloadAwsSdk().catch(() => {});
+    if (callsStarted === 0) await call({ ...run.sampleArguments(first), generateCliSkeleton: "output" }, {});
   };
   const validator = lazyAjvValidator();
   const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} }, jsonSchemaValidator: validator });
 
   server.setRequestHandler(ListToolsRequestSchema, () => {
     // After the answer is on its way; a failure to load is reported by the call that needs it.
-    setImmediate(() => void callModule().then((run) => run.preloadAwsSdk()).catch(() => {}));
+    setImmediate(() => void warmUp().catch(() => {}));
     return listTools(config);
   });
   const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>

@@ -233,6 +233,14 @@ function poolLabel(pool: Record<string, unknown>): string {
   return `identity pool ${String(pool.IdentityPoolId)}${pool.IdentityPoolName !== undefined ? ` (${JSON.stringify(pool.IdentityPoolName)})` : ""}`;
 }
 
+/** Arguments that pass a tool's validation, for the warm-up's dry run: the required parameters, sample values. */
+export function sampleArguments(contract: ToolContract): Record<string, unknown> {
+  const { operation } = callShape(contract);
+  const skeleton = inputSkeleton(operation, {});
+  const valid: Record<string, unknown> = { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000", IdentityPoolName: "warm-up", AllowUnauthenticatedIdentities: false, MaxResults: 1, Roles: {} };
+  return Object.fromEntries((operation.input.required ?? []).map((member) => [member, valid[member] ?? skeleton[member]]));
+}
+
 function requestIdNote(answer: Answer): string {
   return answer.requestId ? `, request id ${answer.requestId}` : "";
 }
