@@ -32,12 +32,13 @@ export function changesBetween(operation: Operation, current: Record<string, unk
     if (member === "IdentityPoolId") continue;
     const before = current[member];
     const after = request[member];
-    if (isDefault(before) && isDefault(after)) continue;
-    if (isDefault(before)) changes.push({ member, change: "added", after });
+    if (isDeepStrictEqual(before, after) || (isDefault(before) && isDefault(after))) continue;
+    // false is a setting like true: turning it over is a change, not an addition or a removal.
+    if (typeof before === "boolean" && typeof after === "boolean") changes.push({ member, change: "changed", before, after });
+    else if (isDefault(before)) changes.push({ member, change: "added", after });
     else if (after === undefined) changes.push({ member, change: "removed", before, leftOut: true });
-    // Given explicitly: false is a setting; an empty list or map removes what was there.
-    else if (isDefault(after) && after !== false) changes.push({ member, change: "removed", before });
-    else if (!isDeepStrictEqual(before, after)) changes.push({ member, change: "changed", before, after });
+    else if (isDefault(after)) changes.push({ member, change: "removed", before });
+    else changes.push({ member, change: "changed", before, after });
   }
   return changes;
 }
