@@ -19,6 +19,8 @@ export const documentedLimits: Record<string, { max?: number; reservedPrefix?: s
 /**
  * AWS evaluates model patterns as Java regular expressions against the whole value.
  * Java's `\s` is ASCII whitespace only, while JavaScript's also matches Unicode spaces.
+ * Java's `\p{L}` (a Unicode category, in ClaimName) needs JavaScript's `u` flag; only patterns
+ * using it get the flag, so every other pattern keeps its meaning.
  */
 export function javaPatternToRegExp(pattern: string): RegExp {
   const javaSpace = " \\t\\n\\v\\f\\r";
@@ -36,7 +38,7 @@ export function javaPatternToRegExp(pattern: string): RegExp {
     if (c === "]") inClass = false;
     out += c;
   }
-  return new RegExp(`^(?:${out})$`);
+  return new RegExp(`^(?:${out})$`, pattern.includes("\\p{") ? "u" : "");
 }
 
 /** Matches values that do not start with `prefix`, in any letter case. */
@@ -57,6 +59,9 @@ function shapeToZod(name: string, strictness: Strictness): z.ZodType {
     case "string": {
       let str = z.string();
       if (!constrained) return str;
+      // An enum (RoleMappingType …): a value of another JSON type is still a type error.
+      const values = (s as { enum?: [string, ...string[]] }).enum;
+      if (values) return str.pipe(z.enum(values));
       if (s.min !== undefined) str = str.min(s.min);
       if (s.max !== undefined) str = str.max(s.max);
       if (s.pattern !== undefined) str = str.regex(javaPatternToRegExp(s.pattern), { error: s.pattern });
