@@ -19,6 +19,8 @@ export const documentedLimits: Record<string, { max?: number; reservedPrefix?: s
 /**
  * AWS evaluates model patterns as Java regular expressions against the whole value.
  * Java's `\s` is ASCII whitespace only, while JavaScript's also matches Unicode spaces.
+ * Java's `\p{L}` (a Unicode category, in ClaimName) needs JavaScript's `u` flag; only patterns
+ * using it get the flag, so every other pattern keeps its meaning.
  */
 export function javaPatternToRegExp(pattern: string): RegExp {
   const javaSpace = " \\t\\n\\v\\f\\r";
@@ -36,8 +38,8 @@ export function javaPatternToRegExp(pattern: string): RegExp {
     if (c === "]") inClass = false;
     out += c;
   }
-  // Unicode-aware, as Java is: the model uses \p{L} and friends.
-  return new RegExp(`^(?:${out})$`, "u");
+  // Unicode-aware where the model needs it (\p{L} and friends), as Java is.
+  return new RegExp(`^(?:${out})$`, pattern.includes("\\p{") ? "u" : "");
 }
 
 /** Matches values that do not start with `prefix`, in any letter case. */
@@ -56,9 +58,10 @@ function shapeToZod(name: string, strictness: Strictness): z.ZodType {
   const limits = documentedLimits[name] ?? {};
   switch (s.type) {
     case "string": {
-      if (s.enum) return constrained ? z.enum(s.enum as [string, ...string[]]) : z.string();
       let str = z.string();
       if (!constrained) return str;
+      // An enum (RoleMappingType …): a value of another JSON type is still a type error.
+      if (s.enum) return str.pipe(z.enum(s.enum as [string, ...string[]]));
       if (s.min !== undefined) str = str.min(s.min);
       if (s.max !== undefined) str = str.max(s.max);
       if (s.pattern !== undefined) str = str.regex(javaPatternToRegExp(s.pattern), { error: s.pattern });

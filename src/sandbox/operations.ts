@@ -7,16 +7,22 @@
  * (and `null` for other unset members); the API reference gives no default for any optional
  * member, and the AWS CLI's documented create-identity-pool output has no IdentityPoolTags, so
  * the sandbox leaves them out.
+ *
+ * Roles work the same way: GetIdentityPoolRoles answers the Roles and RoleMappings the last
+ * SetIdentityPoolRoles sent, and for a pool whose roles were never set, only its IdentityPoolId
+ * (the model gives no default, and a fresh pool has no roles to show).
  */
 import { randomUUID } from "node:crypto";
 import { structure, type CreateIdentityPoolRequest, type IdentityPool } from "../operation/model.js";
 import { ServiceError } from "./service-error.js";
+import { rolesProblem, type PoolRoles } from "./roles.js";
 import type { PoolState, PoolStore, StoredPool } from "./store.js";
 
 export type Operation = (store: PoolStore, region: string, input: unknown) => Promise<object>;
 
 const poolMembers = Object.keys(structure("IdentityPool").members);
 const summaryMembers = Object.keys(structure("IdentityPoolShortDescription").members);
+const roleMembers = Object.keys(structure("GetIdentityPoolRolesResponse").members).filter((m) => m !== "IdentityPoolId");
 
 export const operations: Record<string, Operation> = {
   CreateIdentityPool: (store, region, input) =>
@@ -48,9 +54,29 @@ export const operations: Record<string, Operation> = {
       if (developer !== undefined && request.DeveloperProviderName !== undefined && request.DeveloperProviderName !== developer)
         throw new ServiceError("InvalidParameterException", `DeveloperProviderName cannot be changed once set; this pool's is '${developer}'.`);
       const pool = pick({ ...request, DeveloperProviderName: developer ?? request.DeveloperProviderName }, poolMembers);
-      const pools = state.pools.map((p) => (p.sequence === sequence ? { sequence, pool } : p));
+      // The pool's roles are a resource of their own (SetIdentityPoolRoles): an update keeps them.
+      const pools = state.pools.map((p) => (p.sequence === sequence ? { ...p, pool } : p));
       return { state: { ...state, pools }, result: pool };
     }),
+
+  GetIdentityPoolRoles: async (store, region, input) => {
+    const { pool, roles } = find(store.state, region, (input as { IdentityPoolId: string }).IdentityPoolId);
+    return { IdentityPoolId: pool.IdentityPoolId, ...roles };
+  },
+
+  // Replaces both maps: RoleMappings left out of the request are removed, as the pool holds exactly what was sent.
+  SetIdentityPoolRoles: async (store, region, input) => {
+    const { IdentityPoolId, ...request } = input as PoolRoles & { IdentityPoolId: string };
+    const roles = pick(request, roleMembers);
+    const problem = rolesProblem(roles);
+    if (problem) throw problem;
+    await store.change((state) => {
+      const { sequence } = find(state, region, IdentityPoolId);
+      const pools = state.pools.map((p) => (p.sequence === sequence ? { ...p, roles } : p));
+      return { state: { ...state, pools }, result: undefined };
+    });
+    return {};
+  },
 
   DeleteIdentityPool: async (store, region, input) => {
     const { IdentityPoolId } = input as { IdentityPoolId: string };

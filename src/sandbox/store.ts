@@ -9,11 +9,14 @@ import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import type { IdentityPool } from "../operation/model.js";
 import { modelSchema } from "../operation/schema.js";
+import { rolesProblem, type PoolRoles } from "./roles.js";
 
 export interface StoredPool {
   /** Creation order across all regions; never reused, so paging tokens stay valid across deletes. */
   sequence: number;
   pool: IdentityPool;
+  /** Set by SetIdentityPoolRoles; a separate resource, so UpdateIdentityPool keeps it. */
+  roles?: PoolRoles;
 }
 
 export interface PoolState {
@@ -22,15 +25,25 @@ export interface PoolState {
   pools: readonly StoredPool[];
 }
 
-const format = "cognito-identity-mcp sandbox 1";
+/**
+ * Format 2 adds each pool's `roles` ({Roles, RoleMappings?}, as SetIdentityPoolRoles sent them).
+ * Format 1 (no roles) still loads: its pools simply have none, and the next change writes format 2.
+ */
+const format = "cognito-identity-mcp sandbox 2";
+const formatWithoutRoles = "cognito-identity-mcp sandbox 1";
 const emptyState: PoolState = { lastSequence: 0, pools: [] };
 
-const dataFileSchema = z.strictObject({
-  format: z.literal(format),
-  lastSequence: z.number().int().nonnegative(),
-  // Each pool is held to the model, so a hand-edited file cannot serve what AWS never would.
-  pools: z.array(z.strictObject({ sequence: z.number().int().positive(), pool: modelSchema("IdentityPool") })),
+// Each pool is held to the model, so a hand-edited file cannot serve what AWS never would.
+const storedPoolWithoutRoles = z.strictObject({ sequence: z.number().int().positive(), pool: modelSchema("IdentityPool") });
+const storedPool = storedPoolWithoutRoles.extend({
+  roles: z.strictObject({ Roles: modelSchema("RolesMap"), RoleMappings: modelSchema("RoleMappingMap").optional() }).optional(),
 });
+const lastSequenceSchema = z.number().int().nonnegative();
+
+const dataFileSchema = z.discriminatedUnion("format", [
+  z.strictObject({ format: z.literal(format), lastSequence: lastSequenceSchema, pools: z.array(storedPool) }),
+  z.strictObject({ format: z.literal(formatWithoutRoles), lastSequence: lastSequenceSchema, pools: z.array(storedPoolWithoutRoles) }),
+]);
 
 export class PoolStore {
   private pending: Promise<unknown> = Promise.resolve();
@@ -65,7 +78,8 @@ export class PoolStore {
       // schema (the others passed it when loaded or added): every pool at every change made
       // 1,000 creates take seconds.
       const known = new Set(this.current.pools);
-      const problem = schemaProblem(JSON.parse(serialize({ ...state, pools: state.pools.filter((p) => !known.has(p)) }))) ?? orderProblem(state);
+      const added = state.pools.filter((p) => !known.has(p));
+      const problem = schemaProblem(JSON.parse(serialize({ ...state, pools: added }))) ?? orderProblem(state) ?? rolesProblemIn(added);
       if (problem !== undefined) throw new Error(`Refused a change the data file could not hold (${problem}); nothing was changed.`);
       if (this.dataFile) await writeDurably(this.dataFile, serialize(state));
       this.current = state;
@@ -94,7 +108,7 @@ async function load(file: string): Promise<PoolState | undefined> {
   } catch (error) {
     throw corrupt(file, `not JSON: ${(error as Error).message}`);
   }
-  const problem = schemaProblem(json) ?? orderProblem(json as PoolState);
+  const problem = schemaProblem(json) ?? orderProblem(json as PoolState) ?? rolesProblemIn((json as PoolState).pools);
   if (problem !== undefined) throw corrupt(file, problem);
   const { lastSequence, pools } = json as PoolState;
   return { lastSequence, pools };
@@ -111,6 +125,15 @@ function schemaProblem(json: unknown): string | undefined {
 function orderProblem({ lastSequence, pools }: PoolState): string | undefined {
   if (new Set(pools.map((p) => p.pool.IdentityPoolId)).size !== pools.length) return "an IdentityPoolId appears twice";
   if (pools.some((p, i) => p.sequence > lastSequence || (i > 0 && p.sequence <= pools[i - 1]!.sequence))) return "pool sequence numbers are out of order";
+  return undefined;
+}
+
+/** The rules on roles the schema cannot state (roles.ts), as SetIdentityPoolRoles enforces them. */
+function rolesProblemIn(pools: readonly StoredPool[]): string | undefined {
+  for (const [i, { roles }] of pools.entries()) {
+    const problem = roles && rolesProblem(roles);
+    if (problem) return `pools.${i}.roles: ${problem.message}`;
+  }
   return undefined;
 }
 

@@ -11,14 +11,14 @@
  * the AWS SDK for Android logs `Error Code: ValidationException` for a bad `identityPoolId`),
  * although the model's error lists name only `InvalidParameterException`.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { model, shapeAt } from "../operation/model.js";
 import { modelSchema } from "../operation/schema.js";
-import { problemsFromIssues } from "../operation/validate.js";
-import { formatProblem, type Problem } from "../operation/problems.js";
+import { quote } from "../operation/problems.js";
 import { ServiceError } from "./service-error.js";
 
 type Path = readonly PropertyKey[];
+type Issue = z.core.$ZodIssue;
 
 const schemas = new Map<string, z.ZodType>();
 
@@ -30,28 +30,105 @@ export function validateInput(operationName: string, body: unknown): unknown {
   const result = schema.safeParse(body, { reportInput: true });
   if (result.success) return result.data;
 
-  const unreadable: Problem[] = [];
+  const unreadable: string[] = [];
   const violations: string[] = [];
-  // One issue at a time, so each problem keeps the path and value AWS's wording needs.
-  for (const issue of result.error.issues) {
-    for (const problem of problemsFromIssues([issue], inputShape)) {
-      if (problem.rule.startsWith("type ") || problem.rule === "unknown key") unreadable.push(problem);
-      else violations.push(violation(inputShape, body, issue.path, problem.rule));
-    }
+  for (const finding of findings(inputShape, result.error.issues, [])) {
+    if ("unreadable" in finding) unreadable.push(finding.unreadable);
+    else violations.push(violation(inputShape, body, finding.path, finding.rule));
   }
-  if (unreadable.length) throw new ServiceError("SerializationException", `Cannot read the request: ${unreadable.map(formatProblem).join("; ")}`);
+  if (unreadable.length) throw new ServiceError("SerializationException", `Cannot read the request: ${unreadable.join("; ")}`);
   const count = `${violations.length} validation error${violations.length === 1 ? "" : "s"} detected`;
   throw new ServiceError("ValidationException", `${count}: ${violations.join("; ")}`);
+}
+
+/** A value the service could not deserialize (wrong JSON type, unknown member), or a broken constraint at `path`. */
+type Finding = { unreadable: string } | { path: Path; rule: string };
+
+/**
+ * The sandbox's own reading of zod's issues (rather than the tool's wording in
+ * operation/validate.ts): it needs the path and the bare rule, which AWS's wording is built from.
+ * Rules: `required`, `min 1`, `max 128`, `pattern …`, `no "aws:" prefix`, `enum A, B`, `key <rule>`.
+ */
+function findings(inputShape: string, issues: readonly Issue[], base: Path): Finding[] {
+  const out: Finding[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    const input = (issue as { input?: unknown }).input;
+    const unreadable = (what: string) => out.push({ unreadable: `${fieldPath(inputShape, path)}: ${what}` });
+    switch (issue.code) {
+      case "invalid_type":
+        if (input === undefined) out.push({ path, rule: "required" });
+        else unreadable(`must be ${expectedNames[issue.expected] ?? issue.expected}, got ${typeName(input)} ${show(input)}`);
+        break;
+      case "unrecognized_keys": {
+        const s = shapeAt(inputShape, path);
+        const valid = s?.type === "structure" ? Object.keys(s.members).join(", ") : "";
+        for (const key of issue.keys) out.push({ unreadable: `${fieldPath(inputShape, [...path, key])}: is not a known key; valid keys here: ${valid}` });
+        break;
+      }
+      case "invalid_value":
+        // An enum: a value that is not even a string cannot be read into one.
+        if (typeof input !== "string") unreadable(`must be a string, got ${typeName(input)} ${show(input)}`);
+        else out.push({ path, rule: `enum ${issue.values.join(", ")}` });
+        break;
+      case "too_small":
+      case "too_big":
+        out.push({ path, rule: `${issue.code === "too_small" ? "min" : "max"} ${issue.code === "too_small" ? issue.minimum : issue.maximum}` });
+        break;
+      case "invalid_format":
+        // schema.ts words a check's error as the rule the model states: the pattern, or `no "aws:" prefix`.
+        out.push({ path, rule: issue.message.startsWith("no ") ? issue.message : `pattern ${issue.message}` });
+        break;
+      case "invalid_key":
+        // The path ends at the offending key.
+        for (const inner of findings(inputShape, issue.issues, path)) out.push("rule" in inner ? { path, rule: `key ${inner.rule}` } : inner);
+        break;
+      default:
+        out.push({ path, rule: issue.message });
+    }
+  }
+  return out;
+}
+
+const expectedNames: Record<string, string> = { string: "a string", boolean: "true or false", array: "a list", record: "an object (map)", object: "an object", number: "a number", int: "a whole number" };
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "list";
+  return typeof value === "object" ? "object" : typeof value;
+}
+
+function show(value: unknown): string {
+  if (typeof value === "string") return quote(value);
+  if (value !== null && typeof value === "object") return Array.isArray(value) ? "a list" : "an object";
+  return String(value);
+}
+
+/** `CognitoIdentityProviders[0].ClientId`, `RoleMappings["graph.facebook.com"].Type`: for messages about unreadable values. */
+function fieldPath(inputShape: string, path: Path): string {
+  let out = "";
+  path.forEach((part, i) => {
+    if (typeof part === "number") out += `[${part}]`;
+    else if (isMapKey(inputShape, path.slice(0, i + 1))) out += `[${quote(String(part))}]`;
+    else out += `${out ? "." : ""}${quote(String(part)).slice(1, -1)}`;
+  });
+  return out || "(request)";
+}
+
+function isMapKey(inputShape: string, path: Path): boolean {
+  return path.length > 1 && shapeAt(inputShape, path.slice(0, -1))?.type === "map";
 }
 
 /**
  * One constraint failure in AWS's words: `Value 'x!' at 'identityPoolName' failed to satisfy
  * constraint: Member must satisfy regular expression pattern: [\w\s+=,.@-]+`. Paths are
- * lower-camel member names with 1-based `N.member` list steps; a map's keys and values are
- * reported at the map, as AWS does.
+ * lower-camel member names with 1-based `N.member` list steps; a map's keys and scalar values are
+ * reported at the map, as AWS does. Inside a structure that is a map's value (RoleMappings), the
+ * path goes on through the key as written (`roleMappings.graph.facebook.com.type`): no AWS sample
+ * of that case was found, so this form is the sandbox's own.
  */
 function violation(inputShape: string, body: unknown, issuePath: Path, rule: string): string {
-  const parentIsMap = issuePath.length > 0 && shapeAt(inputShape, issuePath.slice(0, -1))?.type === "map";
+  const parentIsMap = isMapKey(inputShape, issuePath);
   const keyRule = /^key (.*)$/s.exec(rule);
   let constraint = memberConstraint(keyRule ? keyRule[1]! : rule, keyRule ? undefined : valueAt(body, issuePath));
   if (keyRule) constraint = `Map keys must satisfy constraint: [${constraint}]`;
@@ -59,23 +136,30 @@ function violation(inputShape: string, body: unknown, issuePath: Path, rule: str
   const at = parentIsMap ? issuePath.slice(0, -1) : issuePath;
   const value = valueAt(body, at);
   const shown = value === undefined ? "null" : `'${javaString(value)}'`;
-  return `Value ${shown} at '${awsPath(at)}' failed to satisfy constraint: ${constraint}`;
+  return `Value ${shown} at '${awsPath(inputShape, at)}' failed to satisfy constraint: ${constraint}`;
 }
 
-/** AWS's phrase for a rule as validate.ts names it (`required`, `maxLength 128`, `pattern …`, `no "aws:" prefix`). */
+/** AWS's phrase for a rule (`required`, `max 128`, `pattern …`, `no "aws:" prefix`, `enum A, B`). */
 function memberConstraint(rule: string, value: unknown): string {
   if (rule === "required") return "Member must not be null";
-  const bound = /^(min|max)[A-Za-z]* (\d+)$/.exec(rule);
+  const bound = /^(min|max) (\d+)$/.exec(rule);
   if (bound) return `Member must have ${typeof value === "number" ? "value" : "length"} ${bound[1] === "min" ? "greater" : "less"} than or equal to ${bound[2]}`;
   const pattern = /^pattern (.*)$/s.exec(rule);
   if (pattern) return `Member must satisfy regular expression pattern: ${pattern[1]}`;
   const prefix = /^no "(.*)" prefix$/.exec(rule);
   if (prefix) return `Member must not begin with '${prefix[1]}', a prefix reserved for AWS`;
+  const values = /^enum (.*)$/.exec(rule);
+  if (values) return `Member must satisfy enum value set: [${values[1]}]`;
   return `Member must satisfy ${rule}`;
 }
 
-function awsPath(path: Path): string {
-  return path.map((part) => (typeof part === "number" ? `${part + 1}.member` : String(part).replace(/^./, (c) => c.toLowerCase()))).join(".");
+function awsPath(inputShape: string, path: Path): string {
+  return path
+    .map((part, i) => {
+      if (typeof part === "number") return `${part + 1}.member`;
+      return isMapKey(inputShape, path.slice(0, i + 1)) ? String(part) : String(part).replace(/^./, (c) => c.toLowerCase());
+    })
+    .join(".");
 }
 
 function valueAt(body: unknown, path: Path): unknown {
