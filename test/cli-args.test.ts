@@ -3,14 +3,14 @@
  * from the real CLI: test/fixtures/cli (recorded by scripts/record-cli-fixtures.mjs) and
  * test/fixtures/cli-args/observed.json (recorded by record-observations.mjs next to it).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createFileReader, parseCommandLine, type ParsedCommandLine } from "../src/cli/parse-command-line.js";
 import { operationParameters, xformName } from "../src/cli/operation-parameters.js";
 import { InputError, type Problem } from "../src/operation/problems.js";
+import { tempDir } from "./support/temp-dir.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const loadJson = <T>(name: string): T => JSON.parse(readFileSync(fixture(name), "utf8")) as T;
@@ -370,12 +370,11 @@ describe("file:// values", () => {
 
 describe("createFileReader", () => {
   const SECRET = "TOP-SECRET-CONTENTS";
-  let root: string;
+  const root = tempDir("cim-cli-args-files-");
   let allowed: string;
   let read: ReturnType<typeof createFileReader>;
 
   beforeAll(() => {
-    root = mkdtempSync(path.join(os.tmpdir(), "cli-args-files-"));
     allowed = path.join(root, "allowed");
     mkdirSync(path.join(allowed, "sub"), { recursive: true });
     writeFileSync(path.join(allowed, "pool.json"), '{"IdentityPoolName": "P"}');
@@ -389,7 +388,6 @@ describe("createFileReader", () => {
     symlinkSync(root, path.join(allowed, "dir-link-out"));
     read = createFileReader(allowed);
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   function refusal(reader: (uri: string) => string, uri: string): Problem[] {
     try {

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectInMemory, fakeAwsEnv } from "./support/client.js";
+import { connectInMemory } from "./support/client.js";
+import { fakeAwsEnv } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { requestSchema } from "../src/operation/schema.js";
 

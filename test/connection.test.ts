@@ -1,12 +1,13 @@
 /** Connection and credentials: precedence, the operator's limits, timeouts, retries, TLS and debug output. */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
-import { createServer as createHttpsServer } from "node:https";
-import { tmpdir } from "node:os";
+import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { LoggingMessageNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { connectInMemory, connectStdio, fakeAwsEnv, isolateAwsEnvironment } from "./support/client.js";
+import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { callOnce as call, connectStdio } from "./support/client.js";
+import { fakeAwsEnv, isolateAwsEnvironment } from "./support/aws-env.js";
+import { resultText as text } from "./support/results.js";
+import { tempDir } from "./support/temp-dir.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { startFaultServer, type FaultServer } from "./support/fault-servers.js";
 import { resolveConnection } from "../src/connection.js";
@@ -16,22 +17,8 @@ import type { ServerConfig } from "../src/config.js";
 
 const motoUrl = inject("motoUrl");
 const pool = { IdentityPoolName: "ConnPool", AllowUnauthenticatedIdentities: false };
-const text = (r: CallToolResult) => (r.content as { text: string }[]).map((c) => c.text).join("\n");
 
-beforeEach(() => {
-  const restore = isolateAwsEnvironment();
-  delete process.env.AWS_REGION;
-  return restore;
-});
-
-async function call(config: ServerConfig, args: Record<string, unknown>) {
-  const { client, close } = await connectInMemory(config);
-  try {
-    return (await client.callTool({ name: "create_identity_pool", arguments: args })) as CallToolResult;
-  } finally {
-    await close();
-  }
-}
+beforeEach(() => isolateAwsEnvironment({ AWS_REGION: undefined }));
 
 /** Where a dry run says the call would go: region precedence, seen without any network. */
 async function plannedRegion(config: ServerConfig, args: Record<string, unknown> = {}) {
@@ -42,7 +29,7 @@ async function plannedRegion(config: ServerConfig, args: Record<string, unknown>
 
 describe("region precedence, as the AWS CLI's", () => {
   it("call > server flag > AWS_REGION > AWS_DEFAULT_REGION > the profile's region", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cim-config-"));
+    const dir = tempDir("cim-config-");
     writeFileSync(join(dir, "config"), "[default]\nregion = ap-south-1\n[profile dev]\nregion = sa-east-1\n");
     process.env.AWS_CONFIG_FILE = join(dir, "config");
     expect(await plannedRegion({})).toBe("ap-south-1");
@@ -104,7 +91,7 @@ describe("the operator decides what a call may change", () => {
   });
 
   it("holds --allow-regions when an allowed profile brings another region", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cim-config-"));
+    const dir = tempDir("cim-config-");
     writeFileSync(join(dir, "config"), "[profile prod]\nregion = eu-west-1\n");
     process.env.AWS_CONFIG_FILE = join(dir, "config");
     const recorder = await startRecorder();
@@ -135,7 +122,7 @@ describe.runIf(motoUrl)("server defaults from the AWS environment, against moto"
   });
 
   it("a profile from AWS_SHARED_CREDENTIALS_FILE is used and reported as a profile", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cim-creds-"));
+    const dir = tempDir("cim-creds-");
     writeFileSync(join(dir, "credentials"), "[ci]\naws_access_key_id = AKIAPROFILEEXAMPLE01\naws_secret_access_key = profile-secret-example-value\n");
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, "credentials");
     delete process.env.AWS_ACCESS_KEY_ID;
@@ -220,25 +207,15 @@ describe("credential kinds are reported, never the keys", () => {
 });
 
 describe("TLS with a self-signed certificate made here", () => {
-  let dir: string;
+  const dir = tempDir("cim-tls-");
   let httpsUrl: string;
-  let stop: () => Promise<void>;
+  let server: Recorder;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "cim-tls-"));
     execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
-    const server = createHttpsServer({ key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) }, (req, res) => {
-      let raw = "";
-      req.on("data", (c) => (raw += c));
-      req.on("end", () => {
-        res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-        res.end(JSON.stringify({ IdentityPoolId: "us-east-1:11111111-2222-3333-4444-555555555555", ...JSON.parse(raw) }));
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    httpsUrl = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
-    stop = () => new Promise((r) => server.close(() => r()));
+    server = await startRecorder({ tls: { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) } });
+    httpsUrl = server.url;
   });
-  afterAll(() => stop());
+  afterAll(() => server.stop());
 
   it("fails verification without the CA bundle", async () => {
     const result = await call({ endpointUrl: httpsUrl, region: "us-east-1", maxAttempts: 1 }, pool);

@@ -2,14 +2,14 @@
  * The operator's credentials go only where the operator sends calls, and no credential ever
  * reaches a result, a log notification or stderr, even when an endpoint echoes it back.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { LoggingMessageNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { connectInMemory, isolateAwsEnvironment } from "./support/client.js";
-import { listen } from "../src/listen.js";
+import { connectInMemory } from "./support/client.js";
+import { isolateAwsEnvironment } from "./support/aws-env.js";
+import { recordedPoolId, startRecorder, type Recorder } from "./support/recorder.js";
+import { tempDir } from "./support/temp-dir.js";
 import type { ServerConfig } from "../src/config.js";
 
 // Credentials as a shared credentials file holds them (not the environment): the SDK resolves them.
@@ -17,62 +17,37 @@ const keyId = "ASIAFILEKEYID0000001";
 const secret = "fileSecretKeyThatMustNeverAppear/0123456789";
 const token = "FileSessionTokenThatMustNeverAppear+abcdefghijklmnopqrstuvwxyz==";
 
-/** A loopback listener that echoes what it was sent: in an error message, or in a created pool's tags. */
-interface EchoListener {
-  url: string;
-  seen: IncomingHttpHeaders[];
-  mode: "error" | "tags";
-  close(): Promise<void>;
+/** How the listener echoes what it was sent: in an error message, or in a created pool's tags. */
+let mode: "error" | "tags" = "error";
+
+/** A loopback listener that echoes the credentials it was sent, as `mode` says. */
+function startEchoListener(): Promise<Recorder> {
+  return startRecorder({
+    answer: ({ headers, body }) => {
+      const echoed = `${headers["x-amz-security-token"] ?? ""} ${headers.authorization ?? ""}`;
+      if (mode === "error") return { status: 400, body: { __type: "ValidationException", message: `rejected ${echoed}` } };
+      return { body: { ...(body ?? {}), IdentityPoolId: recordedPoolId, IdentityPoolTags: { token: String(headers["x-amz-security-token"]), [echoed.slice(0, 120)]: "key" } } };
+    },
+  });
 }
 
-async function startEchoListener(): Promise<EchoListener> {
-  const listener: Partial<EchoListener> & { seen: IncomingHttpHeaders[]; mode: EchoListener["mode"] } = { seen: [], mode: "error" };
-  const server: Server = createServer((req, res) => {
-    let raw = "";
-    req.on("data", (chunk) => (raw += chunk));
-    req.on("end", () => {
-      listener.seen.push(req.headers);
-      const echoed = `${req.headers["x-amz-security-token"] ?? ""} ${req.headers.authorization ?? ""}`;
-      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      res.writeHead(listener.mode === "error" ? 400 : 200, { "content-type": "application/x-amz-json-1.1" });
-      res.end(
-        JSON.stringify(
-          listener.mode === "error"
-            ? { __type: "ValidationException", message: `rejected ${echoed}` }
-            : { ...body, IdentityPoolId: "us-east-1:11111111-2222-3333-4444-555555555555", IdentityPoolTags: { token: String(req.headers["x-amz-security-token"]), [echoed.slice(0, 120)]: "key" } },
-        ),
-      );
-    });
-  });
-  const { port } = await listen(server, 0, "127.0.0.1");
-  return Object.assign(listener, {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  }) as EchoListener;
-}
+/** The headers of each request the listener received. */
+const seen = () => listener.requests.map((r) => r.headers);
 
 const pool = { IdentityPoolName: "EchoPool", AllowUnauthenticatedIdentities: false };
-let listener: EchoListener;
-let dir: string;
+let listener: Recorder;
+const dir = tempDir("cim-credentials-");
 
 beforeAll(async () => {
   listener = await startEchoListener();
-  dir = mkdtempSync(join(tmpdir(), "cim-credentials-"));
   writeFileSync(join(dir, "credentials"), `[default]\naws_access_key_id = ${keyId}\naws_secret_access_key = ${secret}\naws_session_token = ${token}\n`);
 });
-afterAll(async () => {
-  await listener.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => listener.stop());
 
 beforeEach(() => {
-  const restore = isolateAwsEnvironment({ AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials") });
-  delete process.env.AWS_ACCESS_KEY_ID;
-  delete process.env.AWS_SECRET_ACCESS_KEY;
-  listener.seen.length = 0;
+  // Credentials from the shared file alone, none in the environment.
+  const restore = isolateAwsEnvironment({ AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"), AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+  listener.requests.length = 0;
   return restore;
 });
 afterEach(() => vi.restoreAllMocks());
@@ -99,25 +74,25 @@ function expectNoSecret(text: string) {
 }
 
 describe("an endpoint chosen by a call gets placeholder credentials", () => {
-  for (const mode of ["error", "tags"] as const) {
-    it(`never receives the operator's credentials (listener echoing them as ${mode === "error" ? "an error" : "a pool's tags"})`, async () => {
-      listener.mode = mode;
+  for (const echo of ["error", "tags"] as const) {
+    it(`never receives the operator's credentials (listener echoing them as ${echo === "error" ? "an error" : "a pool's tags"})`, async () => {
+      mode = echo;
       const { result, logs, stderr } = await callWithDebug({}, { endpointUrl: listener.url });
-      expect(listener.seen).toHaveLength(1);
-      const [headers] = listener.seen;
+      expect(seen()).toHaveLength(1);
+      const [headers] = seen();
       expect(headers!["x-amz-security-token"]).toBeUndefined();
       expect(headers!.authorization).toMatch(/Credential=test\//);
-      expectNoSecret(JSON.stringify(listener.seen));
+      expectNoSecret(JSON.stringify(seen()));
       expectNoSecret(JSON.stringify(result) + JSON.stringify(logs) + stderr);
       expect(result._meta?.target).toMatchObject({ credentials: expect.stringMatching(/^placeholders/) });
     });
   }
 
   it("even when --allow-endpoints is *, which lets a call name any endpoint but not receive the credentials", async () => {
-    listener.mode = "tags";
+    mode = "tags";
     const { result } = await callWithDebug({ allowEndpoints: "*" }, { endpointUrl: listener.url });
     expect(result.isError).toBeFalsy();
-    expect(listener.seen[0]!.authorization).toMatch(/Credential=test\//);
+    expect(seen()[0]!.authorization).toMatch(/Credential=test\//);
   });
 });
 
@@ -129,14 +104,14 @@ describe("an endpoint the operator chose gets the operator's credentials, and no
     ["--allow-endpoints naming it", () => ({ config: { allowEndpoints: [listener.url] }, args: { endpointUrl: `${listener.url}/` } })],
   ];
   for (const [how, choose] of operatorChoices)
-    for (const mode of ["error", "tags"] as const)
-      it(`${how}: the credentials from the shared file are sent, and masked when echoed as ${mode === "error" ? "an error" : "tags"}`, async () => {
-        listener.mode = mode;
+    for (const echo of ["error", "tags"] as const)
+      it(`${how}: the credentials from the shared file are sent, and masked when echoed as ${echo === "error" ? "an error" : "tags"}`, async () => {
+        mode = echo;
         const { config, args } = choose();
         const { result, logs, stderr } = await callWithDebug(config, args);
         // The secrets really travelled, so the masking below is what keeps them out.
-        expect(listener.seen[0]!["x-amz-security-token"]).toBe(token);
-        expect(Boolean(result.isError)).toBe(mode === "error");
+        expect(seen()[0]!["x-amz-security-token"]).toBe(token);
+        expect(Boolean(result.isError)).toBe(echo === "error");
         expect(JSON.stringify(result)).toContain("[REDACTED]");
         expect(logs.length).toBeGreaterThanOrEqual(2);
         expect(JSON.stringify(logs)).toContain("[REDACTED]");

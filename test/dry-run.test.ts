@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
 import { connectInMemory } from "./support/client.js";
+import { fakeAwsEnv, isolateAwsEnvironment } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { identityPoolSchema } from "../src/operation/schema.js";
 
@@ -12,20 +13,14 @@ const cliOutputSkeleton: { cases: { name: string; args: string[]; exitCode: numb
 );
 
 let recorder: Recorder;
-let savedEnv: NodeJS.ProcessEnv;
 beforeAll(async () => (recorder = await startRecorder()));
 afterAll(() => recorder.stop());
 beforeEach(() => {
   // No credentials at all: a dry run must not need them.
-  savedEnv = { ...process.env };
-  for (const key of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"]) delete process.env[key];
-  process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/credentials";
-  process.env.AWS_CONFIG_FILE = "/nonexistent/config";
-  process.env.AWS_EC2_METADATA_DISABLED = "true";
-  process.env.AWS_REGION = "eu-central-1";
+  const restore = isolateAwsEnvironment({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_REGION: "eu-central-1" });
   recorder.requests.length = 0;
   return () => {
-    process.env = savedEnv;
+    restore();
     expect(recorder.requests, "a dry run sent a request").toHaveLength(0);
   };
 });
@@ -97,8 +92,8 @@ describe('generateCliSkeleton "output"', () => {
   it("reports the exact body a real call sends", async () => {
     const { result } = await call({ ...request, generateCliSkeleton: "output" });
     const planned = (result.structuredContent as { dryRun: { request: unknown } }).dryRun.request;
-    process.env.AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
-    process.env.AWS_SECRET_ACCESS_KEY = "example-secret-key-for-tests";
+    process.env.AWS_ACCESS_KEY_ID = fakeAwsEnv.AWS_ACCESS_KEY_ID;
+    process.env.AWS_SECRET_ACCESS_KEY = fakeAwsEnv.AWS_SECRET_ACCESS_KEY;
     await call(request);
     expect(recorder.requests).toHaveLength(1);
     expect(recorder.requests[0]!.body).toEqual(planned);

@@ -1,16 +1,17 @@
 /**
- * Faults in the middle of a call (issue 10): loopback endpoints that break after the request
+ * Faults in the middle of a call: loopback endpoints that break after the request
  * was sent. Each call must end, in bounded time, as a clear isError — never a hang, never a
  * false success — and, because the request reached the endpoint, as an unknown outcome that
  * tells the assistant to check with ifNameExists "return-existing" instead of retrying blindly.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { connectInMemory, isolateAwsEnvironment } from "./support/client.js";
+import { connectInMemory } from "./support/client.js";
+import { isolateAwsEnvironment } from "./support/aws-env.js";
+import { resultText as text } from "./support/results.js";
 import { lateAnswerMs, startFaultServer, type Fault, type FaultServer } from "./support/fault-servers.js";
 
 const pool = { IdentityPoolName: "FaultPool", AllowUnauthenticatedIdentities: false };
-const text = (r: CallToolResult) => (r.content as { text?: string }[]).map((c) => c.text ?? "").join("\n");
 
 /** No call may take longer than this, whatever the endpoint does (the default read timeout is 60 s). */
 const callBoundMs = 10_000;

@@ -5,29 +5,28 @@
  * value costs bounded memory.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createFileReader, maxFileBytes, type FileReader } from "../src/cli/files.js";
 import { parseCommandLine } from "../src/cli/parse-command-line.js";
 import { prepareCall } from "../src/operation/prepare.js";
 import { InputError, type Problem } from "../src/operation/problems.js";
 import { connectInMemory } from "./support/client.js";
+import { tempDir } from "./support/temp-dir.js";
 
 const run = promisify(execFile);
 const srcUrl = (file: string) => new URL(`../src/${file}`, import.meta.url).href;
 
 // Made at once, not in a hook: test tables below name paths inside it.
-const root = mkdtempSync(path.join(os.tmpdir(), "cim-files-"));
+const root = tempDir("cim-files-");
 const allowed = path.join(root, "allowed");
 const outside = path.join(root, "outside");
 mkdirSync(allowed);
 mkdirSync(outside);
 const read = createFileReader(allowed);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** The problems a read raises; fails the test if the file was read. */
 function refusal(uri: string, reader: FileReader = read): Problem[] {

@@ -1,5 +1,5 @@
 /**
- * Hostile frames over stdio (issue 10): the BUILT server (dist/index.js, `npm run build` first)
+ * Hostile frames over stdio: the BUILT server (dist/index.js, `npm run build` first)
  * spawned as an MCP client would, fed what a broken or hostile client might write. Each frame
  * gets what JSON-RPC 2.0 requires where a response is due, stdout carries JSON-RPC alone,
  * memory stays bounded, and the process exits with 0 when stdin closes — not before, and in
@@ -14,7 +14,8 @@ import { existsSync } from "node:fs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { initialize, isJsonRpcMessage, spawnServer, type JsonRpcLine, type ServerChild } from "./support/stdio-child.js";
 import { startFaultServer, type FaultServer } from "./support/fault-servers.js";
-import { startBodyRecorder, type BodyRecorder } from "./support/body-recorder.js";
+import { startRecorder, type Recorder } from "./support/recorder.js";
+import { resultText } from "./support/results.js";
 
 /** Upper bound on the server's resident memory while it handles 10 MB frames (it idles near 70 MB). */
 const rssBoundMb = 256;
@@ -24,11 +25,10 @@ const exitBoundMs = 5_000;
 const tool = "create_identity_pool";
 const callFrame = (id: unknown, args: unknown) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { name: tool, arguments: args } });
 const ping = (id: unknown) => ({ jsonrpc: "2.0", id, method: "ping" });
-const resultText = (m: JsonRpcLine | undefined) => ((m?.result?.content as { text?: string }[] | undefined) ?? []).map((c) => c.text ?? "").join("\n");
 
 let server: ServerChild | undefined;
 let fault: FaultServer | undefined;
-let recorder: BodyRecorder | undefined;
+let recorder: Recorder | undefined;
 
 beforeAll(() => {
   if (!existsSync("dist/index.js")) throw new Error("dist/index.js is missing: run `npm run build` first");
@@ -173,9 +173,9 @@ describe("a 10 MB argument", () => {
     const [first] = s.responses(31);
     const [second] = s.responses(32);
     expect(first!.result?.isError).toBe(true);
-    expect(resultText(first)).toMatch(/IdentityPoolName: .*has 10000000 characters; at most 128 allowed/);
+    expect(resultText(first?.result)).toMatch(/IdentityPoolName: .*has 10000000 characters; at most 128 allowed/);
     expect(second!.result?.isError).toBe(true);
-    expect(resultText(second)).toMatch(/IdentityPoolTags\["big"\]/);
+    expect(resultText(second?.result)).toMatch(/IdentityPoolTags\["big"\]/);
     // The answer quotes the value, shortened: it does not send 10 MB back.
     for (const line of s.stdoutLines) expect(line.length).toBeLessThan(100_000);
     await sync(s, "after-10mb");
@@ -211,7 +211,7 @@ describe("a 10 MB argument", () => {
       expect(await s.waitFor(() => s.responses(id).length === 1, 30_000), `id ${id} unanswered`).toBe(true);
       const [answer] = s.responses(id);
       expect(answer!.result?.isError, `id ${id}`).toBe(true);
-      expect(resultText(answer), `id ${id}`).toMatch(field);
+      expect(resultText(answer?.result), `id ${id}`).toMatch(field);
       expect(s.peakRssMb, `peak RSS after id ${id}`).toBeLessThan(rssBoundMb);
     }
     await finish(s);
@@ -229,7 +229,7 @@ describe("a 10 MB argument", () => {
 
 describe("memory over many calls", () => {
   it("creates that each name another cliReadTimeout do not accumulate memory", async () => {
-    recorder = await startBodyRecorder();
+    recorder = await startRecorder();
     const s = await start(["--endpoint-url", recorder.url, "--region", "us-east-1"]);
     const pool = { IdentityPoolName: "Many", AllowUnauthenticatedIdentities: false };
     const batchSize = 50;
@@ -249,7 +249,7 @@ describe("memory over many calls", () => {
     const grown = s.rssMb() - settled;
     const answered = s.messages().filter((m) => typeof m.id === "number" && m.id >= 10_000);
     expect(answered).toHaveLength(3_000);
-    for (const m of answered) expect(m.result?.isError, resultText(m)).toBeFalsy();
+    for (const m of answered) expect(m.result?.isError, resultText(m.result)).toBeFalsy();
     expect(recorder.count).toBe(3_000);
     // Measured with one SDK client cached per distinct connection and never released: +98 MB.
     expect(grown, `RSS grew by ${grown.toFixed(0)} MB over the last 2000 creates with distinct cliReadTimeout values`).toBeLessThan(40);
@@ -293,7 +293,7 @@ describe("deeply nested JSON (100,000 levels)", () => {
     // Every frame checked, then all that went wrong reported at once.
     const wrong = named.flatMap(([id, field]) => {
       const [answer] = s.responses(id);
-      const shown = resultText(answer);
+      const shown = resultText(answer?.result);
       return answer?.result?.isError === true && field.test(shown) && !/Internal error|Maximum call stack/.test(shown) ? [] : [`id ${id}: ${shown.slice(0, 160)}`];
     });
     expect(wrong).toEqual([]);
@@ -319,7 +319,7 @@ describe("a reused request id", () => {
     expect(answers).toHaveLength(2);
     for (const a of answers) {
       expect(a.result?.isError).toBe(true);
-      expect(resultText(a)).toMatch(/OutcomeUnknown/);
+      expect(resultText(a.result)).toMatch(/OutcomeUnknown/);
     }
     expect(fault.requests).toBe(2);
     // Sequential reuse, once the id is free again.

@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of create_identity_pool (issue 10). Arguments are generated from the
+ * Property-based fuzzing of create_identity_pool. Arguments are generated from the
  * service model (test/support/model-arbitraries.ts) — valid requests and requests with one
  * deliberate fault — and from the tool's advertised inputSchema for the options (valid values,
  * and junk of the wrong JSON type). Every set goes through the MCP SDK's Client to ONE server
@@ -18,8 +18,10 @@ import fc from "fast-check";
 import { Ajv, type ValidateFunction } from "ajv";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
-import { connectInMemory, isolateAwsEnvironment } from "./support/client.js";
-import { startBodyRecorder, recordedPoolId, type BodyRecorder } from "./support/body-recorder.js";
+import { connectInMemory } from "./support/client.js";
+import { isolateAwsEnvironment } from "./support/aws-env.js";
+import { startRecorder, recordedPoolId, type Recorder } from "./support/recorder.js";
+import { resultText } from "./support/results.js";
 import { invalidOf, isValid, validOf, type Mutation } from "./support/model-arbitraries.js";
 import { amzTarget, inputMembers, inputShape, operation } from "../src/operation/model.js";
 
@@ -161,10 +163,8 @@ function caseArbitrary(tool: Tool): fc.Arbitrary<Case> {
   );
 }
 
-const text = (r: CallToolResult) => (r.content as { type: string; text?: string }[]).map((c) => c.text ?? "").join("\n");
-
 describe("fuzzed arguments against one server and a loopback recorder", () => {
-  let recorder: BodyRecorder;
+  let recorder: Recorder;
   let client: Client;
   let close: () => Promise<void>;
   let tool: Tool;
@@ -172,7 +172,7 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
 
   beforeAll(async () => {
     restoreEnv = isolateAwsEnvironment({ AWS_MAX_ATTEMPTS: "1" });
-    recorder = await startBodyRecorder();
+    recorder = await startRecorder();
     ({ client, close } = await connectInMemory({ endpointUrl: recorder.url, region: "us-east-1" }));
     tool = (await client.listTools()).tools.find((t) => t.name === toolName)!;
   });
@@ -220,14 +220,14 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
         const took = Date.now() - callStarted;
         if (took > figures.slowestMs) {
           figures.slowestMs = took;
-          slowest = `${c.kind}: ${text(result).slice(0, 300)}`;
+          slowest = `${c.kind}: ${resultText(result).slice(0, 300)}`;
         }
       } catch (error) {
         figures.crashes++;
         throw new Error(`the call was rejected instead of answered: ${(error as Error).message}`, { cause: error });
       }
       const sent = recorder.count - before;
-      const shown = text(result);
+      const shown = resultText(result);
       const crashed = /Internal error in/.test(shown) || unexpected.mock.calls.slice(errorsBefore).some((args) => /unexpected error/.test(String(args[0])));
       if (crashed) figures.crashes++;
       expect(crashed, shown).toBe(false);

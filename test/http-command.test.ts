@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { fakeAwsEnv } from "./support/client.js";
+import { childEnv, fakeAwsEnv } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 
 const token = "test-token-0123456789abcdef";
@@ -14,7 +14,7 @@ let stop: () => Promise<void>;
 beforeAll(async () => {
   recorder = await startRecorder();
   const child = spawn(process.execPath, ["dist/index.js", "--http", "--port", "0", "--token", token, "--endpoint-url", recorder.url, "--region", "us-east-1", "--max-creates-per-minute", "1"], {
-    env: { PATH: process.env.PATH ?? "", ...fakeAwsEnv },
+    env: childEnv(fakeAwsEnv),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -9,7 +9,7 @@ import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client
 import { createServer } from "../src/server.js";
 import { httpTokenEnv, serverFlagsHelp, type ServerConfig } from "../src/config.js";
 import { serveHttp, type HttpOptions, type HttpServerHandle } from "../src/transports/http.js";
-import { fakeAwsEnv } from "./support/client.js";
+import { fakeAwsEnv } from "./support/aws-env.js";
 import { reportWhenMotoIsMissing, resetMoto, useOwnMoto } from "./support/moto.js";
 import { startRecorder } from "./support/recorder.js";
 import { startFaultServer } from "./support/fault-servers.js";

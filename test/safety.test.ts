@@ -1,5 +1,4 @@
 /** The operator's controls over creates, against moto: read-only, consent, duplicate names, rate limit. */
-import { createServer as createHttpServer } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
@@ -10,7 +9,9 @@ import type { ServerConfig } from "../src/config.js";
 import { parseServerFlags } from "../src/config.js";
 import { consentMessage, CreateRateLimiter } from "../src/safety.js";
 import type { CreateIdentityPoolRequest } from "../src/operation/model.js";
-import { fakeAwsEnv } from "./support/client.js";
+import { fakeAwsEnv } from "./support/aws-env.js";
+import { startRecorder, type Recorder } from "./support/recorder.js";
+import { resultText as text } from "./support/results.js";
 import { resetMoto, useOwnMoto } from "./support/moto.js";
 
 Object.assign(process.env, fakeAwsEnv);
@@ -33,8 +34,6 @@ async function connect(config: ServerConfig, answer?: Answer) {
   const call = async (args: Record<string, unknown>) => (await client.callTool({ name: "create_identity_pool", arguments: args })) as CallToolResult;
   return { client, call, asked, close: () => client.close() };
 }
-
-const text = (r: CallToolResult) => (r.content as { text: string }[]).map((c) => c.text).join("\n");
 
 async function motoPools(): Promise<string[]> {
   const aws = new CognitoIdentityClient({ endpoint: moto.url, region: "us-east-1" });
@@ -233,37 +232,29 @@ describe.runIf(motoAvailable)("against moto", () => {
  * This loopback endpoint pages ListIdentityPools two pools at a time.
  */
 describe("duplicate check reads every page of ListIdentityPools", () => {
-  let url: string;
-  const calls: string[] = [];
-  const server = createHttpServer((req, res) => {
-    let raw = "";
-    req.on("data", (c) => (raw += c));
-    req.on("end", () => {
-      const operation = String(req.headers["x-amz-target"]).split(".")[1]!;
-      const body = JSON.parse(raw || "{}");
-      calls.push(operation);
-      const pools = Array.from({ length: 7 }, (_, i) => ({ IdentityPoolId: `us-east-1:0000000${i}-0000-0000-0000-000000000000`, IdentityPoolName: i === 6 ? "SafePool" : `other${i}` }));
-      let answer: unknown;
-      if (operation === "ListIdentityPools") {
-        const start = Number(body.NextToken ?? 0);
-        answer = { IdentityPools: pools.slice(start, start + 2), ...(start + 2 < pools.length ? { NextToken: String(start + 2) } : {}) };
-      } else if (operation === "DescribeIdentityPool") answer = { ...pools.find((p) => p.IdentityPoolId === body.IdentityPoolId), AllowUnauthenticatedIdentities: false };
-      else answer = { IdentityPoolId: "us-east-1:99999999-0000-0000-0000-000000000000", ...body };
-      res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-      res.end(JSON.stringify(answer));
+  const operation = (target: string | undefined) => String(target).split(".")[1]!;
+  const pools = Array.from({ length: 7 }, (_, i) => ({ IdentityPoolId: `us-east-1:0000000${i}-0000-0000-0000-000000000000`, IdentityPoolName: i === 6 ? "SafePool" : `other${i}` }));
+  let server: Recorder;
+  beforeAll(async () => {
+    server = await startRecorder({
+      answer: ({ target, body: received }) => {
+        const body = (received ?? {}) as { NextToken?: string; IdentityPoolId?: string };
+        if (operation(target) === "ListIdentityPools") {
+          const start = Number(body.NextToken ?? 0);
+          return { body: { IdentityPools: pools.slice(start, start + 2), ...(start + 2 < pools.length ? { NextToken: String(start + 2) } : {}) } };
+        }
+        if (operation(target) === "DescribeIdentityPool") return { body: { ...pools.find((p) => p.IdentityPoolId === body.IdentityPoolId), AllowUnauthenticatedIdentities: false } };
+        return { body: { IdentityPoolId: "us-east-1:99999999-0000-0000-0000-000000000000", ...body } };
+      },
     });
   });
-  beforeAll(async () => {
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => server.stop());
 
   it("finds the pool on the last page and returns it without creating", async () => {
-    const { call, close } = await connect({ endpointUrl: url });
+    const { call, close } = await connect({ endpointUrl: server.url });
     const result = await call({ ...pool, ifNameExists: "return-existing" });
     await close();
-    expect(calls).toEqual(["ListIdentityPools", "ListIdentityPools", "ListIdentityPools", "ListIdentityPools", "DescribeIdentityPool"]);
+    expect(server.requests.map((r) => operation(r.target))).toEqual(["ListIdentityPools", "ListIdentityPools", "ListIdentityPools", "ListIdentityPools", "DescribeIdentityPool"]);
     expect(result.structuredContent).toMatchObject({ IdentityPoolId: "us-east-1:00000006-0000-0000-0000-000000000000", existing: { created: false } });
   });
 });

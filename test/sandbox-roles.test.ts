@@ -5,8 +5,7 @@
  * moto 5.2 does not serve these operations, so there is nothing to compare with.
  */
 import { execFile, spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -22,6 +21,8 @@ import {
   type SetIdentityPoolRolesInput,
 } from "@aws-sdk/client-cognito-identity";
 import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
+import { body, errorOf, sdk } from "./support/sdk.js";
+import { tempDir } from "./support/temp-dir.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const awsCliAvailable = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
@@ -48,29 +49,6 @@ const rulesMapping: RoleMapping = {
   },
 };
 const tokenMapping: RoleMapping = { Type: "Token", AmbiguousRoleResolution: "AuthenticatedRole" };
-
-function sdk(endpoint: string): CognitoIdentityClient {
-  return new CognitoIdentityClient({
-    endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "not-checked" },
-    maxAttempts: 1,
-  });
-}
-
-async function body<T extends { $metadata: unknown }>(response: Promise<T>): Promise<Omit<T, "$metadata">> {
-  const { $metadata: _metadata, ...rest } = await response;
-  return rest;
-}
-
-async function errorOf(response: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await response;
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** Raw AWS JSON 1.1, for what the SDK would not send. */
 async function post(url: string, operation: string, payload: object) {
@@ -341,10 +319,9 @@ async function aws(url: string, args: string[], home: string): Promise<unknown> 
 
 describe("temporary directories", () => {
   let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "cim-"));
+  beforeEach(() => {
+    dir = tempDir("cim-sandbox-roles-");
   });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it.runIf(awsCliAvailable)(
     "the AWS CLI v1 reads back what it set: shorthand --roles, JSON --role-mappings with rules",

@@ -6,13 +6,13 @@
  */
 import { execFile } from "node:child_process";
 import { watch } from "node:fs";
-import { link, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, readdir, readFile, readlink, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
 import { PoolStore, type PoolState } from "../src/sandbox/store.js";
+import { tempDir } from "./support/temp-dir.js";
 
 const target = (operation: string) => `AWSCognitoIdentityService.${operation}`;
 const newPool = { IdentityPoolName: "pool", AllowUnauthenticatedIdentities: false };
@@ -55,10 +55,9 @@ async function poolIds(sandbox: Sandbox, region: string): Promise<string[]> {
 }
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "cim-"));
+beforeEach(() => {
+  dir = tempDir("cim-sandbox-security-");
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe("the data file's temporary file", () => {
   it("is never a file planted beside the data file: symlinks at guessable names and their target stay untouched", async () => {

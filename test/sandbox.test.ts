@@ -8,13 +8,11 @@
  * created without tags comes back with `IdentityPoolTags: {}`.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import {
-  CognitoIdentityClient,
   CreateIdentityPoolCommand,
   DeleteIdentityPoolCommand,
   DescribeIdentityPoolCommand,
@@ -25,33 +23,17 @@ import {
 import { startSandbox, runSandboxCommand, type Sandbox } from "../src/sandbox/server.js";
 import { reportWhenMotoIsMissing, resetMoto, startMoto, type Moto } from "./support/moto.js";
 import { everyParameter, referenceExample } from "./support/pools.js";
+import { tempDir } from "./support/temp-dir.js";
+import { body, errorOf, sdk } from "./support/sdk.js";
+import { childEnv, fakeAwsEnv } from "./support/aws-env.js";
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = fakeAwsEnv.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
 const motoAvailable = inject("motoUrl") !== null;
 const awsCliAvailable = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
 const run = promisify(execFile);
 
 
 const uuidV4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
-
-function sdk(endpoint: string, region = "us-east-1"): CognitoIdentityClient {
-  return new CognitoIdentityClient({ endpoint, region, credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "not-checked" }, maxAttempts: 1 });
-}
-
-/** The response body as the SDK returns it, without the per-request $metadata. */
-async function body<T extends { $metadata: unknown }>(response: Promise<T>): Promise<Omit<T, "$metadata">> {
-  const { $metadata: _metadata, ...rest } = await response;
-  return rest;
-}
-
-async function errorOf(response: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await response;
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** Generated ids become `<region pool N>` in order of first appearance, once checked to be `<region>:<uuid v4>`. */
 function withoutIds(value: unknown): unknown {
@@ -256,15 +238,8 @@ describe.runIf(motoAvailable)("the same answers as moto", () => {
 
 reportWhenMotoIsMissing("the same answers as moto");
 
-const cliEnv = {
-  PATH: process.env.PATH ?? "",
-  HOME: process.env.HOME ?? tmpdir(),
-  AWS_ACCESS_KEY_ID: "x",
-  AWS_SECRET_ACCESS_KEY: "y",
-  AWS_DEFAULT_REGION: "us-east-1",
-  AWS_CONFIG_FILE: "/dev/null",
-  AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-};
+// The AWS CLI v1 reads its region from AWS_DEFAULT_REGION, not AWS_REGION.
+const cliEnv = childEnv({ ...fakeAwsEnv, AWS_DEFAULT_REGION: "us-east-1" });
 
 /** `aws --endpoint-url URL cognito-identity …`, without a shell; parsed JSON output ("" when there is none). */
 async function aws(url: string, args: string[]): Promise<unknown> {
@@ -437,10 +412,9 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 
 describe("the sandbox command and its data file", () => {
   let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "cim-"));
+  beforeEach(() => {
+    dir = tempDir("cim-sandbox-");
   });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it("keeps every acknowledged change through a SIGKILL", async () => {
     const dataFile = join(dir, "pools.json");

@@ -1,7 +1,8 @@
 /** The server driven by the SDK's Client in memory; calls go to moto or to a loopback recorder. */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CognitoIdentityClient, DescribeIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
-import { connectInMemory, fakeAwsEnv } from "./support/client.js";
+import { callOnce, connectInMemory } from "./support/client.js";
+import { fakeAwsEnv, isolateAwsEnvironment } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { everyParameter, referenceExample } from "./support/pools.js";
 import { reportWhenMotoIsMissing } from "./support/moto.js";
@@ -42,9 +43,7 @@ describe("invalid input never reaches AWS", () => {
   afterAll(() => recorder.stop());
 
   it("answers isError naming every problem and sends nothing", async () => {
-    const { client, close } = await connectInMemory({ endpointUrl: recorder.url });
-    const result = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "", DeveloperProviderName: "bad name" } });
-    await close();
+    const result = await callOnce({ endpointUrl: recorder.url }, { IdentityPoolName: "", DeveloperProviderName: "bad name" });
     expect(result.isError).toBe(true);
     expect(result.structuredContent).toBeUndefined();
     const text = (result.content as { text: string }[])[0]!.text;
@@ -56,9 +55,7 @@ describe("invalid input never reaches AWS", () => {
   });
 
   it("sends a valid request once, with the body the parameters imply", async () => {
-    const { client, close } = await connectInMemory({ endpointUrl: recorder.url });
-    const result = await client.callTool({ name: "create_identity_pool", arguments: everyParameter });
-    await close();
+    const result = await callOnce({ endpointUrl: recorder.url }, everyParameter);
     expect(result.isError).toBeFalsy();
     expect(recorder.requests).toHaveLength(1);
     expect(recorder.requests[0]!.target).toBe("AWSCognitoIdentityService.CreateIdentityPool");
@@ -80,22 +77,15 @@ describe("failures are isError results, and the server keeps serving", () => {
   });
 
   it("explains missing credentials instead of throwing", async () => {
-    const saved = { ...process.env };
-    delete process.env.AWS_ACCESS_KEY_ID;
-    delete process.env.AWS_SECRET_ACCESS_KEY;
-    process.env.AWS_CONFIG_FILE = "/nonexistent/config";
-    process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/credentials";
-    process.env.AWS_EC2_METADATA_DISABLED = "true";
+    const restore = isolateAwsEnvironment({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
     try {
-      const { client, close } = await connectInMemory({ endpointUrl: "http://127.0.0.1:9", profile: "nobody" });
-      const result = await client.callTool({ name: "create_identity_pool", arguments: referenceExample });
-      await close();
+      const result = await callOnce({ endpointUrl: "http://127.0.0.1:9", profile: "nobody" }, referenceExample);
       expect(result.isError).toBe(true);
       const text = (result.content as { text: string }[])[0]!.text;
       expect(text).toMatch(/CredentialsError|profile/i);
       expect(text).toMatch(/aws configure|AWS_ACCESS_KEY_ID/);
     } finally {
-      process.env = saved;
+      restore();
     }
   });
 });
@@ -112,9 +102,7 @@ describe.runIf(motoUrl)("against moto", () => {
     ["every parameter", everyParameter],
     ["only the required parameters", { IdentityPoolName: "Minimal", AllowUnauthenticatedIdentities: true }],
   ])("creates %s, and structuredContent equals DescribeIdentityPool", async (_name, args) => {
-    const { client, close } = await connectInMemory({ endpointUrl: motoUrl! });
-    const result = await client.callTool({ name: "create_identity_pool", arguments: args });
-    await close();
+    const result = await callOnce({ endpointUrl: motoUrl! }, args);
     expect(result.isError).toBeFalsy();
     const pool = result.structuredContent as Record<string, unknown>;
     expect(pool.IdentityPoolId).toMatch(/^us-east-1:[0-9a-f-]+$/);
@@ -127,9 +115,7 @@ describe.runIf(motoUrl)("against moto", () => {
   });
 
   it("creates in the region it is given", async () => {
-    const { client, close } = await connectInMemory({ endpointUrl: motoUrl! });
-    const result = await client.callTool({ name: "create_identity_pool", arguments: { ...referenceExample, region: "eu-west-1" } });
-    await close();
+    const result = await callOnce({ endpointUrl: motoUrl! }, { ...referenceExample, region: "eu-west-1" });
     expect((result.structuredContent as { IdentityPoolId: string }).IdentityPoolId).toMatch(/^eu-west-1:/);
   });
 });

@@ -2,7 +2,8 @@
 import { spawn } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
 import { Ajv } from "ajv";
-import { connectStdio, fakeAwsEnv } from "./support/client.js";
+import { connectStdio } from "./support/client.js";
+import { fakeAwsEnv } from "./support/aws-env.js";
 
 const motoUrl = inject("motoUrl");
 

@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createFileReader } from "../src/cli/parse-command-line.js";
 import { prepareCall } from "../src/operation/prepare.js";
 import { inputMembers, operation, shape, type Shape } from "../src/operation/model.js";
 import { documentedLimits } from "../src/operation/schema.js";
 import type { Problem } from "../src/operation/problems.js";
+import { tempDir } from "./support/temp-dir.js";
 
 const valid = { IdentityPoolName: "MyIdentityPool", AllowUnauthenticatedIdentities: false };
 
@@ -181,12 +181,11 @@ describe("cliInputJson", () => {
 
 describe("values read from files are never echoed", () => {
   const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-  const dir = mkdtempSync(join(tmpdir(), "cim-files-"));
+  const dir = tempDir("cim-files-");
   writeFileSync(join(dir, "credentials"), `[default]\naws_secret_access_key = ${secret}\n`);
   writeFileSync(join(dir, "name"), `Secret!${secret}`);
   writeFileSync(join(dir, "pointer"), "file://credentials");
   const reader = createFileReader(dir);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("reads a --cli-input-json file once: contents that look like file:// are not followed", () => {
     const prepared = prepareCall({ cliArgs: ["--cli-input-json", "file://pointer"] }, reader);

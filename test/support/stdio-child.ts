@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { childEnv, fakeAwsEnv } from "./aws-env.js";
 
 export interface JsonRpcLine {
   jsonrpc?: unknown;
@@ -38,20 +39,10 @@ export interface ServerChild {
   kill(): Promise<void>;
 }
 
-/** Fake but well-formed credentials, no shared files, no instance metadata: nothing real can be reached. */
-export const isolatedAwsEnv = {
-  AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
-  AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-  AWS_CONFIG_FILE: "/nonexistent/config",
-  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
-  AWS_EC2_METADATA_DISABLED: "true",
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-};
-
 export function spawnServer(args: string[] = [], env: Record<string, string> = {}): ServerChild {
   const child = spawn(process.execPath, ["dist/index.js", ...args], {
     stdio: ["pipe", "pipe", "pipe"],
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...isolatedAwsEnv, ...env },
+    env: childEnv({ ...fakeAwsEnv, ...env }),
   });
   const stdoutLines: string[] = [];
   let partial = "";
