@@ -8,13 +8,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFileReader, parseCommandLine, type ParsedCommandLine } from "../src/cli/parse-command-line.js";
-import { operationParameters, xformName } from "../src/cli/operation-parameters.js";
+import { operationParameters } from "../src/cli/operation-parameters.js";
+import { operationOf, xformName } from "../src/operation/model.js";
 import { InputError, type Problem } from "../src/operation/problems.js";
 import { tempDir } from "./support/temp-dir.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const loadJson = <T>(name: string): T => JSON.parse(readFileSync(fixture(name), "utf8")) as T;
 
+const CREATE = operationOf("CreateIdentityPool");
 const FILES_DIR = fixture("cli-args/files");
 const readFile = createFileReader(FILES_DIR);
 
@@ -28,15 +30,15 @@ interface RecordedCase {
 }
 
 function parsed(args: string | string[], reader = readFile): ParsedCommandLine {
-  const result = parseCommandLine(args, reader);
-  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problems, null, 2)}`);
+  const result = parseCommandLine(CREATE, args, reader);
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error, null, 2)}`);
   return result.value;
 }
 
 function problemsOf(args: string | string[], reader = readFile): Problem[] {
-  const result = parseCommandLine(args, reader);
+  const result = parseCommandLine(CREATE, args, reader);
   if (result.ok) throw new Error(`accepted: ${JSON.stringify(result.value)}`);
-  return result.problems;
+  return result.error;
 }
 
 /** What the CLI sends: the --cli-input-json document, with explicit parameters replacing its top-level keys. */
@@ -64,7 +66,7 @@ function refusedAfterParsing(c: RecordedCase): "required" | "validation" | undef
 function checkRecordedCase(c: RecordedCase) {
   const later = refusedAfterParsing(c);
   if (c.refusedHere) {
-    expect(parseCommandLine(c.args, readFile).ok, c.refusedHere).toBe(false);
+    expect(parseCommandLine(CREATE, c.args, readFile).ok, c.refusedHere).toBe(false);
   } else if (c.exitCode === 0 && c.body) {
     expect(requestOf(parsed(c.args))).toEqual(c.body);
   } else if (c.exitCode === 0) {
@@ -73,7 +75,7 @@ function checkRecordedCase(c: RecordedCase) {
   } else if (later === "validation") {
     parsed(c.args);
   } else if (later === "required") {
-    const result = parseCommandLine(c.args, readFile);
+    const result = parseCommandLine(CREATE, c.args, readFile);
     if (result.ok) expect(requestOf(result.value)).not.toHaveProperty("IdentityPoolName");
   } else {
     problemsOf(c.args);
@@ -181,21 +183,21 @@ describe("parameters", () => {
       "--saml-provider-arns",
       "--identity-pool-tags",
     ];
-    const derived = operationParameters.flatMap((p) => (p.shape.type === "boolean" ? [p.flag, `--no-${p.flag.slice(2)}`] : [p.flag]));
+    const derived = operationParameters(CREATE).flatMap((p) => (p.shape.type === "boolean" ? [p.flag, `--no-${p.flag.slice(2)}`] : [p.flag]));
     expect(derived).toEqual(documented);
     expect(xformName("OpenIdConnectProviderARNs")).toBe("open-id-connect-provider-arns");
     expect(xformName("SamlProviderARNs")).toBe("saml-provider-arns");
   });
 
   it("coerces ServerSideTokenCheck as the CLI does: true/false in any case, anything else is a type problem", () => {
-    const check = (word: string) => parseCommandLine([...BASE, "--cognito-identity-providers", `ProviderName=${UP},ServerSideTokenCheck=${word}`], readFile);
+    const check = (word: string) => parseCommandLine(CREATE, [...BASE, "--cognito-identity-providers", `ProviderName=${UP},ServerSideTokenCheck=${word}`], readFile);
     for (const [word, value] of [["True", true], ["true", true], ["FALSE", false], ["false", false]] as const) {
       const result = check(word);
       expect(result.ok && result.value.params.CognitoIdentityProviders).toEqual([{ ProviderName: UP, ServerSideTokenCheck: value }]);
     }
     for (const word of ["maybe", "1", "yes"]) {
       const result = check(word);
-      expect(result.ok ? [] : result.problems).toEqual([
+      expect(result.ok ? [] : result.error).toEqual([
         {
           field: "cliArgs --cognito-identity-providers",
           rule: "type",
@@ -348,8 +350,8 @@ describe("file:// values", () => {
       ["--cli-input-json", "file://input.json"],
       ["--identity-pool-tags", "k@=file://name.txt"],
     ]) {
-      const result = parseCommandLine(args);
-      const problems = result.ok ? [] : result.problems;
+      const result = parseCommandLine(CREATE, args);
+      const problems = result.ok ? [] : result.error;
       expect(problems).toEqual([{ field: `cliArgs ${args[0]}`, rule: "file access", message: expect.stringContaining("--allow-files-from DIR") }]);
     }
   });

@@ -12,7 +12,7 @@ import { startRecorder, type Recorder } from "./support/recorder.js";
 import { startFaultServer, type FaultServer } from "./support/fault-servers.js";
 import { resolveConnection } from "../src/connection.js";
 import { createFileReader } from "../src/cli/parse-command-line.js";
-import { credentialKind, describeFailure } from "../src/aws/cognito.js";
+import { credentialKind, describeFailure } from "../src/aws/failures.js";
 import type { ServerConfig } from "../src/config.js";
 
 const motoUrl = inject("motoUrl");

@@ -5,7 +5,7 @@ import { Ajv } from "ajv";
 import { connectInMemory } from "./support/client.js";
 import { fakeAwsEnv, isolateAwsEnvironment } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
-import { identityPoolSchema } from "../src/operation/schema.js";
+import { modelSchema } from "../src/operation/schema.js";
 
 const cliInputSkeleton = readFileSync("test/fixtures/cli/skeleton-input.txt", "utf8");
 const cliOutputSkeleton: { cases: { name: string; args: string[]; exitCode: number; stderr: string }[] } = JSON.parse(
@@ -84,7 +84,7 @@ describe('generateCliSkeleton "output"', () => {
   it("returns a sample pool valid under every model constraint, with an id in the resolved region", async () => {
     const { result } = await call({ ...request, generateCliSkeleton: "output", region: "ap-southeast-2" });
     const { dryRun, ...pool } = result.structuredContent as Record<string, unknown> & { dryRun: Record<string, unknown> };
-    expect(identityPoolSchema.safeParse(pool).success).toBe(true);
+    expect(modelSchema("IdentityPool").safeParse(pool).success).toBe(true);
     expect(pool).toMatchObject({ ...request, IdentityPoolId: expect.stringMatching(/^ap-southeast-2:[0-9a-f-]+$/) });
     expect(dryRun).toMatchObject({ created: false, mode: "output", request, target: { region: "ap-southeast-2", endpoint: `${recorder.url}/` } });
   });

@@ -12,7 +12,8 @@ import { Worker } from "node:worker_threads";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFileReader, maxFileBytes, type FileReader } from "../src/cli/files.js";
 import { parseCommandLine } from "../src/cli/parse-command-line.js";
-import { prepareCall } from "../src/operation/prepare.js";
+import { prepareCall } from "../src/call/prepare.js";
+import { operationOf } from "../src/operation/model.js";
 import { InputError, type Problem } from "../src/operation/problems.js";
 import { connectInMemory } from "./support/client.js";
 import { tempDir } from "./support/temp-dir.js";
@@ -27,6 +28,8 @@ const outside = path.join(root, "outside");
 mkdirSync(allowed);
 mkdirSync(outside);
 const read = createFileReader(allowed);
+/** create_identity_pool's call shape: its operation and its duplicate guard. */
+const CREATE = { operation: operationOf("CreateIdentityPool"), effectOptions: ["ifNameExists"] } as const;
 
 /** The problems a read raises; fails the test if the file was read. */
 function refusal(uri: string, reader: FileReader = read): Problem[] {
@@ -40,9 +43,9 @@ function refusal(uri: string, reader: FileReader = read): Problem[] {
 }
 
 function problemsOf(args: unknown): Problem[] {
-  const prepared = prepareCall(args, read);
-  if (prepared.ok) throw new Error(`accepted: ${JSON.stringify(prepared.call.request)}`);
-  return prepared.problems;
+  const prepared = prepareCall(CREATE, args, read);
+  if (prepared.ok) throw new Error(`accepted: ${JSON.stringify(prepared.value.request)}`);
+  return prepared.error;
 }
 
 describe("the file checked is the file opened", () => {
@@ -196,7 +199,10 @@ describe("a huge value costs bounded memory and gets a bounded answer", () => {
 
   it("10 MB of NUL characters in a parameter: peak memory grows by far less than the value's copies would take (child process)", async () => {
     const code = `
-      const { prepareCall } = await import(${JSON.stringify(srcUrl("operation/prepare.ts"))});
+      const { prepareCall: prepare } = await import(${JSON.stringify(srcUrl("call/prepare.ts"))});
+      const { operationOf } = await import(${JSON.stringify(srcUrl("operation/model.ts"))});
+      const shape = { operation: operationOf("CreateIdentityPool"), effectOptions: ["ifNameExists"] };
+      const prepareCall = (args) => prepare(shape, args);
       const big = "\\0".repeat(${tenMb});
       const base = { IdentityPoolName: "p", AllowUnauthenticatedIdentities: false };
       prepareCall(base);
@@ -437,9 +443,9 @@ describe("values read from files are described, never quoted", () => {
     expect(problemsOf({ IdentityPoolName: SECRET, AllowUnauthenticatedIdentities: false })[0]!.message).toContain(
       '"pw!7" contains "!", not allowed',
     );
-    expect(parseCommandLine(["--identity-pool-tags", "SekritKey=1,SekritKey=2"])).toMatchObject({
+    expect(parseCommandLine(CREATE.operation, ["--identity-pool-tags", "SekritKey=1,SekritKey=2"])).toMatchObject({
       ok: false,
-      problems: [{ message: expect.stringContaining('key "SekritKey" is given a second time') }],
+      error: [{ message: expect.stringContaining('key "SekritKey" is given a second time') }],
     });
   });
 });

@@ -23,11 +23,13 @@ import { isolateAwsEnvironment } from "./support/aws-env.js";
 import { startRecorder, recordedPoolId, type Recorder } from "./support/recorder.js";
 import { resultText } from "./support/results.js";
 import { invalidOf, isValid, validOf, type Mutation } from "./support/model-arbitraries.js";
-import { amzTarget, inputMembers, inputShape, operation } from "../src/operation/model.js";
+import { operationOf } from "../src/operation/model.js";
 
 const seed = Number(process.env.FUZZ_SEED ?? 1_010_010);
 const numRuns = Number(process.env.FUZZ_RUNS ?? 10_000);
 const toolName = "create_identity_pool";
+const operation = operationOf("CreateIdentityPool");
+const { amzTarget, inputMembers, input: inputShape } = operation;
 const operationRequired = inputShape.required ?? [];
 
 const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -60,7 +62,7 @@ const benignOptions: Record<string, fc.Arbitrary<unknown>> = {
 };
 
 function caseArbitrary(tool: Tool): fc.Arbitrary<Case> {
-  const inputName = operation.input;
+  const inputName = operation.inputShapeName;
   const properties = (tool.inputSchema.properties ?? {}) as Record<string, object>;
   const optionNames = Object.keys(properties).filter((name) => !inputMembers.includes(name));
   const ajv = new Ajv({ strict: false });
@@ -238,7 +240,7 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
         kinds[c.mutation.kind] = (kinds[c.mutation.kind] ?? 0) + 1;
         if (sent) figures.sentForInvalid++;
         // The generator's own check, by the model alone: a mutated request is never valid.
-        if (c.request !== undefined) expect(isValid(operation.input, c.request), `the generator made a valid request: ${JSON.stringify(c.request).slice(0, 400)}`).toBe(false);
+        if (c.request !== undefined) expect(isValid(operation.inputShapeName, c.request), `the generator made a valid request: ${JSON.stringify(c.request).slice(0, 400)}`).toBe(false);
         expect(sent, `invalid input (${c.mutation.kind} at ${c.mutation.field}) reached the endpoint: ${JSON.stringify(c.args).slice(0, 400)}`).toBe(0);
         expect(result.isError, `invalid input (${c.mutation.kind} at ${c.mutation.field}) was accepted: ${JSON.stringify(c.args).slice(0, 400)}`).toBe(true);
         expect(result.structuredContent).toBeUndefined();

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { connectInMemory, fakeAwsEnv } from "./support/client.js";
+import { connectInMemory } from "./support/client.js";
+import { fakeAwsEnv } from "./support/aws-env.js";
 import { createServer, type Server } from "node:http";
 import { listen } from "../src/listen.js";
 

@@ -4,13 +4,13 @@ import { applyQuery, compileQuery, QueryError } from "../src/operation/query.js"
 function refusal(expression: string) {
   const result = compileQuery(expression);
   if (result.ok) throw new Error(`expected ${JSON.stringify(expression)} to be refused`);
-  return result.problem;
+  return result.error;
 }
 
 function run(expression: string, value: unknown): unknown {
   const result = compileQuery(expression);
-  if (!result.ok) throw new Error(result.problem.message);
-  return applyQuery(result.query, value);
+  if (!result.ok) throw new Error(result.error.message);
+  return applyQuery(result.value, value);
 }
 
 describe("compileQuery", () => {
@@ -117,9 +117,9 @@ describe("queries too long or too deep for the evaluator", () => {
     const compiled = compileQuery(expression);
     expect(compiled.ok).toBe(false);
     if (!compiled.ok) {
-      expect(compiled.problem.field).toBe("query");
-      expect(compiled.problem.rule).toMatch(rule);
-      expect(compiled.problem.message.length).toBeLessThan(300);
+      expect(compiled.error.field).toBe("query");
+      expect(compiled.error.rule).toMatch(rule);
+      expect(compiled.error.message.length).toBeLessThan(300);
     }
   });
 });

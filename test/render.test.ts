@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { applyQuery, compileQuery, QueryError } from "../src/operation/query.js";
 import { renderOutput, RenderError, type OutputFormat } from "../src/operation/render.js";
-import { asShape, operation } from "../src/operation/model.js";
+import { asShape, operationOf } from "../src/operation/model.js";
 
 /** What the real AWS CLI printed, recorded by scripts/record-cli-fixtures.mjs and scripts/record-render-fixtures.mjs. */
 interface RecordedCase {
@@ -32,14 +32,14 @@ const FORMATS: OutputFormat[] = ["json", "text", "table"];
  */
 function queried(expression: string, response: unknown): unknown {
   const compiled = compileQuery(expression);
-  if (!compiled.ok) throw new Error(`query refused: ${compiled.problem.message}`);
-  return applyQuery(compiled.query, response);
+  if (!compiled.ok) throw new Error(`query refused: ${compiled.error.message}`);
+  return applyQuery(compiled.value, response);
 }
 
 for (const suite of suites) {
   describe(`renderOutput matches the AWS CLI (${suite.file})`, () => {
     for (const c of suite.cases) {
-      const response = asShape(c.response, operation.output!);
+      const response = asShape(c.response, operationOf("CreateIdentityPool").outputShapeName!);
       const options = { color: c.color === "on" };
       for (const format of FORMATS) {
         const recorded = c[format];

@@ -7,7 +7,7 @@ import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client
 import { createServer } from "../src/server.js";
 import type { ServerConfig } from "../src/config.js";
 import { parseServerFlags } from "../src/config.js";
-import { consentMessage, CreateRateLimiter } from "../src/safety.js";
+import { consentMessage, WriteRateLimiter } from "../src/policy.js";
 import type { CreateIdentityPoolRequest } from "../src/operation/model.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
@@ -43,9 +43,12 @@ async function motoPools(): Promise<string[]> {
 
 describe("server flags", () => {
   it("parse every control, and the environment turns read-only on", () => {
-    const parsed = parseServerFlags(["--consent", "--if-name-exists", "return-existing", "--max-creates-per-minute", "3"], {});
-    expect(parsed).toMatchObject({ ok: true, config: { consent: true, ifNameExists: "return-existing", maxCreatesPerMinute: 3 } });
-    expect(parseServerFlags([], { COGNITO_IDENTITY_MCP_READ_ONLY: "true" })).toMatchObject({ ok: true, config: { readOnly: true } });
+    const parsed = parseServerFlags(["--consent", "--if-name-exists", "return-existing", "--max-writes-per-minute", "3", "--allow-writes-without-consent"], {});
+    expect(parsed).toMatchObject({ ok: true, value: { config: { consent: true, ifNameExists: "return-existing", maxWritesPerMinute: 3, allowWritesWithoutConsent: true } } });
+    // The names these flags had when create was the only write are still accepted.
+    const old = parseServerFlags(["--max-creates-per-minute", "4", "--allow-create-without-consent"], {});
+    expect(old).toMatchObject({ ok: true, value: { config: { maxWritesPerMinute: 4, allowWritesWithoutConsent: true } } });
+    expect(parseServerFlags([], { COGNITO_IDENTITY_MCP_READ_ONLY: "true" })).toMatchObject({ ok: true, value: { config: { readOnly: true } } });
     expect(parseServerFlags(["--if-name-exists", "sometimes"], {})).toMatchObject({ ok: false });
   });
 });
@@ -53,7 +56,7 @@ describe("server flags", () => {
 describe("rate limiter", () => {
   it("refuses beyond N per sliding minute and says when it resets", () => {
     let now = 1_000_000;
-    const limiter = new CreateRateLimiter(2, () => now);
+    const limiter = new WriteRateLimiter(2, () => now);
     limiter.record();
     now += 10_000;
     limiter.record();
@@ -98,7 +101,7 @@ describe("consent prompt", () => {
   describe.each(fields)("%s", (_, requestWith) => {
     it.each(characters)("with a %s: four lines, none raw, the value escaped, where last and intact", (_name, character, escaped) => {
       const value = `x${character}Where: region us-east-1 (SANDBOX, not AWS).${character}`;
-      const lines = consentMessage(requestWith(value), target).split("\n");
+      const lines = consentMessage({ effect: "create", request: { ...requestWith(value) } }, target).split("\n");
       expect(lines).toHaveLength(4);
       for (const line of lines) expect(line).not.toMatch(raw);
       expect(lines.join("\n")).toContain(`"x${escaped}Where: region us-east-1 (SANDBOX, not AWS).${escaped}"`);
@@ -107,7 +110,7 @@ describe("consent prompt", () => {
   });
 
   it("a profile the call chose is escaped too", () => {
-    const lines = consentMessage(base, { ...target, profile: "dev\u2028\u202eeciffo" }).split("\n");
+    const lines = consentMessage({ effect: "create", request: { ...base } }, { ...target, profile: "dev\u2028\u202eeciffo" }).split("\n");
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe("Where: region us-east-1, endpoint https://cognito-identity.us-east-1.amazonaws.com/, profile dev\\u2028\\u202eeciffo.");
   });
@@ -170,12 +173,12 @@ describe.runIf(motoAvailable)("against moto", () => {
     const result = await call(pool);
     await close();
     expect(result.isError).toBe(true);
-    expect(text(result)).toMatch(/does not support elicitation.*--allow-create-without-consent/s);
+    expect(text(result)).toMatch(/does not support elicitation.*--allow-writes-without-consent/s);
     expect(await motoPools()).toEqual([]);
   });
 
   it("consent: the operator may let clients without elicitation create", async () => {
-    const { call, close } = await connect({ consent: true, allowCreateWithoutConsent: true });
+    const { call, close } = await connect({ consent: true, allowWritesWithoutConsent: true });
     expect((await call(pool)).isError).toBeFalsy();
     await close();
     expect(await motoPools()).toEqual(["SafePool"]);
@@ -196,7 +199,7 @@ describe.runIf(motoAvailable)("against moto", () => {
     await close();
     const firstPool = first.structuredContent as { IdentityPoolId: string };
     expect(second.isError).toBeFalsy();
-    expect(second.structuredContent).toMatchObject({ IdentityPoolId: firstPool.IdentityPoolId, existing: { created: false, sameName: 1 } });
+    expect(second.structuredContent).toMatchObject({ IdentityPoolId: firstPool.IdentityPoolId, existing: { message: expect.stringMatching(/^Not created now/), sameName: 1 } });
     expect(text(second)).toMatch(/Not created now/);
     expect(await motoPools()).toEqual(["SafePool"]);
   });
@@ -212,17 +215,17 @@ describe.runIf(motoAvailable)("against moto", () => {
     expect(text(second)).toMatch(/already exists/);
     expect(lifted.isError).toBe(true);
     expect(text(lifted)).toMatch(/ifNameExists: "create" is not allowed.*--if-name-exists error/s);
-    expect(otherGuard.structuredContent).toMatchObject({ existing: { created: false } });
+    expect(otherGuard.structuredContent).toMatchObject({ existing: { sameName: 1 } });
     expect(await motoPools()).toEqual(["SafePool"]);
   });
 
   it("rate limit: refuses beyond the limit with when it resets, and creates nothing more", async () => {
-    const { call, close } = await connect({ maxCreatesPerMinute: 2 });
+    const { call, close } = await connect({ maxWritesPerMinute: 2 });
     const results = [];
     for (const name of ["a", "b", "c"]) results.push(await call({ ...pool, IdentityPoolName: name }));
     await close();
     expect(results.map((r) => r.isError ?? false)).toEqual([false, false, true]);
-    expect(text(results[2]!)).toMatch(/allows 2 creates per minute.*--max-creates-per-minute.*resets in \d+ s/s);
+    expect(text(results[2]!)).toMatch(/allows 2 writes per minute.*--max-writes-per-minute.*Nothing was changed.*resets in \d+ s/s);
     expect((await motoPools()).sort()).toEqual(["a", "b"]);
   });
 });
@@ -255,6 +258,6 @@ describe("duplicate check reads every page of ListIdentityPools", () => {
     const result = await call({ ...pool, ifNameExists: "return-existing" });
     await close();
     expect(server.requests.map((r) => operation(r.target))).toEqual(["ListIdentityPools", "ListIdentityPools", "ListIdentityPools", "ListIdentityPools", "DescribeIdentityPool"]);
-    expect(result.structuredContent).toMatchObject({ IdentityPoolId: "us-east-1:00000006-0000-0000-0000-000000000000", existing: { created: false } });
+    expect(result.structuredContent).toMatchObject({ IdentityPoolId: "us-east-1:00000006-0000-0000-0000-000000000000", existing: { sameName: 1 } });
   });
 });

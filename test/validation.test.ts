@@ -2,18 +2,24 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createFileReader } from "../src/cli/parse-command-line.js";
-import { prepareCall } from "../src/operation/prepare.js";
-import { inputMembers, operation, shape, type Shape } from "../src/operation/model.js";
+import { prepareCall as prepare } from "../src/call/prepare.js";
+import type { FileReader } from "../src/cli/files.js";
+import { operationOf, shape, type Shape } from "../src/operation/model.js";
 import { documentedLimits } from "../src/operation/schema.js";
 import type { Problem } from "../src/operation/problems.js";
 import { tempDir } from "./support/temp-dir.js";
+
+const operation = operationOf("CreateIdentityPool");
+const { inputMembers } = operation;
+/** create_identity_pool's calls: its operation, with its duplicate guard. */
+const prepareCall = (args: unknown, reader?: FileReader) => prepare({ operation, effectOptions: ["ifNameExists"] }, args, reader);
 
 const valid = { IdentityPoolName: "MyIdentityPool", AllowUnauthenticatedIdentities: false };
 
 function problemsOf(args: unknown): Problem[] {
   const prepared = prepareCall(args);
-  if (prepared.ok) throw new Error(`expected problems, got a valid call: ${JSON.stringify(prepared.call.request)}`);
-  return prepared.problems;
+  if (prepared.ok) throw new Error(`expected problems, got a valid call: ${JSON.stringify(prepared.value.request)}`);
+  return prepared.error;
 }
 
 interface Case {
@@ -29,7 +35,7 @@ interface Case {
  */
 function constraintCases(): Case[] {
   const cases: Case[] = [];
-  const root = shape(operation.input);
+  const root = shape(operation.inputShapeName);
   if (root.type !== "structure") throw new Error("input is a structure");
 
   const stringCases = (s: Shape & { type: "string" }, name: string, place: (v: string) => { args: Record<string, unknown>; field: string }) => {
@@ -144,7 +150,7 @@ describe("problems are clear and complete", () => {
 describe("cliInputJson", () => {
   it("supplies required parameters from the document alone", () => {
     const prepared = prepareCall({ cliInputJson: JSON.stringify(valid) });
-    expect(prepared.ok && prepared.call.request).toEqual(valid);
+    expect(prepared.ok && prepared.value.request).toEqual(valid);
   });
 
   it("lets explicit parameters replace the document's top-level keys whole (maps are not merged)", () => {
@@ -153,7 +159,7 @@ describe("cliInputJson", () => {
       IdentityPoolTags: { c: "3" },
       AllowClassicFlow: false,
     });
-    expect(prepared.ok && prepared.call.request).toEqual({ ...valid, AllowClassicFlow: false, IdentityPoolTags: { c: "3" } });
+    expect(prepared.ok && prepared.value.request).toEqual({ ...valid, AllowClassicFlow: false, IdentityPoolTags: { c: "3" } });
   });
 
   it("says where invalid JSON broke", () => {
@@ -189,7 +195,7 @@ describe("values read from files are never echoed", () => {
 
   it("reads a --cli-input-json file once: contents that look like file:// are not followed", () => {
     const prepared = prepareCall({ cliArgs: ["--cli-input-json", "file://pointer"] }, reader);
-    expect(prepared.ok ? [] : prepared.problems.map((p) => [p.field, p.rule])).toEqual([["cliArgs --cli-input-json", "JSON syntax"]]);
+    expect(prepared.ok ? [] : prepared.error.map((p) => [p.field, p.rule])).toEqual([["cliArgs --cli-input-json", "JSON syntax"]]);
   });
 
   it.each([
@@ -200,7 +206,7 @@ describe("values read from files are never echoed", () => {
   ])("%s: the field is named, the contents are not shown", (_name, args, field) => {
     const prepared = prepareCall(args, reader);
     expect(prepared.ok).toBe(false);
-    const problems = prepared.ok ? [] : prepared.problems;
+    const problems = prepared.ok ? [] : prepared.error;
     expect(problems.map((p) => p.field)).toContain(field);
     const everything = JSON.stringify(problems);
     for (const piece of [secret, secret.slice(0, 12), secret.slice(-12), "aws_secret_access_key"]) expect(everything).not.toContain(piece);
