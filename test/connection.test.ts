@@ -104,7 +104,7 @@ describe("the operator decides what a call may change", () => {
 
   it("allows what the operator allowed", () => {
     const ok = resolveConnection({ allowRegions: "*", allowProfiles: ["prod"], allowEndpoints: ["https://example.com"], allowNoVerifySsl: true }, { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true }, createFileReader(undefined), {});
-    expect(ok).toMatchObject({ ok: true, connection: { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true } });
+    expect(ok).toMatchObject({ ok: true, value: { connection: { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true } } });
     expect(resolveConnection({}, { endpointUrl: "http://[::1]:4566" }, createFileReader(undefined), {}).ok).toBe(true);
     expect(resolveConnection({}, { endpointUrl: "http://localhost:4566" }, createFileReader(undefined), {}).ok).toBe(true);
   });

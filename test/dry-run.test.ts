@@ -31,7 +31,7 @@ async function call(args: Record<string, unknown>) {
     const { tools } = await client.listTools();
     const result = await client.callTool({ name: "create_identity_pool", arguments: args });
     const texts = (result.content as { text: string }[]).map((c) => c.text);
-    return { result, texts, outputSchema: tools[0]!.outputSchema! };
+    return { result, texts, outputSchema: tools.find((t) => t.name === "create_identity_pool")!.outputSchema! };
   } finally {
     await close();
   }
@@ -47,8 +47,8 @@ describe('generateCliSkeleton "input"', () => {
     const { result, texts, outputSchema } = await call({ generateCliSkeleton: "input" });
     expect(result.isError).toBeFalsy();
     expect(texts[0]).toBe(cliInputSkeleton);
-    expect(texts[1]).toMatch(/^Dry run .*nothing was created/);
-    expect(result.structuredContent).toMatchObject({ dryRun: { created: false, mode: "input" } });
+    expect(texts[1]).toMatch(/^Dry run .*nothing was sent/);
+    expect(result.structuredContent).toMatchObject({ dryRun: { mode: "input", message: texts[1] } });
     validatesAgainst(outputSchema, result.structuredContent);
   });
 
@@ -86,7 +86,7 @@ describe('generateCliSkeleton "output"', () => {
     const { dryRun, ...pool } = result.structuredContent as Record<string, unknown> & { dryRun: Record<string, unknown> };
     expect(modelSchema("IdentityPool").safeParse(pool).success).toBe(true);
     expect(pool).toMatchObject({ ...request, IdentityPoolId: expect.stringMatching(/^ap-southeast-2:[0-9a-f-]+$/) });
-    expect(dryRun).toMatchObject({ created: false, mode: "output", request, target: { region: "ap-southeast-2", endpoint: `${recorder.url}/` } });
+    expect(dryRun).toMatchObject({ mode: "output", message: expect.stringMatching(/^Dry run .*nothing was sent/), request, target: { region: "ap-southeast-2", endpoint: `${recorder.url}/` } });
   });
 
   it("reports the exact body a real call sends", async () => {
@@ -103,7 +103,7 @@ describe('generateCliSkeleton "output"', () => {
   it("resolves the region from the environment when none is given, and says where it would go", async () => {
     const { result, texts } = await call({ ...request, generateCliSkeleton: "output" });
     expect((result.structuredContent as { IdentityPoolId: string }).IdentityPoolId).toMatch(/^eu-central-1:/);
-    expect(texts[1]).toMatch(/Dry run .*nothing was created.*region eu-central-1/);
+    expect(texts[1]).toMatch(/Dry run .*nothing was sent.*region eu-central-1/);
   });
 
   it("validates exactly as a real call would: required parameters and every rule", async () => {

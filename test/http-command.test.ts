@@ -13,7 +13,7 @@ let stop: () => Promise<void>;
 
 beforeAll(async () => {
   recorder = await startRecorder();
-  const child = spawn(process.execPath, ["dist/index.js", "--http", "--port", "0", "--token", token, "--endpoint-url", recorder.url, "--region", "us-east-1", "--max-creates-per-minute", "1"], {
+  const child = spawn(process.execPath, ["dist/index.js", "--http", "--port", "0", "--token", token, "--endpoint-url", recorder.url, "--region", "us-east-1", "--max-writes-per-minute", "1"], {
     env: childEnv(fakeAwsEnv),
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -44,14 +44,14 @@ describe("--http", () => {
     await expect(session(false)).rejects.toThrow(/401|Unauthorized/);
   });
 
-  it("holds --max-creates-per-minute for the whole process, across sessions", async () => {
+  it("holds --max-writes-per-minute for the whole process, across sessions", async () => {
     const [first, second] = [await session(), await session()];
     const created = await first.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "One", AllowUnauthenticatedIdentities: true } });
     const refused = await second.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Two", AllowUnauthenticatedIdentities: true } });
     await Promise.all([first.close(), second.close()]);
     expect(created.isError).toBeFalsy();
     expect(refused.isError).toBe(true);
-    expect((refused.content as { text: string }[])[0]!.text).toMatch(/allows 1 create per minute/);
+    expect((refused.content as { text: string }[])[0]!.text).toMatch(/allows 1 write per minute/);
     expect(recorder.requests.map((r) => (r.body as { IdentityPoolName: string }).IdentityPoolName)).toEqual(["One"]);
   });
 });

@@ -12,6 +12,7 @@ import { serveHttp, type HttpOptions, type HttpServerHandle } from "../src/trans
 import { fakeAwsEnv } from "./support/aws-env.js";
 import { reportWhenMotoIsMissing, resetMoto, useOwnMoto } from "./support/moto.js";
 import { startRecorder } from "./support/recorder.js";
+import { defaultToolNames } from "./support/client.js";
 import { startFaultServer } from "./support/fault-servers.js";
 
 // Its own moto: these tests reset it and count its pools, while other files share the common one.
@@ -114,7 +115,7 @@ describe("the SDK client over HTTP", () => {
     const handle = await start();
     const { client, transport } = await connect(handle);
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(["create_identity_pool"]);
+    expect(tools.map((tool) => tool.name)).toEqual(defaultToolNames);
     const sessionId = transport.sessionId!;
     await transport.terminateSession();
     const after = await raw(handle.url, { headers: { ...auth(handle), "mcp-session-id": sessionId }, body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }) });
@@ -148,7 +149,7 @@ describe("abandoned sessions", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect((await pingAbandoned()).status).toBe(404);
-    expect((await busy.client.listTools()).tools).toHaveLength(1);
+    expect((await busy.client.listTools()).tools.map((t) => t.name)).toEqual(defaultToolNames);
   });
 });
 
@@ -218,7 +219,7 @@ describe("refusals", () => {
     const fromOther = await other.client.callTool({ name: "create_identity_pool", arguments: args });
     expect(fromOther.isError).toBeFalsy();
     const newcomer = await connect(handle);
-    expect((await newcomer.client.listTools()).tools).toHaveLength(1);
+    expect((await newcomer.client.listTools()).tools.map((t) => t.name)).toEqual(defaultToolNames);
     expect(recorder.requests).toHaveLength(1);
   });
 });
@@ -364,7 +365,7 @@ describe.runIf(motoAvailable)("against moto", () => {
     await resetMoto(moto.url);
     const handle = await start();
     const { client } = await connect(handle);
-    expect((await client.listTools()).tools).toHaveLength(1);
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(defaultToolNames);
     const result = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "OverHttp", AllowUnauthenticatedIdentities: true } });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({ IdentityPoolName: "OverHttp", IdentityPoolId: expect.stringMatching(/^us-east-1:/) });

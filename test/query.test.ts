@@ -63,7 +63,7 @@ describe("compileQuery", () => {
     "'raw'",
     "&a",
   ])("accepts %s", (expression) => {
-    expect(compileQuery(expression)).toMatchObject({ ok: true, query: { expression } });
+    expect(compileQuery(expression)).toMatchObject({ ok: true, value: { expression } });
   });
 });
 

@@ -5,18 +5,21 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { connectStdio } from "./support/client.js";
+import { connectStdio, defaultToolNames } from "./support/client.js";
 
 const run = promisify(execFile);
 const bareEnv = { PATH: process.env.PATH ?? "", HOME: "/nonexistent" };
 
 describe("sandbox mode (--sandbox)", () => {
-  it("npm run demo's script creates a pool through the server, then lists and deletes it in the sandbox", async () => {
+  it("npm run demo's script walks a pool through create, set roles, update and delete in the sandbox, then lists none", async () => {
     const { stdout } = await run(process.execPath, ["scripts/demo.mjs"], { env: bareEnv, timeout: 30_000 });
     expect(stdout).toMatch(/"IdentityPoolName": "MyIdentityPool"/);
-    expect(stdout).toMatch(/SANDBOX: the server's local emulator, not AWS/);
-    expect(stdout).toMatch(/ListIdentityPools on the sandbox .*MyIdentityPool/);
-    expect(stdout).toMatch(/pools left: 0/);
+    expect(stdout).toMatch(/^Created identity pool us-east-1:[0-9a-f-]+, request id .*\(SANDBOX: the server's local emulator, not AWS, /m);
+    expect(stdout).toMatch(/^SetIdentityPoolRoles done: Roles: set to /m);
+    expect(stdout).toMatch(/^UpdateIdentityPool done: AllowUnauthenticatedIdentities: false → true/m);
+    expect(stdout).toMatch(/^Deleted identity pool us-east-1:[0-9a-f-]+ \("MyIdentityPool"\) and every identity in it/m);
+    expect(stdout).toMatch(/"IdentityPools": \[\]/);
+    expect(stdout).toMatch(/Pools left in the sandbox: 0/);
   });
 
   it("says in every result that it came from the sandbox, and never lets a call leave it", async () => {
@@ -52,7 +55,7 @@ describe("how the server is launched", () => {
     await client.connect(new StdioClientTransport({ command: "dist/index.js", env: { ...bareEnv, AWS_REGION: "us-east-1" }, stderr: "pipe" }));
     try {
       const { tools } = await client.listTools();
-      expect(tools.map((t) => t.name)).toEqual(["create_identity_pool"]);
+      expect(tools.map((t) => t.name)).toEqual(defaultToolNames);
       const dryRun = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Launched", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output" } });
       expect(dryRun.isError, JSON.stringify(dryRun)).toBeFalsy();
     } finally {

@@ -1,7 +1,7 @@
 /** The server driven by the SDK's Client in memory; calls go to moto or to a loopback recorder. */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CognitoIdentityClient, DescribeIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
-import { callOnce, connectInMemory } from "./support/client.js";
+import { callOnce, connectInMemory, defaultToolNames } from "./support/client.js";
 import { fakeAwsEnv, isolateAwsEnvironment } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { everyParameter, referenceExample } from "./support/pools.js";
@@ -17,16 +17,17 @@ describe("tools/list", () => {
     const { client, close } = await connectInMemory();
     const { tools } = await client.listTools();
     await close();
-    expect(tools).toHaveLength(1);
+    expect(tools.map((t) => t.name)).toEqual(defaultToolNames);
     const tool = tools[0]!;
     expect(tool.name).toBe("create_identity_pool");
     expect(tool.title).toBeTruthy();
     expect(tool.annotations).toEqual({ readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true });
-    expect(tool.description).toMatch(/credentials/);
+    expect(tool.description).toMatch(/exactly as `aws cognito-identity create-identity-pool` does/);
+    expect(tool.description).toMatch(/Not idempotent.*ifNameExists "return-existing"/s);
     expect(tool.description).toMatch(/DeveloperProviderName can never be changed/);
     const props = tool.inputSchema.properties as Record<string, Record<string, unknown>>;
     for (const name of Object.keys(everyParameter)) expect(props[name], name).toBeDefined();
-    expect(props.IdentityPoolName).toMatchObject({ minLength: 1, maxLength: 128, description: expect.stringMatching(/^A string that you provide\. Required/) });
+    expect(props.IdentityPoolName).toMatchObject({ minLength: 1, maxLength: 128, description: "The pool's name. Required (here, in cliInputJson or in cliArgs)." });
     expect(props.AllowUnauthenticatedIdentities!.description).toMatch(/Required/);
     expect(props.AllowClassicFlow!.description).not.toMatch(/Required/);
     expect(props.SupportedLoginProviders).toMatchObject({ maxProperties: 10 });
@@ -72,7 +73,7 @@ describe("failures are isError results, and the server keeps serving", () => {
     expect(failed.structuredContent).toBeUndefined();
     expect((failed.content as { text: string }[])[0]!.text).toMatch(/ConnectionRefused/);
     const listed = await client.listTools();
-    expect(listed.tools).toHaveLength(1);
+    expect(listed.tools.map((t) => t.name)).toEqual(defaultToolNames);
     await close();
   });
 

@@ -43,7 +43,7 @@ describe("stdio", () => {
     });
     await close();
     expect(result.isError).toBeFalsy();
-    const validate = new Ajv({ strict: false }).compile(tools[0]!.outputSchema!);
+    const validate = new Ajv({ strict: false }).compile(tools.find((t) => t.name === "create_identity_pool")!.outputSchema!);
     expect(validate(result.structuredContent), JSON.stringify(validate.errors)).toBe(true);
     expect(result.structuredContent).toMatchObject({ IdentityPoolName: "MyIdentityPool", AllowUnauthenticatedIdentities: false, IdentityPoolTags: { env: "test" } });
   });

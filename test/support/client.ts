@@ -7,6 +7,9 @@ import { createServer } from "../../src/server.js";
 import type { ServerConfig } from "../../src/config.js";
 import { childEnv } from "./aws-env.js";
 
+/** The tools a server lists when its operator names none (--tools), in tools/list order. */
+export const defaultToolNames = ["create_identity_pool", "describe_identity_pool", "list_identity_pools", "get_identity_pool_roles"];
+
 export async function connectInMemory(config: ServerConfig = {}): Promise<{ client: Client; close(): Promise<void> }> {
   const server = createServer(config);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
