@@ -129,7 +129,7 @@ describe.runIf(motoAvailable)("against moto", () => {
     const refused = await call(pool);
     await close();
     expect(refused.isError).toBe(true);
-    expect(text(refused)).toMatch(/read-only.*--read-only or COGNITO_IDENTITY_MCP_READ_ONLY=true/s);
+    expect(text(refused)).toMatch(/^This server is read-only: create_identity_pool changes nothing here\..*--read-only or COGNITO_IDENTITY_MCP_READ_ONLY=true/s);
     expect(await motoPools()).toEqual([]);
   });
 
@@ -155,7 +155,7 @@ describe.runIf(motoAvailable)("against moto", () => {
     expect(asked[0]).toMatch(/\nWhere: region us-east-1, endpoint .*, profile default\.$/);
     expect(asked[0]).toMatch(/us-east-1_abc/);
     expect(result.isError ?? false).toBe(answer !== "accept");
-    if (answer !== "accept") expect(text(result)).toMatch(answer === "decline" ? /declined/ : /cancelled/);
+    if (answer !== "accept") expect(text(result)).toMatch(answer === "decline" ? /^Not done: the user declined create_identity_pool\./ : /^Not done: the user cancelled create_identity_pool\./);
     expect(await motoPools()).toEqual(expected);
   });
 
