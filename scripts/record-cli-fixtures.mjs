@@ -1,17 +1,23 @@
 #!/usr/bin/env node
-// Records what the real AWS CLI v1 does with `aws cognito-identity create-identity-pool`
-// and writes the results as test fixtures under test/fixtures/cli/.
+// Records what the real AWS CLI v1 does with the identity-pool commands of
+// `aws cognito-identity` (create, describe, list, update, delete, get/set roles) and writes the
+// results as test fixtures under test/fixtures/cli/ (create's directly there, every other
+// command's in test/fixtures/cli/<command>/), with test/fixtures/cli/README.md describing them.
 //
-// Every fixture comes from running the installed `aws` against a loopback HTTP
-// recorder; nothing is written by hand. Regenerate with:
+// Every fixture comes from running the installed `aws` against a loopback HTTP recorder;
+// nothing is written by hand. The command lines and canned answers are in
+// scripts/cli-fixture-cases/<command>.mjs. Regenerate with:
 //
-//   node scripts/record-cli-fixtures.mjs
+//   node scripts/record-cli-fixtures.mjs [command ...]
+//
+// Naming commands records only those. A command's fixtures are written only when all of its
+// expectations hold; the README is then rebuilt from the fixture files on disk.
 //
 // Plain Node 20 ESM, no dependencies (the loopback server and the clean environment come from
 // scripts/lib/aws-cli-recorder.mjs). Needs `aws` (v1) on PATH.
 
 import { randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -21,15 +27,33 @@ import {
   mapConcurrent,
   outputArgs,
   outputCollector,
-  POOL_ID,
   runAws,
   startLoopbackServer,
 } from "./lib/aws-cli-recorder.mjs";
+import { SEND_NOTE } from "./cli-fixture-cases/common.mjs";
+import createIdentityPool from "./cli-fixture-cases/create-identity-pool.mjs";
+import deleteIdentityPool from "./cli-fixture-cases/delete-identity-pool.mjs";
+import describeIdentityPool from "./cli-fixture-cases/describe-identity-pool.mjs";
+import getIdentityPoolRoles from "./cli-fixture-cases/get-identity-pool-roles.mjs";
+import listIdentityPools from "./cli-fixture-cases/list-identity-pools.mjs";
+import setIdentityPoolRoles from "./cli-fixture-cases/set-identity-pool-roles.mjs";
+import updateIdentityPool from "./cli-fixture-cases/update-identity-pool.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = path.join(ROOT, "test", "fixtures", "cli");
 const CONCURRENCY = 4;
-const SEND_NOTE = "CLI sends; AWS would refuse";
+const FORMATS = ["json", "text", "table"];
+
+/** Every command recorded, in README order. */
+const SPECS = [
+  createIdentityPool,
+  describeIdentityPool,
+  listIdentityPools,
+  updateIdentityPool,
+  deleteIdentityPool,
+  getIdentityPoolRoles,
+  setIdentityPoolRoles,
+];
 
 // ---------------------------------------------------------------------------
 // Loopback recorder: one server per CLI run, so runs can go in parallel.
@@ -40,13 +64,17 @@ const SEND_NOTE = "CLI sends; AWS would refuse";
 // `exec-env/<value>`; requests without it are answered 404 and not recorded.
 let foreignRequests = 0;
 
-async function startRecorder(canned, execEnv) {
+/**
+ * Starts a recorder answering the index-th request of its run with `respond(body, index)`
+ * (body: the parsed JSON request body, or null when empty): a string (the body of a 200
+ * application/x-amz-json-1.1 answer) or `{ status, body }`.
+ */
+async function startRecorder(respond, execEnv) {
   const requests = [];
   const server = await startLoopbackServer((req) => {
     const userAgent = String(req.headers["user-agent"] ?? "");
     if (!userAgent.includes(`exec-env/${execEnv}`)) {
       foreignRequests++;
-      console.error(`record-cli-fixtures: ignoring foreign request ${req.method} ${req.url} (User-Agent: ${userAgent.slice(0, 60)})`);
       return { status: 404 };
     }
     let body;
@@ -67,11 +95,13 @@ async function startRecorder(canned, execEnv) {
       region: scope ? scope[1] : null,
       signingService: scope ? scope[2] : null,
     });
-    const out =
-      canned !== undefined
-        ? canned
-        : JSON.stringify({ IdentityPoolId: POOL_ID, ...(body && typeof body === "object" && !Array.isArray(body) ? body : {}) });
-    return { headers: { ...AWS_JSON_HEADERS, "x-amzn-RequestId": "00000000-0000-0000-0000-000000000000" }, body: out };
+    const out = respond(body, requests.length - 1);
+    const reply = typeof out === "string" ? { body: out } : out;
+    return {
+      status: reply.status ?? 200,
+      headers: { ...AWS_JSON_HEADERS, "x-amzn-RequestId": "00000000-0000-0000-0000-000000000000" },
+      body: reply.body,
+    };
   });
   return { ...server, requests };
 }
@@ -82,7 +112,17 @@ async function startRecorder(canned, execEnv) {
 let TMP; // set in main()
 let ENV;
 
-const execAws = (argv, env = ENV) => runAws(argv, { env, cwd: TMP });
+// botocore's `--generate-cli-skeleton input` picks each enum member's value with Python's
+// random.choice, so it may differ from run to run. Skeleton runs therefore get PYTHONPATH at a
+// directory whose sitecustomize.py seeds `random` (with SKELETON_SEED unless a case says
+// otherwise); nothing else about the CLI changes.
+const SKELETON_SEED = 0;
+const seededDir = (seed) => path.join(TMP, `python-random-seed-${seed}`);
+async function makeSeededDir(seed) {
+  await mkdir(seededDir(seed), { recursive: true });
+  await writeFile(path.join(seededDir(seed), "sitecustomize.py"), `import random\nrandom.seed(${seed})\n`);
+}
+const seededEnv = (seed) => ({ ...ENV, PYTHONPATH: seededDir(seed) });
 
 // Replaces the only run-specific strings (random port, temp dir) with placeholders.
 function sanitize(s, port) {
@@ -90,19 +130,19 @@ function sanitize(s, port) {
 }
 
 /**
- * Runs `aws cognito-identity create-identity-pool ARGS --endpoint-url URL`.
- * With endpointFirst, `--endpoint-url URL` goes before the service name instead,
+ * Runs `aws cognito-identity COMMAND ARGS --endpoint-url URL` against a fresh recorder answering
+ * with `respond`. With endpointFirst, `--endpoint-url URL` goes before the service name instead,
  * so that ARGS really ends the command line.
  */
-async function runCreate(args, { canned, endpointFirst = false } = {}) {
+async function runCli(command, args, { respond, endpointFirst = false, env = ENV }) {
   const execEnv = `record-cli-fixtures-${randomUUID()}`;
-  const rec = await startRecorder(canned, execEnv);
+  const rec = await startRecorder(respond, execEnv);
   const url = rec.url;
   const argv = endpointFirst
-    ? ["--endpoint-url", url, "cognito-identity", "create-identity-pool", ...args]
-    : ["cognito-identity", "create-identity-pool", ...args, "--endpoint-url", url];
+    ? ["--endpoint-url", url, "cognito-identity", command, ...args]
+    : ["cognito-identity", command, ...args, "--endpoint-url", url];
   try {
-    const r = await execAws(argv, { ...ENV, AWS_EXECUTION_ENV: execEnv });
+    const r = await runAws(argv, { env: { ...env, AWS_EXECUTION_ENV: execEnv }, cwd: TMP });
     return {
       exitCode: r.exitCode,
       stdout: sanitize(r.stdout, rec.port),
@@ -116,398 +156,45 @@ async function runCreate(args, { canned, endpointFirst = false } = {}) {
 
 const pool = (items, fn) => mapConcurrent(items, CONCURRENCY, fn);
 
-// ---------------------------------------------------------------------------
-// Cases
-
-const NAME = ["--identity-pool-name", "MyPool"];
-const ALLOW = ["--allow-unauthenticated-identities"];
-const BASE = [...NAME, ...ALLOW];
-const OIDC1 = "arn:aws:iam::123456789012:oidc-provider/example.com";
-const OIDC2 = "arn:aws:iam::123456789012:oidc-provider/login.example.org";
-const SAML1 = "arn:aws:iam::123456789012:saml-provider/Okta";
-const SAML2 = "arn:aws:iam::123456789012:saml-provider/AzureAD";
-const UP1 = "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI";
-const UP2 = "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_ZyXwVuTsR";
-
-// A full --cli-input-json document (the skeleton's keys, in its order, with values).
-const FULL_DOC = {
-  IdentityPoolName: "FromJson",
-  AllowUnauthenticatedIdentities: true,
-  AllowClassicFlow: true,
-  SupportedLoginProviders: { "graph.facebook.com": "123", "accounts.google.com": "abc" },
-  DeveloperProviderName: "login.mycompany.myapp",
-  OpenIdConnectProviderARNs: [OIDC1, OIDC2],
-  CognitoIdentityProviders: [
-    { ProviderName: UP1, ClientId: "client1", ServerSideTokenCheck: true },
-    { ProviderName: UP2, ClientId: "client2", ServerSideTokenCheck: false },
-  ],
-  SamlProviderARNs: [SAML1, SAML2],
-  IdentityPoolTags: { Env: "prod", Team: "data" },
-};
-const J = (v) => JSON.stringify(v);
-const J4 = (v) => JSON.stringify(v, null, 4);
-
-const elevenProviders = Array.from({ length: 11 }, (_, i) => `p${i}.example.com=id${i}`).join(",");
-const fiftyOneTags = Array.from({ length: 51 }, (_, i) => `k${String(i).padStart(2, "0")}=v`).join(",");
-
-/** Command lines the CLI is expected to send. (Checked: a refusal here fails the run.) */
-const ACCEPTED = [
-  {
-    name: "reference page example (shell-split)",
-    args: [
-      "--identity-pool-name", "MyIdentityPool",
-      "--no-allow-unauthenticated-identities",
-      "--cognito-identity-providers",
-      "ProviderName=cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa,ClientId=3n4b5urk1ft4fl3mg5e62d9ado,ServerSideTokenCheck=false",
-    ],
-  },
-  { name: "required only, allow", args: [...BASE] },
-  { name: "required only, no-allow", args: [...NAME, "--no-allow-unauthenticated-identities"] },
-  { name: "allow flag before name", args: [...ALLOW, ...NAME] },
-  { name: "--identity-pool-name=Foo form", args: ["--identity-pool-name=Foo", ...ALLOW] },
-  { name: "abbreviated option --identity-pool-nam (argparse prefix match)", args: ["--identity-pool-nam", "Abbrev", ...ALLOW] },
-  { name: "--identity-pool-name given twice (last wins?)", args: ["--identity-pool-name", "First", "--identity-pool-name", "Second", ...ALLOW] },
-  { name: "allow then no-allow unauthenticated", args: [...NAME, "--allow-unauthenticated-identities", "--no-allow-unauthenticated-identities"] },
-  { name: "no-allow then allow unauthenticated", args: [...NAME, "--no-allow-unauthenticated-identities", "--allow-unauthenticated-identities"] },
-  { name: "--allow-classic-flow", args: [...BASE, "--allow-classic-flow"] },
-  { name: "--no-allow-classic-flow", args: [...BASE, "--no-allow-classic-flow"] },
-  { name: "allow then no-allow classic flow", args: [...BASE, "--allow-classic-flow", "--no-allow-classic-flow"] },
-  { name: "no-allow then allow classic flow", args: [...BASE, "--no-allow-classic-flow", "--allow-classic-flow"] },
-  { name: "supported login providers, shorthand", args: [...BASE, "--supported-login-providers", "graph.facebook.com=123,accounts.google.com=abc"] },
-  { name: "supported login providers, JSON", args: [...BASE, "--supported-login-providers", J({ "graph.facebook.com": "123", "accounts.google.com": "abc" })] },
-  {
-    name: "supported login providers, all five documented keys",
-    args: [...BASE, "--supported-login-providers", "graph.facebook.com=1,accounts.google.com=2,www.amazon.com=3,api.twitter.com=4,www.digits.com=5"],
-  },
-  { name: "supported login providers, empty JSON map", args: [...BASE, "--supported-login-providers", "{}"] },
-  { name: "developer provider name", args: [...BASE, "--developer-provider-name", "login.mycompany.myapp"] },
-  { name: "OIDC ARNs, two argv items", args: [...BASE, "--open-id-connect-provider-arns", OIDC1, OIDC2] },
-  { name: "OIDC ARNs, one item", args: [...BASE, "--open-id-connect-provider-arns", OIDC1] },
-  { name: "OIDC ARNs, comma inside one item stays one item", args: [...BASE, "--open-id-connect-provider-arns", `${OIDC1},${OIDC2}`] },
-  { name: "OIDC ARNs, JSON list", args: [...BASE, "--open-id-connect-provider-arns", J([OIDC1, OIDC2])] },
-  { name: "OIDC ARNs, empty JSON list", args: [...BASE, "--open-id-connect-provider-arns", "[]"] },
-  { name: "OIDC ARNs, flag given twice (last wins?)", args: [...BASE, "--open-id-connect-provider-arns", OIDC1, "--open-id-connect-provider-arns", OIDC2] },
-  { name: "OIDC ARNs, flag without any value at the end", args: [...BASE, "--open-id-connect-provider-arns"], endpointFirst: true },
-  { name: "OIDC ARNs, flag without value followed by another flag", args: [...NAME, "--open-id-connect-provider-arns", ...ALLOW] },
-  { name: "SAML ARNs, two argv items", args: [...BASE, "--saml-provider-arns", SAML1, SAML2] },
-  { name: "SAML ARNs, JSON list", args: [...BASE, "--saml-provider-arns", J([SAML1, SAML2])] },
-  { name: "Cognito providers, one shorthand structure", args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=client1`] },
-  {
-    name: "Cognito providers, two structures as separate argv items",
-    args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=client1,ServerSideTokenCheck=true`, `ProviderName=${UP2},ClientId=client2,ServerSideTokenCheck=false`],
-  },
-  { name: "Cognito providers, ServerSideTokenCheck=true", args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=c,ServerSideTokenCheck=true`] },
-  { name: "Cognito providers, ServerSideTokenCheck=false", args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=c,ServerSideTokenCheck=false`] },
-  { name: "Cognito providers, ServerSideTokenCheck=True", args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=c,ServerSideTokenCheck=True`] },
-  { name: "Cognito providers, ServerSideTokenCheck=FALSE", args: [...BASE, "--cognito-identity-providers", `ProviderName=${UP1},ClientId=c,ServerSideTokenCheck=FALSE`] },
-  { name: "Cognito providers, keys in other order", args: [...BASE, "--cognito-identity-providers", `ServerSideTokenCheck=true,ClientId=c,ProviderName=${UP1}`] },
-  { name: "Cognito providers, only ClientId", args: [...BASE, "--cognito-identity-providers", "ClientId=c"] },
-  { name: "Cognito providers, double-quoted values", args: [...BASE, "--cognito-identity-providers", `ProviderName="${UP1}",ClientId="c"`] },
-  {
-    name: "Cognito providers, JSON list",
-    args: [...BASE, "--cognito-identity-providers", J([{ ProviderName: UP1, ClientId: "client1", ServerSideTokenCheck: true }, { ProviderName: UP2, ClientId: "client2" }])],
-  },
-  { name: "Cognito providers, JSON object instead of list (wrapped in a list)", args: [...BASE, "--cognito-identity-providers", J({ ProviderName: "x", ClientId: "y" })] },
-  { name: "Cognito providers, empty JSON list", args: [...BASE, "--cognito-identity-providers", "[]"] },
-  { name: "tags, shorthand", args: [...BASE, "--identity-pool-tags", "Env=prod,Team=data"] },
-  { name: "tags, empty value k=", args: [...BASE, "--identity-pool-tags", "k="] },
-  { name: "tags, empty value then another", args: [...BASE, "--identity-pool-tags", "k=,j=v"] },
-  { name: "tags, value with spaces", args: [...BASE, "--identity-pool-tags", "Team=Data Eng,Owner=Jane Doe"] },
-  { name: "tags, double-quoted value with comma", args: [...BASE, "--identity-pool-tags", 'k="a,b"'] },
-  { name: "tags, single-quoted value", args: [...BASE, "--identity-pool-tags", "k='x'"] },
-  { name: "tags, backslash-escaped comma", args: [...BASE, "--identity-pool-tags", "k=a\\,b"] },
-  { name: "tags, backslash-escaped equals in value", args: [...BASE, "--identity-pool-tags", "k=a\\=b"] },
-  { name: "tags, equals inside value unescaped", args: [...BASE, "--identity-pool-tags", "k=a=b"] },
-  { name: "tags, whitespace around '=' and ','", args: [...BASE, "--identity-pool-tags", "a = 1 , b = 2"] },
-  { name: "tags, trailing spaces in value trimmed", args: [...BASE, "--identity-pool-tags", "k=v   "] },
-  { name: "tags, key with all allowed punctuation", args: [...BASE, "--identity-pool-tags", "a-b_c.d#e/f:g=v"] },
-  { name: "tags, non-ASCII (BMP) value in shorthand", args: [...BASE, "--identity-pool-tags", "k=значение,j=日本"] },
-  { name: "tags, JSON", args: [...BASE, "--identity-pool-tags", J({ Env: "prod", "Team Name": "a,b", empty: "" })] },
-  { name: "tags, empty JSON map", args: [...BASE, "--identity-pool-tags", "{}"] },
-  {
-    name: "all nine parameters",
-    args: [
-      "--identity-pool-name", "Everything",
-      "--allow-unauthenticated-identities",
-      "--allow-classic-flow",
-      "--supported-login-providers", "graph.facebook.com=123,accounts.google.com=abc",
-      "--developer-provider-name", "login.mycompany.myapp",
-      "--open-id-connect-provider-arns", OIDC1, OIDC2,
-      "--cognito-identity-providers", `ProviderName=${UP1},ClientId=client1,ServerSideTokenCheck=true`, `ProviderName=${UP2},ClientId=client2`,
-      "--saml-provider-arns", SAML1, SAML2,
-      "--identity-pool-tags", "Env=prod,Team=data,Cost=42",
-    ],
-  },
-  {
-    name: "all nine parameters, reverse flag order",
-    args: [
-      "--identity-pool-tags", "Env=prod",
-      "--saml-provider-arns", SAML1,
-      "--cognito-identity-providers", `ProviderName=${UP1},ClientId=client1`,
-      "--open-id-connect-provider-arns", OIDC1,
-      "--developer-provider-name", "dev.example",
-      "--supported-login-providers", "graph.facebook.com=123",
-      "--no-allow-classic-flow",
-      "--no-allow-unauthenticated-identities",
-      "--identity-pool-name", "Reversed",
-    ],
-  },
-  { name: "--cli-input-json, full document", args: ["--cli-input-json", J4(FULL_DOC)] },
-  { name: "--cli-input-json, required members only", args: ["--cli-input-json", J({ IdentityPoolName: "OnlyJson", AllowUnauthenticatedIdentities: false })] },
-  {
-    name: "--cli-input-json, keys in reverse order",
-    args: ["--cli-input-json", J({ IdentityPoolTags: { a: "1" }, AllowUnauthenticatedIdentities: true, IdentityPoolName: "Rev" })],
-  },
-  { name: "--cli-input-json with surrounding whitespace", args: ["--cli-input-json", `\n\t  ${J({ IdentityPoolName: "Ws", AllowUnauthenticatedIdentities: true })}  \n`] },
-  { name: "--cli-input-json plus --identity-pool-name override", args: ["--cli-input-json", J(FULL_DOC), "--identity-pool-name", "FromFlag"] },
-  { name: "--cli-input-json plus explicit map replaces map (tags)", args: ["--cli-input-json", J(FULL_DOC), "--identity-pool-tags", "Only=flag"] },
-  {
-    name: "--cli-input-json plus explicit map replaces map (login providers)",
-    args: ["--cli-input-json", J(FULL_DOC), "--supported-login-providers", "www.amazon.com=amz"],
-  },
-  { name: "--cli-input-json plus explicit list replaces list (OIDC)", args: ["--cli-input-json", J(FULL_DOC), "--open-id-connect-provider-arns", "arn:aws:iam::999999999999:oidc-provider/flag.example"] },
-  { name: "--cli-input-json plus explicit structure list replaces list", args: ["--cli-input-json", J(FULL_DOC), "--cognito-identity-providers", "ProviderName=flag.provider,ClientId=flagclient"] },
-  { name: "--cli-input-json plus --no-allow-unauthenticated-identities", args: ["--cli-input-json", J(FULL_DOC), "--no-allow-unauthenticated-identities"] },
-  { name: "--cli-input-json plus --no-allow-classic-flow", args: ["--cli-input-json", J(FULL_DOC), "--no-allow-classic-flow"] },
-  { name: "--cli-input-json false overridden by --allow-unauthenticated-identities", args: ["--cli-input-json", J({ IdentityPoolName: "J", AllowUnauthenticatedIdentities: false }), ...ALLOW] },
-  { name: "--cli-input-json given after explicit flags", args: ["--identity-pool-name", "FlagFirst", "--cli-input-json", J({ IdentityPoolName: "J", AllowUnauthenticatedIdentities: true, DeveloperProviderName: "dev" })] },
-  { name: "--cli-input-json supplies name, flag supplies allow", args: ["--cli-input-json", J({ IdentityPoolName: "J" }), ...ALLOW] },
-  { name: "--cli-input-json supplies allow, flag supplies name", args: ["--cli-input-json", J({ AllowUnauthenticatedIdentities: true }), ...NAME] },
-  { name: "--cli-input-json empty object plus required flags", args: ["--cli-input-json", "{}", ...BASE] },
-  { name: "--cli-input-json with unicode escapes", args: ["--cli-input-json", '{"IdentityPoolName": "caf\\u00e9", "AllowUnauthenticatedIdentities": true}'] },
-  { name: "name with spaces and symbols", args: ["--identity-pool-name", "My Pool +=,.@-_", ...ALLOW] },
-  { name: "unicode values (JSON tags with non-BMP emoji)", args: ["--identity-pool-name", "Pool café 日本", ...ALLOW, "--identity-pool-tags", J({ "ключ": "значение", emoji: "🙂" })] },
-  { name: "value beginning with single dash via = form", args: ["--identity-pool-name=-dash", ...ALLOW] },
-  { name: "value with a space then dash as separate argv item", args: ["--identity-pool-name", "- dash", ...ALLOW] },
-  { name: "value beginning with -- via = form", args: ["--identity-pool-name=--dashes", ...ALLOW] },
-  { name: "--region eu-west-1", args: [...BASE, "--region", "eu-west-1"] },
-  { name: "--region before operation args", args: ["--region", "ap-southeast-2", ...BASE] },
-  { name: "--output text", args: [...BASE, "--output", "text"] },
-  { name: "--output table --color off", args: [...BASE, "--output", "table", "--color", "off"] },
-  { name: "--query IdentityPoolId", args: [...BASE, "--query", "IdentityPoolId"] },
-  { name: "--query IdentityPoolId --output text", args: [...BASE, "--query", "IdentityPoolId", "--output", "text"] },
-  { name: "--no-paginate", args: [...BASE, "--no-paginate"] },
-  { name: "--color off", args: [...BASE, "--color", "off"] },
-  { name: "--color on", args: [...BASE, "--color", "on"] },
-  { name: "--cli-read-timeout 5", args: [...BASE, "--cli-read-timeout", "5"] },
-  { name: "--cli-connect-timeout 5", args: [...BASE, "--cli-connect-timeout", "5"] },
-  { name: "--debug (stdout only; stderr log not recorded)", args: [...BASE, "--debug"], ignoreStderr: true },
-  { name: "--no-sign-request", args: [...BASE, "--no-sign-request"] },
-  // Looks bad, but botocore only checks required members, types, unknown keys and min lengths.
-  { name: "name over 128 characters", args: ["--identity-pool-name", "n".repeat(129), ...ALLOW], note: SEND_NOTE },
-  { name: "name breaking the pattern", args: ["--identity-pool-name", "bad/name!#", ...ALLOW], note: SEND_NOTE },
-  { name: "developer provider name breaking the pattern", args: [...BASE, "--developer-provider-name", "bad name!"], note: SEND_NOTE },
-  { name: "developer provider name over 128 characters", args: [...BASE, "--developer-provider-name", "d".repeat(129)], note: SEND_NOTE },
-  { name: "11 supported login providers", args: [...BASE, "--supported-login-providers", elevenProviders], note: SEND_NOTE },
-  { name: "login provider id breaking the pattern", args: [...BASE, "--supported-login-providers", "graph.facebook.com=bad id!"], note: SEND_NOTE },
-  { name: "tag key aws:x", args: [...BASE, "--identity-pool-tags", "aws:x=v"], note: SEND_NOTE },
-  { name: "51 tags (no limit in the model)", args: [...BASE, "--identity-pool-tags", fiftyOneTags] },
-  { name: "tag value over 256 characters", args: [...BASE, "--identity-pool-tags", `k=${"v".repeat(257)}`], note: SEND_NOTE },
-  { name: "OIDC ARN over 2048 characters", args: [...BASE, "--open-id-connect-provider-arns", `arn:aws:iam::123456789012:oidc-provider/${"x".repeat(2048)}`], note: SEND_NOTE },
-  { name: "OIDC ARN that is not an ARN (20+ chars; no pattern in the model)", args: [...BASE, "--open-id-connect-provider-arns", "this is not an arn at all"] },
-  { name: "Cognito provider name and client id breaking patterns", args: [...BASE, "--cognito-identity-providers", "ProviderName=bad name!,ClientId=bad-client"], note: SEND_NOTE },
-  { name: "same OIDC ARN twice", args: [...BASE, "--open-id-connect-provider-arns", OIDC1, OIDC1] },
-];
-
-/** Command lines the CLI is expected to refuse before sending anything. */
-const REFUSED = [
-  { name: "missing --identity-pool-name", args: [...ALLOW] },
-  { name: "missing both allow flags", args: [...NAME] },
-  { name: "no arguments at all", args: [] },
-  { name: "unknown parameter --foo bar", args: [...BASE, "--foo", "bar"] },
-  { name: "typo'd parameter --identity-pol-name", args: ["--identity-pol-name", "X", ...ALLOW] },
-  { name: "typo'd parameter --allow-unauthenticated-identities-x", args: [...NAME, "--allow-unauthenticated-identities-x"] },
-  { name: "ambiguous abbreviation --allow", args: [...NAME, "--allow"] },
-  { name: "extra positional argument", args: [...BASE, "extra"] },
-  { name: "boolean flag given a value", args: [...NAME, "--allow-unauthenticated-identities", "true"] },
-  { name: "tags shorthand without '='", args: [...BASE, "--identity-pool-tags", "a"] },
-  { name: "tags shorthand with empty key", args: [...BASE, "--identity-pool-tags", "=b"] },
-  { name: "tags as two argv items", args: [...BASE, "--identity-pool-tags", "a=1", "b=2"] },
-  { name: "tags shorthand, unterminated double quote", args: [...BASE, "--identity-pool-tags", 'k="abc'] },
-  { name: "tags shorthand, unterminated single quote", args: [...BASE, "--identity-pool-tags", "k='abc"] },
-  { name: "tags shorthand, trailing comma", args: [...BASE, "--identity-pool-tags", "a=1,"] },
-  { name: "tags shorthand, quote in the middle of a value", args: [...BASE, "--identity-pool-tags", 'k=a"b'] },
-  { name: "tags shorthand, non-BMP emoji in value", args: [...BASE, "--identity-pool-tags", "emoji=🙂"] },
-  { name: "tags shorthand, non-ASCII key", args: [...BASE, "--identity-pool-tags", "ключ=v"] },
-  { name: "tags shorthand, space inside key", args: [...BASE, "--identity-pool-tags", "Team Name=x"] },
-  { name: "tags shorthand, leading space", args: [...BASE, "--identity-pool-tags", " a=1"] },
-  { name: "login providers shorthand, duplicate key", args: [...BASE, "--supported-login-providers", "graph.facebook.com=1,graph.facebook.com=2"] },
-  { name: "OIDC ARNs, JSON-looking but invalid item", args: [...BASE, "--open-id-connect-provider-arns", "[arn:aws:iam::123456789012:oidc-provider/x"] },
-  { name: "Cognito providers, two JSON lists as separate argv items", args: [...BASE, "--cognito-identity-providers", J([{ ProviderName: "a", ClientId: "b" }]), J([{ ProviderName: "c", ClientId: "d" }])] },
-  { name: "Cognito providers, JSON object then shorthand as separate argv items", args: [...BASE, "--cognito-identity-providers", J({ ProviderName: "a", ClientId: "b" }), "ProviderName=c,ClientId=d"] },
-  { name: "tags, explicit list value in shorthand", args: [...BASE, "--identity-pool-tags", "k=[a,b]"] },
-  { name: "tags, comma-separated value list in shorthand", args: [...BASE, "--identity-pool-tags", "k=a,b"] },
-  { name: "Cognito providers shorthand, unknown key Bogus", args: [...BASE, "--cognito-identity-providers", "ProviderName=x,Bogus=y"] },
-  { name: "Cognito providers shorthand, ServerSideTokenCheck=maybe", args: [...BASE, "--cognito-identity-providers", "ProviderName=x,ClientId=y,ServerSideTokenCheck=maybe"] },
-  { name: "Cognito providers shorthand, ServerSideTokenCheck=1", args: [...BASE, "--cognito-identity-providers", "ProviderName=x,ClientId=y,ServerSideTokenCheck=1"] },
-  { name: "Cognito providers shorthand, lowercase key providername", args: [...BASE, "--cognito-identity-providers", "providername=x"] },
-  { name: "Cognito providers shorthand, missing '='", args: [...BASE, "--cognito-identity-providers", "ProviderName"] },
-  { name: "Cognito providers, JSON with ServerSideTokenCheck as string", args: [...BASE, "--cognito-identity-providers", J([{ ProviderName: "x", ClientId: "y", ServerSideTokenCheck: "true" }])] },
-  { name: "Cognito providers, JSON with unknown key", args: [...BASE, "--cognito-identity-providers", J([{ ProviderName: "x", Extra: 1 }])] },
-  { name: "Cognito providers, empty ProviderName (min length)", args: [...BASE, "--cognito-identity-providers", "ProviderName=,ClientId=c"] },
-  { name: "login providers, invalid JSON map", args: [...BASE, "--supported-login-providers", '{"a":'] },
-  { name: "login providers, JSON list instead of map", args: [...BASE, "--supported-login-providers", '["a"]'] },
-  { name: "login providers, JSON map with number value", args: [...BASE, "--supported-login-providers", '{"graph.facebook.com": 123}'] },
-  { name: "login providers, empty value (min length)", args: [...BASE, "--supported-login-providers", "graph.facebook.com="] },
-  { name: "tags, JSON list instead of map", args: [...BASE, "--identity-pool-tags", '["a"]'] },
-  { name: "tags, empty key via JSON (min length)", args: [...BASE, "--identity-pool-tags", '{"": "v"}'] },
-  { name: "OIDC ARNs, invalid JSON list", args: [...BASE, "--open-id-connect-provider-arns", '["arn:aws:iam::123456789012:oidc-provider/x"'] },
-  { name: "OIDC ARNs, JSON object instead of list (taken as one string item)", args: [...BASE, "--open-id-connect-provider-arns", '{"a": "b"}'] },
-  { name: "OIDC ARN shorter than 20 characters", args: [...BASE, "--open-id-connect-provider-arns", "arn:aws:iam::short"] },
-  { name: "SAML ARN shorter than 20 characters", args: [...BASE, "--saml-provider-arns", "short"] },
-  { name: "empty --identity-pool-name (min length)", args: ["--identity-pool-name", "", ...ALLOW] },
-  { name: "empty --developer-provider-name (min length)", args: [...BASE, "--developer-provider-name", ""] },
-  { name: "value beginning with -- as separate argv item", args: ["--identity-pool-name", "--dashes", ...ALLOW] },
-  { name: "value beginning with single dash as separate argv item", args: ["--identity-pool-name", "-dash", ...ALLOW] },
-  { name: "--cli-input-json invalid JSON", args: ["--cli-input-json", '{"IdentityPoolName": "x",'] },
-  { name: "--cli-input-json not an object", args: ["--cli-input-json", '["x"]'] },
-  { name: "--cli-input-json unknown top-level key", args: ["--cli-input-json", J({ IdentityPoolName: "x", AllowUnauthenticatedIdentities: true, Bogus: 1 })] },
-  {
-    name: "--cli-input-json unknown key inside CognitoIdentityProviders",
-    args: ["--cli-input-json", J({ IdentityPoolName: "x", AllowUnauthenticatedIdentities: true, CognitoIdentityProviders: [{ ProviderName: "p", Bogus: "y" }] })],
-  },
-  { name: "--cli-input-json AllowUnauthenticatedIdentities \"yes\"", args: ["--cli-input-json", J({ IdentityPoolName: "x", AllowUnauthenticatedIdentities: "yes" })] },
-  { name: "--cli-input-json IdentityPoolName as number", args: ["--cli-input-json", J({ IdentityPoolName: 5, AllowUnauthenticatedIdentities: true })] },
-  { name: "--cli-input-json DeveloperProviderName null", args: ["--cli-input-json", J({ IdentityPoolName: "x", AllowUnauthenticatedIdentities: true, DeveloperProviderName: null })] },
-  { name: "--cli-input-json the unedited input skeleton", args: ["--cli-input-json", "@SKELETON@"] },
-  { name: "--cli-input-json missing AllowUnauthenticatedIdentities", args: ["--cli-input-json", J({ IdentityPoolName: "x" })] },
-  { name: "--cli-input-json empty string", args: ["--cli-input-json", ""] },
-  { name: "--output bogus", args: [...BASE, "--output", "bogus"] },
-  { name: "--color bogus", args: [...BASE, "--color", "bogus"] },
-  { name: "--query 'bad['", args: [...BASE, "--query", "bad["] },
-  { name: "--cli-read-timeout abc", args: [...BASE, "--cli-read-timeout", "abc"] },
-  { name: "--cli-connect-timeout abc", args: [...BASE, "--cli-connect-timeout", "abc"] },
-  { name: "--identity-pool-name without value at the end", args: [...ALLOW, "--identity-pool-name"], endpointFirst: true },
-  { name: "--identity-pool-tags without value at the end", args: [...BASE, "--identity-pool-tags"], endpointFirst: true },
-  { name: "--cli-input-json without value at the end", args: [...BASE, "--cli-input-json"], endpointFirst: true },
-];
-
-// ---------------------------------------------------------------------------
-// Output rendering
-
-const OUTPUT_RESPONSES = [
-  {
-    name: "reference page example output",
-    response: {
-      IdentityPoolId: "us-west-2:11111111-1111-1111-1111-111111111111",
-      IdentityPoolName: "MyIdentityPool",
-      AllowUnauthenticatedIdentities: false,
-      CognitoIdentityProviders: [
-        { ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_111111111", ClientId: "3n4b5urk1ft4fl3mg5e62d9ado", ServerSideTokenCheck: false },
-      ],
-    },
-  },
-  {
-    name: "every member filled",
-    response: {
-      IdentityPoolId: POOL_ID,
-      IdentityPoolName: "Everything",
-      AllowUnauthenticatedIdentities: true,
-      AllowClassicFlow: false,
-      SupportedLoginProviders: { "graph.facebook.com": "123", "accounts.google.com": "abc" },
-      DeveloperProviderName: "login.mycompany.myapp",
-      OpenIdConnectProviderARNs: [OIDC1, OIDC2],
-      CognitoIdentityProviders: [
-        { ProviderName: UP1, ClientId: "client1", ServerSideTokenCheck: true },
-        { ProviderName: UP2, ClientId: "client2", ServerSideTokenCheck: false },
-      ],
-      SamlProviderARNs: [SAML1, SAML2],
-      IdentityPoolTags: { Env: "prod", Team: "data", Cost: "42" },
-    },
-  },
-  {
-    name: "every member filled, response keys in reverse model order",
-    response: {
-      IdentityPoolTags: { b: "2", a: "1" },
-      SamlProviderARNs: [SAML2, SAML1],
-      CognitoIdentityProviders: [{ ServerSideTokenCheck: true, ClientId: "client1", ProviderName: UP1 }],
-      OpenIdConnectProviderARNs: [OIDC2],
-      DeveloperProviderName: "dev",
-      SupportedLoginProviders: { "www.amazon.com": "z", "accounts.google.com": "a" },
-      AllowClassicFlow: true,
-      AllowUnauthenticatedIdentities: false,
-      IdentityPoolName: "Reversed",
-      IdentityPoolId: POOL_ID,
-    },
-  },
-  {
-    name: "minimal pool",
-    response: { IdentityPoolId: POOL_ID, IdentityPoolName: "Minimal", AllowUnauthenticatedIdentities: true },
-  },
-  {
-    name: "empty lists and maps",
-    response: {
-      IdentityPoolId: POOL_ID,
-      IdentityPoolName: "Empty",
-      AllowUnauthenticatedIdentities: false,
-      SupportedLoginProviders: {},
-      OpenIdConnectProviderARNs: [],
-      CognitoIdentityProviders: [],
-      SamlProviderARNs: [],
-      IdentityPoolTags: {},
-    },
-  },
-  {
-    name: "unicode, tab and newline in values",
-    response: {
-      IdentityPoolId: POOL_ID,
-      IdentityPoolName: "Pool café 日本",
-      AllowUnauthenticatedIdentities: true,
-      DeveloperProviderName: "dev\tprovider",
-      CognitoIdentityProviders: [{ ProviderName: "prov\there", ClientId: "客户端", ServerSideTokenCheck: true }],
-      IdentityPoolTags: { "ключ": "значение", tab: "a\tb", newline: "line1\nline2", emoji: "🙂" },
-    },
-  },
-];
-
-const QUERIES = [
-  "IdentityPoolId",
-  "CognitoIdentityProviders[0].ClientId",
-  "CognitoIdentityProviders[*].ProviderName",
-  "{id: IdentityPoolId, name: IdentityPoolName}",
-  "[IdentityPoolId, AllowUnauthenticatedIdentities]",
-  "IdentityPoolTags",
-  "Missing",
-  "length(CognitoIdentityProviders)",
-  "AllowUnauthenticatedIdentities",
-];
-const FORMATS = ["json", "text", "table"];
-const OUTPUT_REQUEST_ARGS = ["--identity-pool-name", "X", "--allow-unauthenticated-identities"];
-
-// ---------------------------------------------------------------------------
-
-const problems = [];
+let problems = [];
 function check(cond, msg) {
   if (!cond) problems.push(msg);
 }
 
-async function recordSkeletons() {
+const lastLine = (s) => s.trim().split("\n").pop();
+
+// ---------------------------------------------------------------------------
+// Recording one command
+
+async function recordSkeletons(spec) {
   const specs = [
-    { name: "input", args: ["--generate-cli-skeleton", "input"] },
-    { name: "no value", args: ["--generate-cli-skeleton"] },
-    { name: "input, with other parameters given", args: ["--generate-cli-skeleton", "input", ...BASE, "--identity-pool-tags", "a=b"] },
-    { name: "output, nothing else", args: ["--generate-cli-skeleton", "output"] },
-    { name: "output, with --identity-pool-name", args: ["--generate-cli-skeleton", "output", ...NAME] },
-    { name: "output, with --identity-pool-name and allow flag", args: ["--generate-cli-skeleton", "output", ...BASE] },
-    { name: "bogus value", args: ["--generate-cli-skeleton", "bogus"] },
+    ...spec.skeletons,
+    ...(spec.skeletonSeeds ?? []).map((seed) => ({
+      name: `input, random seeded with ${seed}`,
+      args: ["--generate-cli-skeleton", "input"],
+      seed,
+    })),
   ];
-  const results = await pool(specs, (s) => runCreate(s.args));
+  for (const seed of new Set([SKELETON_SEED, ...specs.map((s) => s.seed ?? SKELETON_SEED)])) await makeSeededDir(seed);
+  const results = await pool(specs, (s) => runCli(spec.command, s.args, { ...spec, env: seededEnv(s.seed ?? SKELETON_SEED) }));
   const cases = specs.map((s, i) => {
     const r = results[i];
-    check(r.requests.length === 0, `skeleton "${s.name}" sent a request`);
-    return { name: s.name, args: s.args, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, sent: r.requests.length > 0 };
+    check(r.requests.length === 0, `${spec.command}: skeleton "${s.name}" sent a request`);
+    const entry = { name: s.name, args: s.args };
+    if (s.seed !== undefined) entry.seed = s.seed;
+    return Object.assign(entry, { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, sent: r.requests.length > 0 });
   });
   const input = results[0];
-  check(input.exitCode === 0 && input.stderr === "", "skeleton input did not succeed cleanly");
+  check(input.exitCode === 0 && input.stderr === "", `${spec.command}: skeleton input did not succeed cleanly`);
   return { inputText: input.stdout, noValueEqualsInput: results[1].exitCode === 0 && results[1].stdout === input.stdout, cases };
 }
 
-async function recordAccepted() {
-  const results = await pool(ACCEPTED, (c) => runCreate(c.args, c));
-  return ACCEPTED.map((c, i) => {
+async function recordAccepted(spec) {
+  const results = await pool(spec.accepted, (c) => runCli(spec.command, c.args, { ...spec, ...c }));
+  return spec.accepted.map((c, i) => {
     const r = results[i];
-    check(r.exitCode === 0, `accepted case "${c.name}" exited ${r.exitCode}: ${r.stderr.trim().split("\n").pop()}`);
-    check(r.requests.length === 1, `accepted case "${c.name}" sent ${r.requests.length} requests`);
+    check(r.exitCode === 0, `${spec.command}: accepted case "${c.name}" exited ${r.exitCode}: ${lastLine(r.stderr)}`);
+    check(r.requests.length === 1, `${spec.command}: accepted case "${c.name}" sent ${r.requests.length} requests`);
     const req = r.requests[0] ?? null;
     const entry = { name: c.name, args: c.args };
     if (c.note) entry.note = c.note;
@@ -526,39 +213,158 @@ async function recordAccepted() {
   });
 }
 
-async function recordRefused(skeletonText) {
-  const cases = REFUSED.map((c) => ({ ...c, args: c.args.map((a) => (a === "@SKELETON@" ? skeletonText : a)) }));
-  const results = await pool(cases, (c) => runCreate(c.args, c));
+async function recordRefused(spec, skeletonText) {
+  const cases = spec.refused.map((c) => ({ ...c, args: c.args.map((a) => (a === "@SKELETON@" ? skeletonText : a)) }));
+  const results = await pool(cases, (c) => runCli(spec.command, c.args, { ...spec, ...c }));
   return cases.map((c, i) => {
     const r = results[i];
-    check(r.requests.length === 0, `refused case "${c.name}" sent a request (exit ${r.exitCode})`);
-    check(r.exitCode !== 0, `refused case "${c.name}" exited 0`);
+    check(r.requests.length === 0, `${spec.command}: refused case "${c.name}" sent a request (exit ${r.exitCode})`);
+    check(r.exitCode !== 0, `${spec.command}: refused case "${c.name}" exited 0`);
     const entry = { name: c.name, args: c.args, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, sent: r.requests.length > 0 };
     if (c.endpointFirst) entry.endpointUrlBeforeService = true;
     return entry;
   });
 }
 
-async function recordOutputs() {
+const cannedBody = (resp) => (resp.rawBody !== undefined ? resp.rawBody : JSON.stringify(resp.response));
+
+async function recordOutputs(spec) {
+  const { requestArgs, responses, queries, queryFormats = FORMATS } = spec.outputs;
   const jobs = [];
-  for (const resp of OUTPUT_RESPONSES) {
+  for (const resp of responses) {
     for (const fmt of FORMATS) jobs.push({ resp, fmt, query: null });
-    for (const query of QUERIES) for (const fmt of FORMATS) jobs.push({ resp, fmt, query });
+    for (const query of queries) for (const fmt of queryFormats) jobs.push({ resp, fmt, query });
   }
   const results = await pool(jobs, (j) => {
-    const args = [...OUTPUT_REQUEST_ARGS, ...outputArgs(j.fmt), ...(j.query === null ? [] : ["--query", j.query])];
-    return runCreate(args, { canned: JSON.stringify(j.resp.response) });
+    const args = [...requestArgs, ...outputArgs(j.fmt), ...(j.query === null ? [] : ["--query", j.query])];
+    const body = cannedBody(j.resp);
+    return runCli(spec.command, args, { respond: () => body });
   });
-  const outputs = outputCollector(OUTPUT_RESPONSES.map((r) => ({ ...r, extra: { requestArgs: OUTPUT_REQUEST_ARGS } })));
+  const outputs = outputCollector(
+    responses.map((r) => ({
+      name: r.name,
+      response: r.rawBody !== undefined ? null : r.response,
+      extra: r.rawBody !== undefined ? { rawBody: r.rawBody, requestArgs } : { requestArgs },
+    })),
+  );
   jobs.forEach((j, i) => {
     const r = results[i];
-    const label = `output "${j.resp.name}" ${j.fmt}${j.query === null ? "" : ` query ${j.query}`}`;
+    const label = `${spec.command}: output "${j.resp.name}" ${j.fmt}${j.query === null ? "" : ` query ${j.query}`}`;
     check(r.requests.length === 1, `${label} sent ${r.requests.length} requests`);
     if (j.query === null) check(r.exitCode === 0 && r.stderr === "", `${label} failed: ${r.stderr}`);
     outputs.add(j.resp.name, j.fmt, j.query, r);
   });
   return outputs.entries();
 }
+
+/** The NextToken printed as JSON on stdout, and what it decodes to when it is a botocore starting token. */
+function printedNextToken(stdout) {
+  let parsed;
+  try {
+    parsed = JSON.parse(stdout);
+  } catch {
+    return undefined;
+  }
+  if (parsed === null || typeof parsed !== "object" || typeof parsed.NextToken !== "string") return undefined;
+  const token = parsed.NextToken;
+  let decoded = null;
+  try {
+    const text = Buffer.from(token, "base64").toString("utf8");
+    if (Buffer.from(text, "utf8").toString("base64") === token) decoded = JSON.parse(text);
+  } catch {
+    decoded = null;
+  }
+  return { token, decoded };
+}
+
+async function recordPagination(spec) {
+  const { cases, respond } = spec.pagination;
+  const TOKEN_REF = /^@TOKEN:(.*)@$/;
+  const usesToken = (c) => c.args.some((a) => TOKEN_REF.test(a));
+  const results = new Map();
+  const run = async (c) => {
+    const args = c.args.map((a) => {
+      const m = TOKEN_REF.exec(a);
+      if (!m) return a;
+      const from = results.get(m[1]);
+      check(
+        from?.nextToken !== undefined,
+        `${spec.command}: pagination case "${c.name}" needs the NextToken of "${m[1]}", which printed none`,
+      );
+      return from?.nextToken?.token ?? "<missing>";
+    });
+    const r = await runCli(spec.command, args, { respond });
+    const nextToken = r.exitCode === 0 ? printedNextToken(r.stdout) : undefined;
+    results.set(c.name, { args, r, nextToken });
+  };
+  // First the cases that stand alone, then those resuming from another case's NextToken.
+  await pool(
+    cases.filter((c) => !usesToken(c)),
+    run,
+  );
+  await pool(cases.filter(usesToken), run);
+  return cases.map((c) => {
+    const { args, r, nextToken } = results.get(c.name);
+    check(
+      r.requests.length === c.sends,
+      `${spec.command}: pagination case "${c.name}" sent ${r.requests.length} requests, expected ${c.sends}`,
+    );
+    if (c.sends === 0) check(r.exitCode !== 0, `${spec.command}: pagination case "${c.name}" sent nothing but exited 0`);
+    else check(r.exitCode === 0, `${spec.command}: pagination case "${c.name}" exited ${r.exitCode}: ${lastLine(r.stderr)}`);
+    const entry = { name: c.name, args };
+    if (usesToken(c)) entry.argsFrom = c.args;
+    entry.exitCode = r.exitCode;
+    entry.requests = r.requests.map((q) => ({ target: q.target, body: q.body, region: q.region, signed: q.signed }));
+    entry.stdout = r.stdout;
+    entry.stderr = r.stderr;
+    if (nextToken) entry.printedNextToken = nextToken;
+    return entry;
+  });
+}
+
+/** `aws cognito-identity COMMAND help` as printed to a pipe, with man's overstrike bold/underline removed. */
+async function recordHelp(spec) {
+  const r = await runAws(["cognito-identity", spec.command, "help"], { env: ENV, cwd: TMP });
+  check(r.exitCode === 0, `${spec.command}: help exited ${r.exitCode}`);
+  return r.stdout.replace(/.\x08/g, "");
+}
+
+async function recordCommand(spec) {
+  const skel = await recordSkeletons(spec);
+  const requests = await recordAccepted(spec);
+  const refusals = await recordRefused(spec, skel.inputText);
+  const outputs = await recordOutputs(spec);
+  const pagination = spec.pagination ? await recordPagination(spec) : null;
+  const help = await recordHelp(spec);
+  for (const [i, o] of [...requests, ...(pagination ?? [])].entries()) {
+    const s = JSON.stringify(o);
+    check(!s.includes("fake-secret") && !/Signature=/.test(s), `${spec.command}: recorded case ${i} contains a secret`);
+  }
+  return { spec, skel, requests, refusals, outputs, pagination, help };
+}
+
+const pretty = (v) => JSON.stringify(v, null, 2) + "\n";
+
+async function writeCommand(rec) {
+  const dir = path.join(OUT_DIR, rec.spec.dir);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, "skeleton-input.txt"), rec.skel.inputText);
+  await writeFile(
+    path.join(dir, "skeleton-output.json"),
+    pretty({ noValueEqualsInput: rec.skel.noValueEqualsInput, cases: rec.skel.cases }),
+  );
+  await writeFile(path.join(dir, "requests.json"), pretty(rec.requests));
+  await writeFile(path.join(dir, "refusals.json"), pretty(rec.refusals));
+  await writeFile(path.join(dir, "outputs.json"), pretty(rec.outputs));
+  await writeFile(path.join(dir, "help.txt"), rec.help);
+  if (rec.pagination) {
+    const { pages, unknownTokenPage } = rec.spec.pagination;
+    await writeFile(path.join(dir, "pagination.json"), pretty({ pages, unknownTokenPage, cases: rec.pagination }));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// README (rebuilt from the fixture files on disk, so that it always describes what is there)
 
 async function versions() {
   const text = await awsVersion({ env: ENV, cwd: TMP });
@@ -568,24 +374,66 @@ async function versions() {
   return { aws, botocore, python };
 }
 
-const pretty = (v) => JSON.stringify(v, null, 2) + "\n";
+async function readJson(file) {
+  try {
+    return JSON.parse(await readFile(file, "utf8"));
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+}
 
-function readme(v, counts) {
-  return `# AWS CLI fixtures for \`create-identity-pool\`
+async function commandSection(spec) {
+  const dir = path.join(OUT_DIR, spec.dir);
+  const [requests, refusals, outputs, skel, pagination] = await Promise.all(
+    ["requests.json", "refusals.json", "outputs.json", "skeleton-output.json", "pagination.json"].map((f) => readJson(path.join(dir, f))),
+  );
+  const where = spec.dir === "." ? "`test/fixtures/cli/` (directly)" : `\`test/fixtures/cli/${spec.dir}/\``;
+  const head = [`### \`${spec.command}\` (${spec.operation})`, ""];
+  if (!requests || !refusals || !outputs || !skel)
+    return [...head, `Not recorded yet: run \`node scripts/record-cli-fixtures.mjs ${spec.command}\`.`].join("\n");
+  const queryFormats = spec.outputs.queryFormats ?? FORMATS;
+  const outputRuns = outputs.reduce((n, o) => n + FORMATS.length + o.queries.length, 0);
+  const lines = [
+    ...head,
+    `Files in ${where}. The recorder's default answer: ${spec.respondDescription}.`,
+    "",
+    `- \`requests.json\`: ${requests.length} cases, ${requests.filter((c) => c.note === SEND_NOTE).length} of them marked \`"${SEND_NOTE}"\`.`,
+    `- \`refusals.json\`: ${refusals.length} cases.`,
+    `- \`outputs.json\`: ${outputs.length} responses, ${outputRuns} CLI runs; request arguments ` +
+      `\`${spec.outputs.requestArgs.join(" ")}\`; each query printed as ${queryFormats.join(", ")}.`,
+    `- \`skeleton-input.txt\`; \`skeleton-output.json\`: ${skel.cases.length} runs` +
+      `${skel.cases.some((c) => c.seed !== undefined) ? " (including `input` with other random seeds)" : ""}; ` +
+      `bare \`--generate-cli-skeleton\` prints the same as \`input\`: ${skel.noValueEqualsInput}.`,
+    "- `help.txt`: the reference page.",
+  ];
+  if (pagination) lines.push(`- \`pagination.json\`: ${pagination.cases.length} cases (see "Pagination" below).`);
+  return lines.join("\n");
+}
 
-Recorded from the real AWS CLI v1 by \`scripts/record-cli-fixtures.mjs\`.
+async function readme(v) {
+  const sections = await Promise.all(SPECS.map(commandSection));
+  return `# AWS CLI fixtures for the identity-pool commands of \`aws cognito-identity\`
+
+Recorded from the real AWS CLI v1 by \`scripts/record-cli-fixtures.mjs\` (command lines and
+canned answers in \`scripts/cli-fixture-cases/<command>.mjs\`).
 **Do not edit these files by hand**: change the script and regenerate.
 
-    node scripts/record-cli-fixtures.mjs
+    node scripts/record-cli-fixtures.mjs              # every command
+    node scripts/record-cli-fixtures.mjs list-identity-pools   # only the commands named
 
-Recorded with aws-cli ${v.aws}, botocore ${v.botocore}, Python ${v.python}.
+Last recorded with aws-cli ${v.aws}, botocore ${v.botocore}, Python ${v.python}.
+
+Commands: ${SPECS.map((s) => `\`${s.command}\``).join(", ")}. \`create-identity-pool\`'s
+files sit directly in \`test/fixtures/cli/\`; every other command has its own directory
+\`test/fixtures/cli/<command>/\` holding files of the same names and layout.
 
 ## How
 
 For every case the script starts a loopback HTTP recorder on 127.0.0.1 (random
 port) and runs
 
-    aws cognito-identity create-identity-pool ARGS --endpoint-url http://127.0.0.1:PORT
+    aws cognito-identity COMMAND ARGS --endpoint-url http://127.0.0.1:PORT
 
 with \`execFile\` (no shell) and a clean environment: \`PATH\`,
 \`AWS_ACCESS_KEY_ID=AKIAFAKEFAKEFAKE\`, \`AWS_SECRET_ACCESS_KEY=fake-secret\`,
@@ -598,92 +446,130 @@ botocore only appends to its User-Agent (\`exec-env/...\`): the recorder
 ignores (404, not recorded) any request without that run's value, so stray
 connections from other processes to a reused port cannot pollute a case.
 
+\`--generate-cli-skeleton\` runs also get \`PYTHONPATH\` at a temp directory whose
+\`sitecustomize.py\` calls \`random.seed(${SKELETON_SEED})\` (or the case's \`seed\`): botocore fills
+every enum member of an input skeleton with \`random.choice\` of its values, so without a seed
+\`set-identity-pool-roles\`'s skeleton changes from run to run (see its \`input, random seeded
+with N\` cases). Commands without enum members print the same skeleton whatever the seed.
+
 Cases marked \`endpointUrlBeforeService: true\` instead run
-\`aws --endpoint-url URL cognito-identity create-identity-pool ARGS\`, so that
+\`aws --endpoint-url URL cognito-identity COMMAND ARGS\`, so that
 ARGS really ends the command line (a flag missing its value at the end).
 
-The recorder answers 200 \`application/x-amz-json-1.1\` with
-\`{"IdentityPoolId": "${POOL_ID}", ...request body in request key order}\`,
-or, for \`outputs.json\`, with the canned \`response\` shown there.
+The recorder answers 200 \`application/x-amz-json-1.1\` with the command's default answer
+(listed per command below), or, for \`outputs.json\`, with the canned \`response\` shown there
+(\`rawBody\` when the body is given literally, e.g. empty), or, for \`pagination.json\`, with the
+page for the request's \`NextToken\`.
 It records method, path, \`X-Amz-Target\`, the parsed JSON body, whether an
 \`Authorization\` header was present (\`signed\`) and the region of its SigV4
 credential scope (\`region\`). The Authorization header itself is never stored.
 
 Run-specific strings are replaced by placeholders in stdout/stderr:
 \`127.0.0.1:<PORT>\` for the recorder's port and \`<TMP>\` for the temp
-directory. The \`--debug\` case's stderr (a timestamped log) is not recorded.
+directory. The \`--debug\` cases' stderr (a timestamped log) is not recorded.
 
-## Files
+## Files (per command)
 
-- \`skeleton-input.txt\`: exact stdout of \`--generate-cli-skeleton input\`.
-- \`skeleton-output.json\`: other \`--generate-cli-skeleton\` variants
-  (\`noValueEqualsInput\` says whether the bare flag prints the same text).
-- \`requests.json\` (${counts.requests} cases): command lines the CLI accepts, with the request
+- \`skeleton-input.txt\`: exact stdout of \`--generate-cli-skeleton input\` (seeded as above).
+- \`skeleton-output.json\`: every \`--generate-cli-skeleton\` run (\`input\`, the bare flag,
+  \`output\` with and without the required parameters, a bogus value), as
+  \`{ noValueEqualsInput, cases: [{ name, args, seed?, exitCode, stdout, stderr, sent }] }\`;
+  \`noValueEqualsInput\` says whether the bare flag prints the same text as \`input\`; \`seed\`
+  appears on runs seeded with another value than ${SKELETON_SEED}.
+- \`requests.json\`: command lines the CLI accepts, with the request
   it sent and what it printed. \`note: "${SEND_NOTE}"\` marks inputs
   the CLI sends although the service's own constraints (max length, pattern,
-  map size, reserved tag prefix) would reject them.
-- \`refusals.json\` (${counts.refusals} cases): command lines the CLI refuses without sending
+  enum, map or list size, reserved tag prefix) would reject them: botocore's
+  parameter validation checks only required members, types, unknown keys and
+  minimum lengths/sizes.
+- \`refusals.json\`: command lines the CLI refuses without sending
   anything (\`sent: false\` is asserted by the script).
-- \`outputs.json\` (${counts.outputs} responses, ${counts.outputRuns} CLI runs): how canned responses are
-  printed with \`--output json|text|table\` (table with \`--color off\`) and
-  with \`--query\`. Arguments used: \`${OUTPUT_REQUEST_ARGS.join(" ")}\` plus the
-  output/query options. A query entry carries \`exitCode\` and \`stderr\` only
-  when that run failed or wrote to stderr.
+- \`outputs.json\`: how canned responses are printed with \`--output json|text|table\`
+  (table with \`--color off\`) and with \`--query\`.
+- \`help.txt\`: \`aws cognito-identity COMMAND help\` as printed to a pipe, with the
+  man page's overstrike bold/underline (\`X\\bX\`, \`_\\bX\`) removed.
+- \`pagination.json\` (\`list-identity-pools\` only): see "Pagination".
 
 ## Fields
 
-- \`args\`: the argv items after \`create-identity-pool\`, exactly as passed to the
+- \`args\`: the argv items after the command word, exactly as passed to the
   CLI (no shell), without \`--endpoint-url\`.
-- \`requests.json\`: \`exitCode\`, \`method\`, \`path\`, \`target\` (X-Amz-Target),
-  \`body\` (parsed JSON, in the key order the CLI sent), \`region\` (from the SigV4
-  credential scope; \`null\` when unsigned), \`signed\`, \`stdout\`, \`stderr\`.
+- \`requests.json\`: \`name\`, \`args\`, \`note\` (optional), \`exitCode\`, \`method\`, \`path\`,
+  \`target\` (X-Amz-Target), \`body\` (parsed JSON, in the key order the CLI sent; \`null\`
+  for an empty body), \`region\` (from the SigV4 credential scope; \`null\` when unsigned),
+  \`signed\`, \`stdout\`, \`stderr\`, \`endpointUrlBeforeService\` (optional).
   The script fails if any of these cases exits non-zero or does not send
   exactly one request.
-- \`refusals.json\`: \`exitCode\`, \`stdout\`, \`stderr\` (byte-exact, including the
+- \`refusals.json\`: \`name\`, \`args\`, \`exitCode\`, \`stdout\`, \`stderr\` (byte-exact, including the
   CLI's usage banner and its \`\\r\`), \`sent\` (always \`false\`; the script
-  fails if the recorder saw a request or the CLI exited 0).
+  fails if the recorder saw a request or the CLI exited 0), \`endpointUrlBeforeService\`
+  (optional). An \`args\` item that is the input skeleton is the exact text of
+  \`skeleton-input.txt\`.
+- \`outputs.json\`: \`[{ name, response, rawBody?, requestArgs, json, text, table, queries }]\`:
+  \`response\` is the canned answer (\`null\` when \`rawBody\`, the literal HTTP body, is given
+  instead), \`requestArgs\` the arguments of every run (plus the output/query options),
+  \`json\`/\`text\`/\`table\` the stdout of each format, \`queries\` one
+  \`{ query, output, stdout, exitCode?, stderr? }\` per query and format; \`exitCode\` and
+  \`stderr\` appear only when that run failed or wrote to stderr. The script fails if a
+  run without \`--query\` fails or writes to stderr, or any run does not send exactly one request.
+
+## Commands
+
+${sections.join("\n\n")}
+
+## Pagination (\`list-identity-pools/pagination.json\`)
+
+ListIdentityPools is paginated in botocore (\`input_token\` NextToken, \`limit_key\`
+MaxResults, \`result_key\` IdentityPools). \`pagination.json\` is
+\`{ pages, unknownTokenPage, cases }\`: the recorder answers a request with the
+\`response\` of the page whose \`nextToken\` equals the request's \`NextToken\` (\`null\`: no
+\`NextToken\` in the request), and with \`unknownTokenPage\` for any other token, whatever
+\`MaxResults\` says. Each case: \`name\`, \`args\` (as run), \`argsFrom\` (only when \`args\`
+took the NextToken another case printed: \`@TOKEN:<case name>@\` marks where), \`exitCode\`,
+\`requests\` (every request in order: \`{ target, body, region, signed }\`), \`stdout\`,
+\`stderr\`, and \`printedNextToken\` when the JSON printed has a \`NextToken\`:
+\`{ token, decoded }\`, \`decoded\` being the token's base64-decoded JSON (botocore's
+starting-token format, e.g. \`{"NextToken": "t1", "boto_truncate_amount": 1}\`) or \`null\`
+when it is not one (the service's own token). The script checks the number of requests each case
+sends (a case sending none must exit non-zero, any other must exit 0).
 `;
 }
 
+// ---------------------------------------------------------------------------
+
 async function main() {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((c) => !SPECS.some((s) => s.command === c));
+  if (unknown.length) throw new Error(`unknown command(s): ${unknown.join(", ")}`);
+  const specs = only.length ? SPECS.filter((s) => only.includes(s.command)) : SPECS;
+
   const sandbox = await createAwsSandbox("record-cli-fixtures");
   TMP = sandbox.dir;
   ENV = sandbox.env;
   try {
-
     const v = await versions();
-    const skel = await recordSkeletons();
-    const requests = await recordAccepted();
-    const refusals = await recordRefused(skel.inputText);
-    const outputs = await recordOutputs();
-
-    for (const [i, o] of requests.entries()) {
-      const s = JSON.stringify(o);
-      check(!s.includes("fake-secret") && !/Signature=/.test(s), `requests[${i}] contains a secret`);
+    let failed = 0;
+    // A command's fixtures are written only when all of its expectations hold.
+    for (const spec of specs) {
+      problems = [];
+      const rec = await recordCommand(spec);
+      if (problems.length) {
+        failed++;
+        console.error(`record-cli-fixtures: ${spec.command}: ${problems.length} expectation(s) failed; its fixtures NOT written:`);
+        for (const p of problems) console.error(`  - ${p}`);
+        continue;
+      }
+      await writeCommand(rec);
+      console.log(
+        `record-cli-fixtures: ${spec.command}: ${rec.requests.length} accepted, ${rec.refusals.length} refused, ` +
+          `${rec.outputs.length} output responses, ${rec.skel.cases.length} skeleton runs` +
+          (rec.pagination ? `, ${rec.pagination.length} pagination cases` : ""),
+      );
     }
-
-    if (problems.length) {
-      console.error(`record-cli-fixtures: ${problems.length} expectation(s) failed; fixtures NOT written:`);
-      for (const p of problems) console.error(`  - ${p}`);
-      process.exitCode = 1;
-      return;
-    }
-
-    await mkdir(OUT_DIR, { recursive: true });
-    await writeFile(path.join(OUT_DIR, "skeleton-input.txt"), skel.inputText);
-    await writeFile(path.join(OUT_DIR, "skeleton-output.json"), pretty({ noValueEqualsInput: skel.noValueEqualsInput, cases: skel.cases }));
-    await writeFile(path.join(OUT_DIR, "requests.json"), pretty(requests));
-    await writeFile(path.join(OUT_DIR, "refusals.json"), pretty(refusals));
-    await writeFile(path.join(OUT_DIR, "outputs.json"), pretty(outputs));
-    const outputRuns = outputs.length * FORMATS.length * (1 + QUERIES.length);
-    await writeFile(
-      path.join(OUT_DIR, "README.md"),
-      readme(v, { requests: requests.length, refusals: refusals.length, outputs: outputs.length, outputRuns }),
-    );
+    await writeFile(path.join(OUT_DIR, "README.md"), await readme(v));
     if (foreignRequests) console.error(`record-cli-fixtures: ignored ${foreignRequests} request(s) from other processes`);
-    console.log(
-      `record-cli-fixtures: aws-cli ${v.aws} botocore ${v.botocore}: ${requests.length} accepted, ${refusals.length} refused, ${outputs.length} output responses (${outputRuns} runs), ${skel.cases.length} skeleton runs`,
-    );
+    console.log(`record-cli-fixtures: aws-cli ${v.aws} botocore ${v.botocore}`);
+    if (failed) process.exitCode = 1;
   } finally {
     await sandbox.remove();
   }
