@@ -12,6 +12,7 @@ import { problemsFromIssues } from "../operation/validate.js";
 import { compileQuery, type CompiledQuery } from "../operation/query.js";
 import { createFileReader, parseCommandLine, type FileReader, type FilesRead } from "../cli/parse-command-line.js";
 import { parseInputDocument, readInputDocument } from "../cli/input-document.js";
+import type { Paging } from "./pages.js";
 import { z } from "zod";
 import type { IfNameExists } from "../policy.js";
 
@@ -25,6 +26,8 @@ export interface PreparedCall {
   query?: CompiledQuery;
   ifNameExists?: IfNameExists;
   dryRun?: boolean;
+  /** Set when the call pages as the CLI does: every page, up to maxItems (see pages.ts). */
+  paging?: Paging;
 }
 
 export type Prepared = Result<PreparedCall, Problem[]>;
@@ -121,6 +124,15 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
     }
   }
 
+  const paging = pagingOf(operation, params, options, problems);
+  // --page-size is the limit of every request the CLI sends (a --max-results in the document is
+  // replaced). On a command line without --cli-input-json, argparse still wants --max-results itself.
+  const argparseRequires = explicitSource === "cliArgs" && options.cliInputJson === undefined;
+  if (paging && options.pageSize !== undefined && !argparseRequires) {
+    request[operation.paginator!.limit_key] = options.pageSize;
+    origins[operation.paginator!.limit_key] = { source: explicitSource };
+  }
+
   const mode: Mode = options.version
     ? "version"
     : options.generateCliSkeleton === "input"
@@ -153,7 +165,29 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
   }
 
   if (problems.length) return failed(problems);
-  return ok({ mode, request: orderLikeModel(operation, request), options, query, ifNameExists: toolOptions.ifNameExists, dryRun: toolOptions.dryRun });
+  return ok({ mode, request: orderLikeModel(operation, request), options, query, ifNameExists: toolOptions.ifNameExists, dryRun: toolOptions.dryRun, paging });
+}
+
+const pagingOptions = { maxItems: "--max-items", pageSize: "--page-size", startingToken: "--starting-token" } as const;
+
+/**
+ * Whether the call pages, as the CLI decides: an operation botocore pages, unless --no-paginate or
+ * its token or limit parameter is given explicitly (in arguments or on the command line, not in
+ * --cli-input-json). The paging options then cannot be used, and the CLI refuses them.
+ */
+function pagingOf(operation: Operation, explicit: Record<string, unknown>, options: CliOptions, problems: Problem[]): Paging | undefined {
+  const paginator = operation.paginator;
+  if (!paginator) return undefined;
+  if (!options.noPaginate && explicit[paginator.limit_key] === undefined && explicit[paginator.input_token] === undefined)
+    return { maxItems: options.maxItems, startingToken: options.startingToken };
+  for (const [option, flag] of Object.entries(pagingOptions))
+    if (options[option as keyof typeof pagingOptions] !== undefined)
+      problems.push({
+        field: option,
+        rule: "paging off",
+        message: `cannot be used when the call does not page (${options.noPaginate ? "noPaginate" : `${paginator.limit_key} or ${paginator.input_token} given`}); the AWS CLI refuses it too: "Cannot specify --no-paginate along with pagination arguments: ${flag}"`,
+      });
+  return undefined;
 }
 
 const partialSchemas = new Map<string, z.ZodType>();

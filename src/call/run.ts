@@ -35,7 +35,7 @@ import type { ServerConfig } from "../config.js";
 import { versions } from "../versions.js";
 import type { CallContext, ToolContract } from "../tools/contract.js";
 import { prepareCall, type CallShape, type PreparedCall } from "./prepare.js";
-import { listAllPages } from "./pages.js";
+import { listPages, type PagedAnswer } from "./pages.js";
 
 export { preloadAwsSdk } from "../aws/sdk.js";
 
@@ -117,7 +117,7 @@ export function toolCall(contract: ToolContract, config: ServerConfig, controls:
     if (mode === "create") return undefined;
     const name = call.request.IdentityPoolName as string;
     const list = operationOf("ListIdentityPools");
-    const pages = await listAllPages(list, route, {});
+    const pages = await listPages(list, route, { MaxResults: 60 }, {});
     if (!pages.ok) return failureResult(list, pages.error, pages.target);
     const ids = (pages.value.value.IdentityPools as { IdentityPoolId: string; IdentityPoolName: string }[]).filter((p) => p.IdentityPoolName === name).map((p) => p.IdentityPoolId);
     if (!ids.length) return undefined;
@@ -139,7 +139,7 @@ export function toolCall(contract: ToolContract, config: ServerConfig, controls:
 
   async function send(call: PreparedCall, route: Route, context: CallContext): Promise<CallOutcome<Answer>> {
     const debug = call.options.debug ? debugLog(context) : undefined;
-    if (operation.paginator && !call.options.noPaginate) return listAllPages(operation, route, call.options, call.request, debug);
+    if (call.paging) return listPages(operation, route, call.request, call.paging, debug);
     // Creates and deletes are not safe to repeat once they may have reached AWS.
     const once = contract.effect === "create" || contract.effect === "delete";
     return callOperation(operation, call.request, route.connection, route.target, { timeouts: route.timeouts, debug, once });
@@ -170,7 +170,8 @@ export function toolCall(contract: ToolContract, config: ServerConfig, controls:
     if (contract.effect === "read") {
       const outcome = await send(call, route, context);
       if (!outcome.ok) return failure(outcome);
-      return successResult(rendering, outcome.value.value, `${operation.name} answered${requestIdNote(outcome.value)}`, outcome.target);
+      const pages = "pages" in outcome.value ? (outcome.value as PagedAnswer).pages : undefined;
+      return successResult(rendering, outcome.value.value, `${operation.name} answered${requestIdNote(outcome.value)}`, outcome.target, {}, pages);
     }
 
     let write: WriteDescription;

@@ -78,12 +78,18 @@ export interface Rendering {
  * Where the CLI would fail after the call (a query type error, a value its formatter cannot
  * draw), say so here without hiding that the call itself succeeded.
  */
-function rendered(rendering: Rendering, value: Record<string, unknown>): string {
+function rendered(rendering: Rendering, value: Record<string, unknown>, pages?: Record<string, unknown>[]): string {
   // The CLI prints nothing for an operation that answers nothing.
   if (!rendering.operation.outputShapeName) return "";
+  const format = rendering.output ?? "json";
+  const render = (shown: unknown) => renderOutput(rendering.query ? applyQuery(rendering.query, shown) : shown, format, rendering.operation.name, { color: rendering.color === "on" });
   try {
-    const shown = rendering.query ? applyQuery(rendering.query, value) : value;
-    return renderOutput(shown, rendering.output ?? "json", rendering.operation.name, { color: rendering.color === "on" });
+    // The CLI's text output of a paged answer is page by page, then the resume token on its own.
+    if (format === "text" && pages) {
+      const token = rendering.operation.paginator && value[rendering.operation.paginator.output_token];
+      return [...pages.map(render), ...(token === undefined ? [] : [render({ NextToken: { NextToken: token } })])].join("");
+    }
+    return render(value);
   } catch (error) {
     if (!(error instanceof QueryError || error instanceof RenderError)) throw error;
     const printed = error instanceof RenderError ? error.partialOutput : "";
@@ -92,9 +98,16 @@ function rendered(rendering: Rendering, value: Record<string, unknown>): string 
 }
 
 /** A call that went through: the CLI's text, then what happened and where; structuredContent the answer and `extra`. */
-export function successResult(rendering: Rendering, answer: Record<string, unknown>, summary: string, target: Target, extra: Record<string, unknown> = {}): CallToolResult {
+export function successResult(
+  rendering: Rendering,
+  answer: Record<string, unknown>,
+  summary: string,
+  target: Target,
+  extra: Record<string, unknown> = {},
+  pages?: Record<string, unknown>[],
+): CallToolResult {
   return {
-    content: [text(rendered(rendering, answer)), text(`${summary} (${describeTarget(target)}).`)],
+    content: [text(rendered(rendering, answer, pages)), text(`${summary} (${describeTarget(target)}).`)],
     structuredContent: { ...answer, ...extra },
     _meta: { target },
   };
