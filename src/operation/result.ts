@@ -50,6 +50,10 @@ export function outputSchema(operation: Operation, effect: Effect) {
   return z.object({ ...resultTypesShape(operation), ...extrasByEffect[effect], dryRun, versions: z.record(z.string(), z.string()).optional() });
 }
 
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
 function text(value: string) {
   return { type: "text" as const, text: value };
 }
@@ -79,10 +83,12 @@ export interface Rendering {
  * draw), say so here without hiding that the call itself succeeded.
  */
 function rendered(rendering: Rendering, value: Record<string, unknown>, pages?: Record<string, unknown>[]): string {
-  // The CLI prints nothing for an operation that answers nothing.
-  if (!rendering.operation.outputShapeName) return "";
   const format = rendering.output ?? "json";
-  const render = (shown: unknown) => renderOutput(rendering.query ? applyQuery(rendering.query, shown) : shown, format, rendering.operation.name, { color: rendering.color === "on" });
+  const render = (answer: unknown) => {
+    const shown = rendering.query ? applyQuery(rendering.query, answer) : answer;
+    // The CLI prints nothing for an empty answer (an operation that answers nothing, or {}).
+    return isEmptyObject(shown) || (format === "table" && shown === null) ? "" : renderOutput(shown, format, rendering.operation.name, { color: rendering.color === "on" });
+  };
   try {
     // The CLI's text output of a paged answer is page by page, then the resume token on its own.
     if (format === "text" && pages) {

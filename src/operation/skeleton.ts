@@ -9,7 +9,8 @@ function placeholder(shapeName: string): unknown {
   const s = shape(shapeName);
   switch (s.type) {
     case "string":
-      return "";
+      // botocore picks one of an enum's values at random; the first is as good and stays put.
+      return s.enum?.[0] ?? "";
     case "boolean":
       return true;
     case "integer":
