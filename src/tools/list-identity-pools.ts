@@ -10,5 +10,5 @@ export const listIdentityPools: ToolContract = {
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   description: `Lists the region's identity pools (ID and name), exactly as \`aws cognito-identity list-identity-pools\` does.
 
-Like the CLI, it reads every page unless maxItems or noPaginate says otherwise. When the result has a NextToken, pass it as startingToken (or as NextToken with noPaginate) for the next page.`,
+Paging is the CLI's: MaxResults (or NextToken) given as an argument reads that one page, and the result's NextToken asks for the next. To read every page, give MaxResults inside cliInputJson (or pageSize) instead; maxItems then stops early with a NextToken to pass as startingToken.`,
 };
