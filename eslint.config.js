@@ -16,7 +16,10 @@ export default tseslint.config(
       "no-shadow": "off",
       "@typescript-eslint/no-shadow": "error",
       // `_name` marks what is unused on purpose (a destructured field left out).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
 );

@@ -19,14 +19,29 @@ server.registerTool(
     title: "Create Cognito identity pool",
     description: "Creates an Amazon Cognito identity pool (CreateIdentityPool) and returns it.",
     inputSchema: {
-      IdentityPoolName: z.string().min(1).max(128).regex(/^[\w\s+=,.@-]+$/),
+      IdentityPoolName: z
+        .string()
+        .min(1)
+        .max(128)
+        .regex(/^[\w\s+=,.@-]+$/),
       AllowUnauthenticatedIdentities: z.boolean(),
       AllowClassicFlow: z.boolean().optional(),
       SupportedLoginProviders: z.record(z.string().min(1).max(128), z.string().min(1).max(128)).optional(),
-      DeveloperProviderName: z.string().min(1).max(128).regex(/^[\w._-]+$/).optional(),
+      DeveloperProviderName: z
+        .string()
+        .min(1)
+        .max(128)
+        .regex(/^[\w._-]+$/)
+        .optional(),
       OpenIdConnectProviderARNs: z.array(arn).optional(),
       CognitoIdentityProviders: z
-        .array(z.object({ ProviderName: z.string().min(1).max(128).optional(), ClientId: z.string().min(1).max(128).optional(), ServerSideTokenCheck: z.boolean().optional() }))
+        .array(
+          z.object({
+            ProviderName: z.string().min(1).max(128).optional(),
+            ClientId: z.string().min(1).max(128).optional(),
+            ServerSideTokenCheck: z.boolean().optional(),
+          }),
+        )
         .optional(),
       SamlProviderARNs: z.array(arn).optional(),
       IdentityPoolTags: z.record(z.string().min(1).max(128), z.string().max(256)).optional(),

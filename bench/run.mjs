@@ -56,7 +56,8 @@ for (const signal of ["SIGINT", "SIGTERM"])
     stopAll();
     process.exit(130);
   });
-const exited = (child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve)));
+const exited = (child) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 
@@ -82,8 +83,15 @@ function serveInstantEndpoint() {
     const chunks = [];
     req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
-      const body = JSON.stringify({ IdentityPoolId: `us-east-1:00000000-0000-4000-8000-${String(++next).padStart(12, "0")}`, ...JSON.parse(Buffer.concat(chunks).toString() || "{}") });
-      res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": `bench-${next}`, "content-length": Buffer.byteLength(body) });
+      const body = JSON.stringify({
+        IdentityPoolId: `us-east-1:00000000-0000-4000-8000-${String(++next).padStart(12, "0")}`,
+        ...JSON.parse(Buffer.concat(chunks).toString() || "{}"),
+      });
+      res.writeHead(200, {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amzn-requestid": `bench-${next}`,
+        "content-length": Buffer.byteLength(body),
+      });
       res.end(body);
     });
   });
@@ -92,7 +100,9 @@ function serveInstantEndpoint() {
 }
 
 async function startInstantEndpoint() {
-  const child = track(spawn(process.execPath, [fileURLToPath(import.meta.url), "--instant-endpoint"], { stdio: ["pipe", "pipe", "inherit"] }));
+  const child = track(
+    spawn(process.execPath, [fileURLToPath(import.meta.url), "--instant-endpoint"], { stdio: ["pipe", "pipe", "inherit"] }),
+  );
   const port = await new Promise((resolve, reject) => {
     child.stdout.once("data", (chunk) => resolve(Number(String(chunk).trim())));
     child.once("exit", (code) => reject(new Error(`the instant endpoint exited with ${code}`)));
@@ -113,7 +123,7 @@ async function startMoto() {
       const res = await Promise.race([fetch(`${url}/moto-api/reset`, { method: "POST" }), failed]);
       if (res.ok) return { url, stop: () => (child.kill("SIGTERM"), exited(child)) };
     } catch (error) {
-      if (error?.code === "ENOENT") throw new Error("moto_server is not installed (pip install 'moto[server]')");
+      if (error?.code === "ENOENT") throw new Error("moto_server is not installed (pip install 'moto[server]')", { cause: error });
     }
     await sleep(100);
   }
@@ -131,7 +141,9 @@ const requestTimeoutMs = 60_000;
  * TERM, USER), plus the AWS settings a user's configuration adds; never the bench's own NODE_*
  * variables, which change what starting Node costs.
  */
-const baseEnv = Object.fromEntries(["HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER"].filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+const baseEnv = Object.fromEntries(
+  ["HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER"].filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]),
+);
 const awsEnv = (endpointUrl) => ({
   ...baseEnv,
   AWS_ACCESS_KEY_ID: "bench",
@@ -198,7 +210,8 @@ class Session {
     await this.request("initialize", { protocolVersion, capabilities: {}, clientInfo: { name: "bench", version: "1" } });
     this.child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" })}\n`);
     const { result, bytes } = await this.request("tools/list", {});
-    if (!result?.tools?.some((t) => t.name === "create_identity_pool")) throw new Error(`tools/list has no create_identity_pool: ${JSON.stringify(result)}`);
+    if (!result?.tools?.some((t) => t.name === "create_identity_pool"))
+      throw new Error(`tools/list has no create_identity_pool: ${JSON.stringify(result)}`);
     this.toolsListBytes = Buffer.byteLength(JSON.stringify(result));
     this.toolsListFrameBytes = bytes;
     return performance.now() - this.started;
@@ -220,7 +233,10 @@ class Session {
   async close() {
     this.child.stdin.end();
     const stopped = await Promise.race([exited(this.child).then(() => true), sleep(2000)]);
-    if (!stopped) this.child.kill("SIGKILL"), await exited(this.child);
+    if (!stopped) {
+      this.child.kill("SIGKILL");
+      await exited(this.child);
+    }
   }
 }
 
@@ -257,7 +273,10 @@ async function benchStartup(endpoint, rounds) {
         const create = performance.now() - session.started;
         if (who === "ours") toolsListBytes = { result: session.toolsListBytes, frame: session.toolsListFrameBytes };
         // The first round warms the file cache and is not counted.
-        if (r > 0) times[who].list.push(list), times[who].create.push(create);
+        if (r > 0) {
+          times[who].list.push(list);
+          times[who].create.push(create);
+        }
       } finally {
         await session.close();
       }
@@ -294,7 +313,11 @@ async function benchLateFirstCall(endpoint, rounds) {
 async function benchOverhead(endpoint, pairs) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   const { CognitoIdentityClient, CreateIdentityPoolCommand } = await import("@aws-sdk/client-cognito-identity");
-  const direct = new CognitoIdentityClient({ region: "us-east-1", endpoint: endpoint.url, credentials: { accessKeyId: "bench", secretAccessKey: "bench" } });
+  const direct = new CognitoIdentityClient({
+    region: "us-east-1",
+    endpoint: endpoint.url,
+    credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
+  });
   const directCreate = async () => {
     const started = performance.now();
     await direct.send(new CreateIdentityPoolCommand(createArgs()));
@@ -308,13 +331,21 @@ async function benchOverhead(endpoint, pairs) {
     const warmUp = Math.min(500, pairs);
     for (let i = 0; i < warmUp + pairs; i++) {
       const [a, b] = i % 2 ? [await directCreate(), await session.timedCreate()] : [await session.timedCreate(), await directCreate()];
-      if (i >= warmUp) i % 2 ? (sdk.push(a), ours.push(b)) : (ours.push(a), sdk.push(b));
+      if (i >= warmUp) {
+        sdk.push(i % 2 ? a : b);
+        ours.push(i % 2 ? b : a);
+      }
     }
   } finally {
     await session.close();
     direct.destroy();
   }
-  return { oursMs: stats(ours), directMs: stats(sdk), overheadMs: stats(ours).median - stats(sdk).median, pairedMs: stats(ours.map((ms, i) => ms - sdk[i])) };
+  return {
+    oursMs: stats(ours),
+    directMs: stats(sdk),
+    overheadMs: stats(ours).median - stats(sdk).median,
+    pairedMs: stats(ours.map((ms, i) => ms - sdk[i])),
+  };
 }
 
 /** Line 5: dry runs through one session, a fixed number in flight. */
@@ -327,7 +358,10 @@ async function benchDryRuns(endpoint, rounds, callsPerRound, inFlight = 8) {
     const burst = async (calls) => {
       let issued = 0;
       const worker = async () => {
-        while (issued < calls) issued++, await session.call(args);
+        while (issued < calls) {
+          issued++;
+          await session.call(args);
+        }
       };
       await Promise.all(Array.from({ length: inFlight }, worker));
     };
@@ -365,7 +399,9 @@ async function benchMemory(endpoint, rounds, marks) {
       runs[who].push(rss);
     }
     const [ours, plain] = [runs.ours.at(-1), runs.plain.at(-1)];
-    progress(`  memory round ${r + 1}/${rounds}: ours ${marks.map((m) => `${fmt(ours[m])} MB after ${m}`).join(", ")}; plain ${fmt(plain[marks[0]])} MB after ${marks[0]}`);
+    progress(
+      `  memory round ${r + 1}/${rounds}: ours ${marks.map((m) => `${fmt(ours[m])} MB after ${m}`).join(", ")}; plain ${fmt(plain[marks[0]])} MB after ${marks[0]}`,
+    );
   }
   const at = (who, mark) => stats(runs[who].map((x) => x[mark]));
   return {
@@ -387,7 +423,15 @@ function awsCliVersion() {
 
 function runCli(moto) {
   const env = { ...awsEnv(moto.url), AWS_DEFAULT_REGION: "us-east-1" };
-  const args = ["cognito-identity", "create-identity-pool", "--identity-pool-name", createArgs().IdentityPoolName, "--allow-unauthenticated-identities", "--endpoint-url", moto.url];
+  const args = [
+    "cognito-identity",
+    "create-identity-pool",
+    "--identity-pool-name",
+    createArgs().IdentityPoolName,
+    "--allow-unauthenticated-identities",
+    "--endpoint-url",
+    moto.url,
+  ];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = track(spawn("aws", args, { env, stdio: ["ignore", "pipe", "pipe"] }));
@@ -395,7 +439,9 @@ function runCli(moto) {
     child.stdout.on("data", (c) => (out += c));
     child.stderr.on("data", (c) => (out += c));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`aws exited with ${code}: ${out}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`aws exited with ${code}: ${out}`)),
+    );
   });
 }
 
@@ -432,7 +478,8 @@ function distSize() {
   const importsOf = (file, kinds) => {
     const text = readFileSync(file, "utf8");
     const found = [];
-    if (kinds.static) for (const m of text.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) found.push(m[1]);
+    if (kinds.static)
+      for (const m of text.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) found.push(m[1]);
     if (kinds.dynamic) for (const m of text.matchAll(/import\("(\.{1,2}\/[^"]+)"\)/g)) found.push(m[1]);
     return found.map((spec) => path.resolve(path.dirname(file), spec));
   };
@@ -464,14 +511,16 @@ function machine() {
     memoryGb: Number((os.totalmem() / 2 ** 30).toFixed(1)),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    versions: Object.fromEntries(["@modelcontextprotocol/sdk", "@aws-sdk/client-cognito-identity", "zod", "esbuild"].map((n) => [n, version(n)])),
+    versions: Object.fromEntries(
+      ["@modelcontextprotocol/sdk", "@aws-sdk/client-cognito-identity", "zod", "esbuild"].map((n) => [n, version(n)]),
+    ),
   };
 }
 
 async function main() {
   const quick = process.argv.includes("--quick");
   const onlyAt = process.argv.indexOf("--only");
-  const only = onlyAt === -1 ? sections : process.argv[onlyAt + 1]?.split(",") ?? [];
+  const only = onlyAt === -1 ? sections : (process.argv[onlyAt + 1]?.split(",") ?? []);
   if (!only.length || only.some((s) => !sections.includes(s))) {
     console.error(`bench: --only takes a comma-separated list of ${sections.join(", ")}`);
     return 2;
@@ -481,8 +530,28 @@ async function main() {
     return 2;
   }
   const plan = quick
-    ? { startupRounds: 6, lateRounds: 4, overheadPairs: 300, dryRunRounds: 3, dryRunCalls: 2000, memoryRounds: 1, memoryMarks: [1000, 5000, 20000], cliRounds: 4, perCli: 5 }
-    : { startupRounds: 20, lateRounds: 12, overheadPairs: 3000, dryRunRounds: 5, dryRunCalls: 4000, memoryRounds: 2, memoryMarks: [1000, 5000, 20000], cliRounds: 12, perCli: 10 };
+    ? {
+        startupRounds: 6,
+        lateRounds: 4,
+        overheadPairs: 300,
+        dryRunRounds: 3,
+        dryRunCalls: 2000,
+        memoryRounds: 1,
+        memoryMarks: [1000, 5000, 20000],
+        cliRounds: 4,
+        perCli: 5,
+      }
+    : {
+        startupRounds: 20,
+        lateRounds: 12,
+        overheadPairs: 3000,
+        dryRunRounds: 5,
+        dryRunCalls: 4000,
+        memoryRounds: 2,
+        memoryMarks: [1000, 5000, 20000],
+        cliRounds: 12,
+        perCli: 10,
+      };
   const env = machine();
   progress(`${env.cpu}, ${env.cores} cores, Node ${env.node}${quick ? " (--quick: fewer repetitions, noisier)" : ""}`);
 
@@ -506,7 +575,9 @@ async function main() {
       results.dryRuns = await benchDryRuns(endpoint, plan.dryRunRounds, plan.dryRunCalls);
     }
     if (only.includes("memory")) {
-      progress(`memory: ${plan.memoryRounds} rounds of ${plan.memoryMarks.at(-1)} creates (ours) and ${plan.memoryMarks[0]} (plain server)`);
+      progress(
+        `memory: ${plan.memoryRounds} rounds of ${plan.memoryMarks.at(-1)} creates (ours) and ${plan.memoryMarks[0]} (plain server)`,
+      );
       results.memory = await benchMemory(endpoint, plan.memoryRounds, plan.memoryMarks);
     }
   } finally {
@@ -523,27 +594,74 @@ async function main() {
   const checks = [];
   const ms = (s) => `${fmt(s.median, 2)} ms (${fmt(s.min, 2)}–${fmt(s.max, 2)}, n=${s.n})`;
   const mb = (s) => `${fmt(s.median)} MB (${fmt(s.min)}–${fmt(s.max)}, n=${s.n})`;
-  const check = (line, text, value, limit, pass, figure) => checks.push({ line, text, value: Number(value.toFixed(4)), limit, pass, figure });
+  const check = (line, text, value, limit, pass, figure) =>
+    checks.push({ line, text, value: Number(value.toFixed(4)), limit, pass, figure });
   if (startup) {
     const { ours, plain } = startup;
-    rows.push(["spawn → tools/list answered", ms(ours.listMs), ms(plain.listMs)], ["spawn → first create answered (sent once listed)", ms(ours.firstCreateMs), ms(plain.firstCreateMs)]);
+    rows.push(
+      ["spawn → tools/list answered", ms(ours.listMs), ms(plain.listMs)],
+      ["spawn → first create answered (sent once listed)", ms(ours.firstCreateMs), ms(plain.firstCreateMs)],
+    );
     const list = ours.listMs.median / plain.listMs.median;
     const first = ours.firstCreateMs.median / plain.firstCreateMs.median;
-    check(1, "spawn → tools/list ≤ 1.0× the plain server", list, budget.listVsPlain, list <= budget.listVsPlain, `${fmt(list, 2)}× (${fmt(ours.listMs.median)} / ${fmt(plain.listMs.median)} ms)`);
-    check(2, "spawn → first create ≤ 0.5× the plain server", first, budget.firstCreateVsPlain, first <= budget.firstCreateVsPlain, `${fmt(first, 2)}× (${fmt(ours.firstCreateMs.median)} / ${fmt(plain.firstCreateMs.median)} ms)`);
+    check(
+      1,
+      "spawn → tools/list ≤ 1.0× the plain server",
+      list,
+      budget.listVsPlain,
+      list <= budget.listVsPlain,
+      `${fmt(list, 2)}× (${fmt(ours.listMs.median)} / ${fmt(plain.listMs.median)} ms)`,
+    );
+    check(
+      2,
+      "spawn → first create ≤ 0.5× the plain server",
+      first,
+      budget.firstCreateVsPlain,
+      first <= budget.firstCreateVsPlain,
+      `${fmt(first, 2)}× (${fmt(ours.firstCreateMs.median)} / ${fmt(plain.firstCreateMs.median)} ms)`,
+    );
   }
   if (lateFirstCall) {
     const { firstMs, secondMs, thirdMs, extraMs } = lateFirstCall;
-    rows.push(["create sent 1 s after tools/list", ms(firstMs), ""], ["  the next create", ms(secondMs), ""], ["  the one after", ms(thirdMs), ""]);
-    check(3, "create 1 s after tools/list ≤ next create + 5 ms", extraMs.median, budget.lateFirstCreateExtraMs, extraMs.median <= budget.lateFirstCreateExtraMs, `+${fmt(extraMs.median, 2)} ms (median of per-session differences, ${fmt(extraMs.min, 2)}–${fmt(extraMs.max, 2)})`);
+    rows.push(
+      ["create sent 1 s after tools/list", ms(firstMs), ""],
+      ["  the next create", ms(secondMs), ""],
+      ["  the one after", ms(thirdMs), ""],
+    );
+    check(
+      3,
+      "create 1 s after tools/list ≤ next create + 5 ms",
+      extraMs.median,
+      budget.lateFirstCreateExtraMs,
+      extraMs.median <= budget.lateFirstCreateExtraMs,
+      `+${fmt(extraMs.median, 2)} ms (median of per-session differences, ${fmt(extraMs.min, 2)}–${fmt(extraMs.max, 2)})`,
+    );
   }
   if (overhead) {
     rows.push(["warm create, instant endpoint (direct SDK in the right column)", ms(overhead.oursMs), ms(overhead.directMs)]);
-    check(4, "warm overhead over a direct SDK call ≤ 1.0 ms", overhead.overheadMs, budget.overheadMs, overhead.overheadMs <= budget.overheadMs, `${fmt(overhead.overheadMs, 2)} ms (${fmt(overhead.oursMs.median, 2)} − ${fmt(overhead.directMs.median, 2)} ms; paired ${fmt(overhead.pairedMs.median, 2)})`);
+    check(
+      4,
+      "warm overhead over a direct SDK call ≤ 1.0 ms",
+      overhead.overheadMs,
+      budget.overheadMs,
+      overhead.overheadMs <= budget.overheadMs,
+      `${fmt(overhead.overheadMs, 2)} ms (${fmt(overhead.oursMs.median, 2)} − ${fmt(overhead.directMs.median, 2)} ms; paired ${fmt(overhead.pairedMs.median, 2)})`,
+    );
   }
   if (dryRuns) {
-    rows.push([`dry runs, one session, ${dryRuns.inFlight} in flight (calls/s)`, `${fmt(dryRuns.perSecond.median, 0)} (${fmt(dryRuns.perSecond.min, 0)}–${fmt(dryRuns.perSecond.max, 0)}, n=${dryRuns.perSecond.n})`, ""]);
-    check(5, "dry runs ≥ 5,000/s", dryRuns.perSecond.median, budget.dryRunsPerSecond, dryRuns.perSecond.median >= budget.dryRunsPerSecond, `${fmt(dryRuns.perSecond.median, 0)}/s`);
+    rows.push([
+      `dry runs, one session, ${dryRuns.inFlight} in flight (calls/s)`,
+      `${fmt(dryRuns.perSecond.median, 0)} (${fmt(dryRuns.perSecond.min, 0)}–${fmt(dryRuns.perSecond.max, 0)}, n=${dryRuns.perSecond.n})`,
+      "",
+    ]);
+    check(
+      5,
+      "dry runs ≥ 5,000/s",
+      dryRuns.perSecond.median,
+      budget.dryRunsPerSecond,
+      dryRuns.perSecond.median >= budget.dryRunsPerSecond,
+      `${fmt(dryRuns.perSecond.median, 0)}/s`,
+    );
   }
   if (memory) {
     const [m1, m2, m3] = memory.marks;
@@ -553,15 +671,40 @@ async function main() {
     );
     const growth = memory.oursMb[m3].median / memory.oursMb[m2].median;
     const vsPlain = memory.oursMb[m1].median / memory.plainMb[m1].median;
-    check(6, `VmRSS after ${fmt(m3, 0)} creates ≤ 1.1× after ${fmt(m2, 0)}`, growth, budget.memoryGrowth, growth <= budget.memoryGrowth, `${fmt(growth, 2)}× (${fmt(memory.oursMb[m3].median)} / ${fmt(memory.oursMb[m2].median)} MB; per round ${fmt(memory.growth.min, 2)}–${fmt(memory.growth.max, 2)}×)`);
-    check(6, `VmRSS after ${fmt(m1, 0)} creates ≤ the plain server's`, vsPlain, budget.memoryVsPlain, vsPlain <= budget.memoryVsPlain, `${fmt(vsPlain, 2)}× (${fmt(memory.oursMb[m1].median)} / ${fmt(memory.plainMb[m1].median)} MB; per round ${fmt(memory.vsPlain.min, 2)}–${fmt(memory.vsPlain.max, 2)}×)`);
+    check(
+      6,
+      `VmRSS after ${fmt(m3, 0)} creates ≤ 1.1× after ${fmt(m2, 0)}`,
+      growth,
+      budget.memoryGrowth,
+      growth <= budget.memoryGrowth,
+      `${fmt(growth, 2)}× (${fmt(memory.oursMb[m3].median)} / ${fmt(memory.oursMb[m2].median)} MB; per round ${fmt(memory.growth.min, 2)}–${fmt(memory.growth.max, 2)}×)`,
+    );
+    check(
+      6,
+      `VmRSS after ${fmt(m1, 0)} creates ≤ the plain server's`,
+      vsPlain,
+      budget.memoryVsPlain,
+      vsPlain <= budget.memoryVsPlain,
+      `${fmt(vsPlain, 2)}× (${fmt(memory.oursMb[m1].median)} / ${fmt(memory.plainMb[m1].median)} MB; per round ${fmt(memory.vsPlain.min, 2)}–${fmt(memory.vsPlain.max, 2)}×)`,
+    );
   }
   if (cli) {
     rows.push(["per create against moto (AWS CLI v1 in the right column)", ms(cli.oursMs), ms(cli.cliMs)]);
-    check(7, "per create against moto ≥ 50× faster than the AWS CLI v1", cli.speedup, budget.cliSpeedup, cli.speedup >= budget.cliSpeedup, `${fmt(cli.speedup, 0)}× (${fmt(cli.cliMs.median)} / ${fmt(cli.oursMs.median, 2)} ms)`);
+    check(
+      7,
+      "per create against moto ≥ 50× faster than the AWS CLI v1",
+      cli.speedup,
+      budget.cliSpeedup,
+      cli.speedup >= budget.cliSpeedup,
+      `${fmt(cli.speedup, 0)}× (${fmt(cli.cliMs.median)} / ${fmt(cli.oursMs.median, 2)} ms)`,
+    );
   }
   if (startup) rows.push(["tools/list result (JSON bytes)", fmt(startup.toolsListBytes.result, 0), ""]);
-  rows.push([`dist/ (${dist.all.files} files; start-up loads ${dist.startup.files})`, `${fmt(dist.all.kb, 0)} KB (start-up ${fmt(dist.startup.kb, 0)} KB)`, ""]);
+  rows.push([
+    `dist/ (${dist.all.files} files; start-up loads ${dist.startup.files})`,
+    `${fmt(dist.all.kb, 0)} KB (start-up ${fmt(dist.startup.kb, 0)} KB)`,
+    "",
+  ]);
 
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length), 22)];
   console.log(`\n${env.cpu} (${env.cores} cores, ${env.memoryGb} GB), ${env.os}, Node ${env.node}\n`);
@@ -570,7 +713,16 @@ async function main() {
   console.log("\nBudget, from this run:");
   for (const c of checks) console.log(`  ${c.pass ? "PASS" : "FAIL"}  ${c.line}. ${c.text.padEnd(58)} ${c.figure}`);
 
-  const report = { date: new Date().toISOString(), quick, only, machine: env, plan, environment: Object.keys(awsEnv("")), results, budget: checks };
+  const report = {
+    date: new Date().toISOString(),
+    quick,
+    only,
+    machine: env,
+    plan,
+    environment: Object.keys(awsEnv("")),
+    results,
+    budget: checks,
+  };
   await mkdir(path.join(root, "bench", "results"), { recursive: true });
   const out = path.join(root, "bench", "results", "latest.json");
   await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);

@@ -46,7 +46,9 @@ const zodNamespace = {
   name: "zod-namespace-import",
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, async ({ path: file }) =>
-      isSource(file) ? { contents: (await readFile(file, "utf8")).replaceAll('import { z } from "zod";', 'import * as z from "zod";'), loader: "ts" } : undefined,
+      isSource(file)
+        ? { contents: (await readFile(file, "utf8")).replaceAll('import { z } from "zod";', 'import * as z from "zod";'), loader: "ts" }
+        : undefined,
     );
   },
 };
@@ -56,7 +58,9 @@ const sdkAjvStub = {
   name: "sdk-server-ajv-stub",
   setup(b) {
     b.onResolve({ filter: /validation\/ajv-provider\.js$/ }, ({ importer }) =>
-      /@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]server[\\/]index\.js$/.test(importer) ? { path: "ajv-provider-stub", namespace: "stub" } : undefined,
+      /@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]server[\\/]index\.js$/.test(importer)
+        ? { path: "ajv-provider-stub", namespace: "stub" }
+        : undefined,
     );
     b.onLoad({ filter: /^ajv-provider-stub$/, namespace: "stub" }, () => ({
       contents: `export class AjvJsonSchemaValidator {
@@ -110,7 +114,8 @@ async function writeOutputs(outputFiles) {
     if (clean || !isChunk || now - (await stat(file)).mtimeMs > staleChunkGraceMs) await rm(file, { force: true });
   }
   for (const entry of await readdir(dist, { withFileTypes: true }))
-    if (entry.isDirectory() && (await readdir(path.join(dist, entry.name), { recursive: true })).length === 0) await rm(path.join(dist, entry.name), { recursive: true, force: true });
+    if (entry.isDirectory() && (await readdir(path.join(dist, entry.name), { recursive: true })).length === 0)
+      await rm(path.join(dist, entry.name), { recursive: true, force: true });
 }
 
 /** What start-up must not load: each is a dynamic import away, loaded when a call or a flag needs it. */
@@ -120,7 +125,10 @@ const notAtStartup = [
   [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
   [/node_modules[\\/]@hono[\\/]|sdk[\\/]dist[\\/]esm[\\/]server[\\/]streamableHttp|^src[\\/]transports[\\/]http/, "the HTTP transport"],
   // Two small exceptions: the shared types (src/operation/types.ts), and src/aws/redact.ts, which masks secrets in any error.
-  [/^src[\\/](cli|sandbox)[\\/]|^src[\\/]operation[\\/](?!types\.ts)|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]connection\.ts|^src[\\/]call[\\/]/, "the tools' calls or the sandbox"],
+  [
+    /^src[\\/](cli|sandbox)[\\/]|^src[\\/]operation[\\/](?!types\.ts)|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]connection\.ts|^src[\\/]call[\\/]/,
+    "the tools' calls or the sandbox",
+  ],
 ];
 
 /** Static imports reachable from an output file: what loading it loads before running anything. */
@@ -129,7 +137,8 @@ function staticGraph(metafile, entry) {
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const { path: imported, kind } of metafile.outputs[file]?.imports ?? []) if (kind === "import-statement" && imported in metafile.outputs) visit(imported);
+    for (const { path: imported, kind } of metafile.outputs[file]?.imports ?? [])
+      if (kind === "import-statement" && imported in metafile.outputs) visit(imported);
   };
   visit(entry);
   return [...seen];
@@ -150,7 +159,8 @@ const { metafile } = result;
 const problems = new Map();
 for (const file of staticGraph(metafile, "dist/index.js"))
   for (const input of Object.keys(metafile.outputs[file].inputs))
-    for (const [pattern, what] of notAtStartup) if (pattern.test(input) && !problems.has(what)) problems.set(what, `start-up loads ${what} (${input} in ${file})`);
+    for (const [pattern, what] of notAtStartup)
+      if (pattern.test(input) && !problems.has(what)) problems.set(what, `start-up loads ${what} (${input} in ${file})`);
 if (problems.size) {
   console.error(`build: these must be dynamic imports:\n  ${[...problems.values()].join("\n  ")}`);
   process.exit(1);
@@ -160,5 +170,7 @@ await chmod(path.join(dist, "index.js"), 0o755);
 if (!quiet) {
   const files = Object.keys(metafile.outputs).filter((f) => f.endsWith(".js"));
   const kb = (list) => (list.reduce((sum, f) => sum + metafile.outputs[f].bytes, 0) / 1024).toFixed(0);
-  console.error(`build: dist/ in ${(performance.now() - started).toFixed(0)} ms, ${files.length} files, ${kb(files)} KB; start-up loads ${kb(staticGraph(metafile, "dist/index.js"))} KB`);
+  console.error(
+    `build: dist/ in ${(performance.now() - started).toFixed(0)} ms, ${files.length} files, ${kb(files)} KB; start-up loads ${kb(staticGraph(metafile, "dist/index.js"))} KB`,
+  );
 }

@@ -32,7 +32,15 @@ const started = Date.now();
 // The suite needs Node 22; npx provides it without touching the Node that runs the server.
 const child = spawn(
   "npx",
-  ["-y", "-p", "node@22", "-p", suite, "-c", `conformance server --url ${handle.url} --expected-failures conformance/baseline.yml ${process.argv.slice(2).join(" ")}`],
+  [
+    "-y",
+    "-p",
+    "node@22",
+    "-p",
+    suite,
+    "-c",
+    `conformance server --url ${handle.url} --expected-failures conformance/baseline.yml ${process.argv.slice(2).join(" ")}`,
+  ],
   { cwd: root, stdio: "inherit" },
 );
 const code = await new Promise((resolve) => child.on("exit", (status, signal) => resolve(status ?? (signal ? 1 : 0))));

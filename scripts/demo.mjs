@@ -9,7 +9,12 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 
 const say = (line) => process.stdout.write(`${line}\n`);
 const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
-const transport = new StdioClientTransport({ command: process.execPath, args: ["dist/index.js", "--sandbox", "--tools", "all"], env, stderr: "pipe" });
+const transport = new StdioClientTransport({
+  command: process.execPath,
+  args: ["dist/index.js", "--sandbox", "--tools", "all"],
+  env,
+  stderr: "pipe",
+});
 const client = new Client({ name: "cognito-identity-mcp-demo", version: "1.0.0" });
 await client.connect(transport);
 
@@ -30,10 +35,18 @@ const created = await step("create_identity_pool", {
     'aws cognito-identity create-identity-pool --identity-pool-name MyIdentityPool --no-allow-unauthenticated-identities --cognito-identity-providers ProviderName="cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa",ClientId="3n4b5urk1ft4fl3mg5e62d9ado",ServerSideTokenCheck=false --identity-pool-tags team=web',
 });
 const id = created.IdentityPoolId;
-await step("set_identity_pool_roles", { IdentityPoolId: id, Roles: { authenticated: "arn:aws:iam::123456789012:role/CognitoAuthenticated" } });
+await step("set_identity_pool_roles", {
+  IdentityPoolId: id,
+  Roles: { authenticated: "arn:aws:iam::123456789012:role/CognitoAuthenticated" },
+});
 await step("get_identity_pool_roles", { IdentityPoolId: id, output: "text" });
 // The update leaves out the tags and the user pool: the result says they are removed.
-await step("update_identity_pool", { IdentityPoolId: id, IdentityPoolName: "MyIdentityPool", AllowUnauthenticatedIdentities: true, dryRun: true });
+await step("update_identity_pool", {
+  IdentityPoolId: id,
+  IdentityPoolName: "MyIdentityPool",
+  AllowUnauthenticatedIdentities: true,
+  dryRun: true,
+});
 await step("update_identity_pool", { IdentityPoolId: id, IdentityPoolName: "MyIdentityPool", AllowUnauthenticatedIdentities: true });
 await step("delete_identity_pool", { IdentityPoolId: id });
 const left = await step("list_identity_pools", { MaxResults: 10 });

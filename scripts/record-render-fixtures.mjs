@@ -53,7 +53,11 @@ const WIDE = {
   OpenIdConnectProviderARNs: ["arn:aws:iam::123456789012:oidc-provider/example.com"],
   CognitoIdentityProviders: [
     { ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI", ClientId: "client1", ServerSideTokenCheck: true },
-    { ProviderName: "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_ZyXwVuTsR", ClientId: "7lhlkkfbfb4q5kpp90urffao", ServerSideTokenCheck: false },
+    {
+      ProviderName: "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_ZyXwVuTsR",
+      ClientId: "7lhlkkfbfb4q5kpp90urffao",
+      ServerSideTokenCheck: false,
+    },
   ],
   SamlProviderARNs: ["arn:aws:iam::123456789012:saml-provider/Okta"],
   IdentityPoolTags: { Environment: "production", "cost-center": "12345" },
@@ -63,7 +67,10 @@ const NARROW = {
   IdentityPoolId: "eu:1",
   IdentityPoolName: "p",
   AllowUnauthenticatedIdentities: true,
-  CognitoIdentityProviders: [{ ProviderName: "a", ClientId: "b" }, { ProviderName: "cc", ClientId: "d", ServerSideTokenCheck: false }],
+  CognitoIdentityProviders: [
+    { ProviderName: "a", ClientId: "b" },
+    { ProviderName: "cc", ClientId: "d", ServerSideTokenCheck: false },
+  ],
   IdentityPoolTags: { k: "v" },
 };
 
@@ -73,14 +80,17 @@ const WIDE_CHARACTERS = {
   AllowUnauthenticatedIdentities: true,
   DeveloperProviderName: "α.β",
   CognitoIdentityProviders: [{ ProviderName: "東京", ClientId: "ｃｌｉｅｎｔ", ServerSideTokenCheck: true }],
-  IdentityPoolTags: { "ключ": "значение", "😀": "☰ trigram", ｚ: "fullwidth key", z: "ascii key" },
+  IdentityPoolTags: { ключ: "значение", "😀": "☰ trigram", ｚ: "fullwidth key", z: "ascii key" },
 };
 
 const EDGE_QUERIES = [
   // Lists of lists and projections producing them
   "CognitoIdentityProviders[].[ProviderName, ClientId]",
   "CognitoIdentityProviders[].[ProviderName, ServerSideTokenCheck, Missing]",
-  lit([[1, 2], [3, 4]]),
+  lit([
+    [1, 2],
+    [3, 4],
+  ]),
   lit([[1, 2], [3]]),
   lit([1, [2, 3], [4, [5, 6]], "x"]),
   lit([["a"], [["b", "c"]], []]),
@@ -95,7 +105,7 @@ const EDGE_QUERIES = [
   lit([{ a: 1 }, { b: 2, c: [3] }, { a: 3, c: { d: 4 } }]),
   lit([{ n: "x", items: [{ k: 1 }, { k: 2 }] }, { n: "y", items: [{ k: 3 }] }, { n: "z" }]),
   lit([{ a: 1 }, { a: [1, "x"] }]),
-  lit([{ a: "x" }, { a: ["it's", "é\t", "\"q\"", "\u00a0\u200b😀\u0085", { k: null, t: true }] }]),
+  lit([{ a: "x" }, { a: ["it's", "é\t", '"q"', "\u00a0\u200b😀\u0085", { k: null, t: true }] }]),
   // Mixtures the formatters cannot handle
   lit([{ a: 1 }, "s"]),
   lit([{ a: 1 }, 5]),
@@ -122,7 +132,10 @@ const EDGE_QUERIES = [
   lit({ ctl: "\u0001\u001f\u007f", sep: "\u2028\u2029", quote: "\"'\\", tab: "a\tb", nl: "a\nb" }),
   lit({ wide: "x".repeat(120) }),
   lit({ a: "x".repeat(30), b: "y".repeat(30), c: "z".repeat(30) }),
-  lit([{ a: "x".repeat(30), b: "y".repeat(30) }, { a: "1", b: "2" }]),
+  lit([
+    { a: "x".repeat(30), b: "y".repeat(30) },
+    { a: "1", b: "2" },
+  ]),
   lit({ k: "v" }),
   lit({ a: "x", bb: "yy", ccc: "zzz" }),
   lit({ "": "empty key", " ": "space key" }),
@@ -144,7 +157,19 @@ function mulberry32(seed) {
   };
 }
 const KEYS = ["Id", "Name", "a", "B", "zeta", "Ärger", "ключ", "日本", "ｚ", "😀", "with space", "x_y", "Z9"];
-const WORDS = ["", "x", "value", "Äpfel", "значение", "東京都", "ｆｕｌｌ", "😀🙂", "tab\there", "α", "arn:aws:iam::123456789012:role/service-role/LongRoleName"];
+const WORDS = [
+  "",
+  "x",
+  "value",
+  "Äpfel",
+  "значение",
+  "東京都",
+  "ｆｕｌｌ",
+  "😀🙂",
+  "tab\there",
+  "α",
+  "arn:aws:iam::123456789012:role/service-role/LongRoleName",
+];
 
 function randomValue(rand, depth) {
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
@@ -168,11 +193,12 @@ function randomValue(rand, depth) {
     return o;
   }
   // Lists are homogeneous in kind: all objects, all scalars, or scalars and lists.
-  if (kind < 0.7) return Array.from({ length: n + 1 }, () => {
-    const o = {};
-    for (let i = 0; i < 1 + Math.floor(rand() * 3); i++) o[pick(KEYS)] = randomValue(rand, depth - 2);
-    return o;
-  });
+  if (kind < 0.7)
+    return Array.from({ length: n + 1 }, () => {
+      const o = {};
+      for (let i = 0; i < 1 + Math.floor(rand() * 3); i++) o[pick(KEYS)] = randomValue(rand, depth - 2);
+      return o;
+    });
   if (kind < 0.85) return Array.from({ length: n }, scalar);
   return Array.from({ length: n + 1 }, () => (rand() < 0.5 ? scalar() : Array.from({ length: Math.floor(rand() * 3) }, scalar)));
 }
@@ -243,14 +269,27 @@ const SEMANTICS_QUERIES = [
 
 const CASES = [
   { name: "wide pool (table converted to vertical)", response: WIDE, queries: EDGE_QUERIES },
-  { name: "narrow pool (table fits in 80 columns)", response: NARROW, queries: ["@", "CognitoIdentityProviders", "{a: IdentityPoolId, b: IdentityPoolName}"] },
-  { name: "wide characters", response: WIDE_CHARACTERS, queries: ["IdentityPoolTags", "keys(IdentityPoolTags)", "CognitoIdentityProviders[0]"] },
+  {
+    name: "narrow pool (table fits in 80 columns)",
+    response: NARROW,
+    queries: ["@", "CognitoIdentityProviders", "{a: IdentityPoolId, b: IdentityPoolName}"],
+  },
+  {
+    name: "wide characters",
+    response: WIDE_CHARACTERS,
+    queries: ["IdentityPoolTags", "keys(IdentityPoolTags)", "CognitoIdentityProviders[0]"],
+  },
   { name: "seeded random values", response: NARROW, queries: RANDOM_QUERIES, skipPlain: true },
   { name: "JMESPath semantics", response: WIDE, queries: SEMANTICS_QUERIES, skipPlain: true, formats: ["json"] },
   {
     name: "JMESPath semantics, code points",
     response: WIDE_CHARACTERS,
-    queries: ["length(IdentityPoolName)", "reverse(IdentityPoolName)", "sort(keys(IdentityPoolTags))", "sort_by(map(&{k: @}, keys(IdentityPoolTags)), &k)"],
+    queries: [
+      "length(IdentityPoolName)",
+      "reverse(IdentityPoolName)",
+      "sort(keys(IdentityPoolTags))",
+      "sort_by(map(&{k: @}, keys(IdentityPoolTags)), &k)",
+    ],
     skipPlain: true,
     formats: ["json"],
   },
@@ -285,7 +324,15 @@ async function main() {
     }
     const results = await mapConcurrent(jobs, CONCURRENCY, (j) => {
       const query = j.query === null ? [] : ["--query", j.query];
-      const argv = ["cognito-identity", "create-identity-pool", ...REQUEST_ARGS, ...outputArgs(j.fmt, j.c.color), ...query, "--endpoint-url", j.url];
+      const argv = [
+        "cognito-identity",
+        "create-identity-pool",
+        ...REQUEST_ARGS,
+        ...outputArgs(j.fmt, j.c.color),
+        ...query,
+        "--endpoint-url",
+        j.url,
+      ];
       return runAws(argv, { env: sandbox.env, cwd: sandbox.dir });
     });
 

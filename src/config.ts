@@ -44,7 +44,10 @@ export interface ServerConfig {
 }
 
 function defaultToolNames(): string {
-  return tools.filter((t) => t.byDefault).map((t) => t.name).join(", ");
+  return tools
+    .filter((t) => t.byDefault)
+    .map((t) => t.name)
+    .join(", ");
 }
 
 export const serverFlagsHelp = `Usage: cognito-identity-mcp [options]
@@ -111,7 +114,10 @@ export type ParsedFlags = Result<{ config: ServerConfig; transport: TransportFla
 function list(value: string | undefined): string[] | "*" | undefined {
   if (value === undefined) return undefined;
   if (value.trim() === "*") return "*";
-  return value.split(",").map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedFlags {
@@ -168,17 +174,24 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
       allowWritesWithoutConsent: values["allow-writes-without-consent"] || values["allow-create-without-consent"],
     };
     if (values.tools !== undefined) {
-      const names = values.tools.split(",").map((name) => name.trim()).filter(Boolean);
+      const names = values.tools
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean);
       if (names.length === 1 && names[0] === "all") config.tools = "all";
       else {
         const unknown = names.filter((name) => !tools.some((t) => t.name === name));
-        if (unknown.length || !names.length) return failed(`--tools takes all, or names from: ${tools.map((t) => t.name).join(", ")}${unknown.length ? ` (unknown: ${unknown.join(", ")})` : ""}`);
+        if (unknown.length || !names.length)
+          return failed(
+            `--tools takes all, or names from: ${tools.map((t) => t.name).join(", ")}${unknown.length ? ` (unknown: ${unknown.join(", ")})` : ""}`,
+          );
         config.tools = names;
       }
     }
     const ifNameExists = values["if-name-exists"];
     if (ifNameExists !== undefined) {
-      if (!ifNameExistsChoices.includes(ifNameExists as IfNameExists)) return failed(`--if-name-exists takes ${ifNameExistsChoices.join(", ")}`);
+      if (!ifNameExistsChoices.includes(ifNameExists as IfNameExists))
+        return failed(`--if-name-exists takes ${ifNameExistsChoices.join(", ")}`);
       config.ifNameExists = ifNameExists as IfNameExists;
     }
     const perMinute = values["max-writes-per-minute"] ?? values["max-creates-per-minute"];
@@ -193,11 +206,17 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
       config.maxAttempts = n;
     }
     if (values["retry-mode"] !== undefined) {
-      if (!["standard", "adaptive", "legacy"].includes(values["retry-mode"])) return failed("--retry-mode takes standard, adaptive or legacy");
+      if (!["standard", "adaptive", "legacy"].includes(values["retry-mode"]))
+        return failed("--retry-mode takes standard, adaptive or legacy");
       config.retryMode = values["retry-mode"] as ServerConfig["retryMode"];
     }
     for (const key of Object.keys(config) as (keyof ServerConfig)[]) if (config[key] === undefined) delete config[key];
-    const transport: TransportFlags = { http: values.http ?? false, host: values.host, token: values.token ?? env[httpTokenEnv], allowOrigins: [list(values["allow-origins"]) ?? []].flat().filter((o) => o !== "*") };
+    const transport: TransportFlags = {
+      http: values.http ?? false,
+      host: values.host,
+      token: values.token ?? env[httpTokenEnv],
+      allowOrigins: [list(values["allow-origins"]) ?? []].flat().filter((o) => o !== "*"),
+    };
     if (!transport.http && (values.host || values.port || values.token)) return failed("--host, --port and --token go with --http");
     if (values.port !== undefined) {
       const port = Number(values.port);

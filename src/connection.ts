@@ -15,8 +15,6 @@ import { defaultTimeoutSeconds } from "./aws/defaults.js";
 import { sandboxDefaultRegion } from "./sandbox/defaults.js";
 import { regionFormat } from "./region.js";
 
-
-
 function refused(field: string, message: string, flag: string): Problem {
   return { field, rule: "operator policy", message: `${message}; the server's operator can allow it with ${flag}` };
 }
@@ -29,7 +27,11 @@ function allows(list: string[] | "*" | undefined, value: string, whenUnset: bool
 /** --allow-regions, checked on the call's region and again on the one finally resolved (a profile may name it). */
 export function regionPolicyProblem(config: ServerConfig, region: string | undefined): Problem | undefined {
   if (region === undefined || allows(config.allowRegions, region, true)) return undefined;
-  return refused("region", `region ${region} is not allowed by this server (allowed: ${[config.allowRegions].flat().join(", ")})`, `--allow-regions ${region}`);
+  return refused(
+    "region",
+    `region ${region} is not allowed by this server (allowed: ${[config.allowRegions].flat().join(", ")})`,
+    `--allow-regions ${region}`,
+  );
 }
 
 function originOf(url: string | undefined): string | undefined {
@@ -69,12 +71,22 @@ export function resolveConnection(
   }
 
   const defaultProfile = config.profile ?? env.AWS_PROFILE;
-  if (options.profile !== undefined && options.profile !== (defaultProfile ?? "default") && !allows(config.allowProfiles, options.profile, false))
-    problems.push(refused("profile", `profile ${quote(options.profile)} is not allowed by this server`, `--allow-profiles ${excerpt(options.profile)}`));
+  if (
+    options.profile !== undefined &&
+    options.profile !== (defaultProfile ?? "default") &&
+    !allows(config.allowProfiles, options.profile, false)
+  )
+    problems.push(
+      refused("profile", `profile ${quote(options.profile)} is not allowed by this server`, `--allow-profiles ${excerpt(options.profile)}`),
+    );
 
   let placeholderCredentials = false;
   if (config.sandbox && options.endpointUrl !== undefined)
-    problems.push({ field: "endpointUrl", rule: "sandbox", message: "this server runs in sandbox mode: every call goes to its local emulator; restart it without --sandbox to reach AWS" });
+    problems.push({
+      field: "endpointUrl",
+      rule: "sandbox",
+      message: "this server runs in sandbox mode: every call goes to its local emulator; restart it without --sandbox to reach AWS",
+    });
   else if (options.endpointUrl !== undefined) {
     let url: URL | undefined;
     try {
@@ -103,13 +115,19 @@ export function resolveConnection(
     }
   } catch (error) {
     if (error instanceof InputError) problems.push(...error.problems.map((p) => ({ ...p, field: "caBundle" })));
-    else problems.push({ field: "caBundle", rule: "readable file", message: `the operator's CA bundle could not be read: ${(error as Error).message}` });
+    else
+      problems.push({
+        field: "caBundle",
+        rule: "readable file",
+        message: `the operator's CA bundle could not be read: ${(error as Error).message}`,
+      });
   }
 
   if (problems.length) return failed(problems);
   const connection: Connection = {
     // The sandbox needs no configuration at all, so it falls back to a region of its own.
-    region: options.region ?? config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (config.sandbox ? sandboxDefaultRegion : undefined),
+    region:
+      options.region ?? config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (config.sandbox ? sandboxDefaultRegion : undefined),
     sandbox: config.sandbox,
     profile: options.profile ?? defaultProfile,
     endpointUrl: options.endpointUrl ?? config.endpointUrl,
@@ -121,6 +139,9 @@ export function resolveConnection(
     retryMode: config.retryMode,
   };
   for (const key of Object.keys(connection) as (keyof Connection)[]) if (connection[key] === undefined) delete connection[key];
-  const timeouts = { readSeconds: options.cliReadTimeout ?? defaultTimeoutSeconds, connectSeconds: options.cliConnectTimeout ?? defaultTimeoutSeconds };
+  const timeouts = {
+    readSeconds: options.cliReadTimeout ?? defaultTimeoutSeconds,
+    connectSeconds: options.cliConnectTimeout ?? defaultTimeoutSeconds,
+  };
   return ok({ connection, timeouts });
 }

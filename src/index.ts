@@ -52,7 +52,11 @@ async function main(argv: string[]): Promise<void> {
     const controls = processControls(config);
     const { host, port, token, allowOrigins } = flags.transport;
     try {
-      const handle = await serveHttp(() => createServer(config, controls), { host, port: port ?? defaultHttpPort, token, allowedOrigins: allowOrigins }, log);
+      const handle = await serveHttp(
+        () => createServer(config, controls),
+        { host, port: port ?? defaultHttpPort, token, allowedOrigins: allowOrigins },
+        log,
+      );
       log(`${serverVersion} serving Streamable HTTP on ${handle.url}`);
       const stop = () => void handle.close().then(() => process.exit(0));
       process.once("SIGINT", stop);

@@ -85,7 +85,12 @@ export type WriteDescription =
   | { effect: "delete"; current: Record<string, unknown> };
 
 function poolName(pool: Record<string, unknown>): string {
-  return [pool.IdentityPoolName !== undefined && q(pool.IdentityPoolName), pool.IdentityPoolId !== undefined && `(${q(pool.IdentityPoolId)})`].filter(Boolean).join(" ");
+  return [
+    pool.IdentityPoolName !== undefined && q(pool.IdentityPoolName),
+    pool.IdentityPoolId !== undefined && `(${q(pool.IdentityPoolId)})`,
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 function createLines(request: Record<string, unknown>): string[] {
@@ -155,7 +160,11 @@ export type Refusal = { message: string } | { problems: Problem[] };
  * First stage, before anything is read or sent: read-only mode stops writes (dry runs excepted),
  * and a create may not lift the operator's duplicate guard.
  */
-export function admit(contract: ToolContract, call: { dryRun?: boolean; ifNameExists?: IfNameExists }, config: ServerConfig): Refusal | undefined {
+export function admit(
+  contract: ToolContract,
+  call: { dryRun?: boolean; ifNameExists?: IfNameExists },
+  config: ServerConfig,
+): Refusal | undefined {
   if (contract.effect !== "read" && !call.dryRun && config.readOnly) return { message: readOnlyMessage(contract) };
   const floor = contract.effect === "create" ? duplicatesProblem(call.ifNameExists, config.ifNameExists) : undefined;
   return floor ? { problems: [floor] } : undefined;
@@ -166,7 +175,14 @@ export function admit(contract: ToolContract, call: { dryRun?: boolean; ifNameEx
  * rate limit again (other calls may have used the minute while the user decided). A write that
  * passes is counted.
  */
-export async function approve(contract: ToolContract, write: WriteDescription, target: Target, config: ServerConfig, controls: ProcessControls, context: CallContext): Promise<string | undefined> {
+export async function approve(
+  contract: ToolContract,
+  write: WriteDescription,
+  target: Target,
+  config: ServerConfig,
+  controls: ProcessControls,
+  context: CallContext,
+): Promise<string | undefined> {
   const { limiter } = controls;
   const limited = () => {
     const refusal = limiter?.refusal();

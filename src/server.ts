@@ -1,7 +1,14 @@
 /** createServer(): the MCP server with the tools the operator enabled, independent of the transport. */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { z } from "zod";
-import { CallToolRequestParamsSchema, CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestParamsSchema,
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+} from "@modelcontextprotocol/sdk/types.js";
 import { listTools } from "./tools/definitions.js";
 import type { CallContext } from "./tools/contract.js";
 import { enabledTools, processControls, type ProcessControls } from "./policy.js";
@@ -44,7 +51,17 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
   const calls = new Map<string, Promise<(args: unknown, context: CallContext) => Promise<CallToolResult>>>();
   const loadCall = (name: string) => {
     let call = calls.get(name);
-    if (!call) calls.set(name, (call = callModule().then((run) => run.toolCall(enabled.find((t) => t.name === name)!, config, controls))));
+    if (!call)
+      calls.set(
+        name,
+        (call = callModule().then((run) =>
+          run.toolCall(
+            enabled.find((t) => t.name === name)!,
+            config,
+            controls,
+          ),
+        )),
+      );
     return call;
   };
   let callsStarted = 0;
@@ -63,7 +80,10 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     if (callsStarted === 0) await call({ ...run.sampleArguments(first), generateCliSkeleton: "output" }, {});
   };
   const validator = lazyAjvValidator();
-  const server = new Server({ name: serverName, version: serverVersion }, { capabilities: { tools: {}, logging: {} }, jsonSchemaValidator: validator });
+  const server = new Server(
+    { name: serverName, version: serverVersion },
+    { capabilities: { tools: {}, logging: {} }, jsonSchemaValidator: validator },
+  );
 
   server.setRequestHandler(ListToolsRequestSchema, () => {
     // After the answer is on its way; a failure to load is reported by the call that needs it.
@@ -86,7 +106,12 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     const args = (request.params as { arguments?: unknown }).arguments;
     // A tool the operator did not enable does not exist for the client.
     if (!enabled.some((t) => t.name === name))
-      return { isError: true, content: [{ type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${enabled.map((t) => t.name).join(", ")}.` }] };
+      return {
+        isError: true,
+        content: [
+          { type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${enabled.map((t) => t.name).join(", ")}.` },
+        ],
+      };
     const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
     return callTool(name, args, { log, askUser: canElicit ? askUser : undefined });
   });

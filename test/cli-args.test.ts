@@ -132,21 +132,33 @@ describe("command line as one string", () => {
       params: {
         IdentityPoolName: "MyIdentityPool",
         AllowUnauthenticatedIdentities: false,
-        CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa", ClientId: "3n4b5urk1ft4fl3mg5e62d9ado", ServerSideTokenCheck: false }],
+        CognitoIdentityProviders: [
+          {
+            ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa",
+            ClientId: "3n4b5urk1ft4fl3mg5e62d9ado",
+            ServerSideTokenCheck: false,
+          },
+        ],
       },
       options: {},
     });
   });
 
   it("joins lines ended by a backslash, also with CRLF line ends", () => {
-    const lines = ["aws cognito-identity create-identity-pool \\", "  --identity-pool-name 'My Pool' \\", "  --allow-unauthenticated-identities"];
+    const lines = [
+      "aws cognito-identity create-identity-pool \\",
+      "  --identity-pool-name 'My Pool' \\",
+      "  --allow-unauthenticated-identities",
+    ];
     const expected = { IdentityPoolName: "My Pool", AllowUnauthenticatedIdentities: true };
     expect(parsed(lines.join("\n")).params).toEqual(expected);
     expect(parsed(lines.join("\r\n")).params).toEqual(expected);
   });
 
   it("removes shell quotes, so JSON can be single-quoted", () => {
-    expect(parsed(`cognito-identity create-identity-pool --identity-pool-tags '{"Team": "Data Eng"}' --saml-provider-arns "a b" c`).params).toEqual({
+    expect(
+      parsed(`cognito-identity create-identity-pool --identity-pool-tags '{"Team": "Data Eng"}' --saml-provider-arns "a b" c`).params,
+    ).toEqual({
       IdentityPoolTags: { Team: "Data Eng" },
       SamlProviderARNs: ["a b", "c"],
     });
@@ -157,13 +169,20 @@ describe("command line as one string", () => {
   });
 
   it("accepts the command words with or without aws, and global options before them", () => {
-    expect(parsed(["cognito-identity", "create-identity-pool", ...BASE]).params).toEqual({ IdentityPoolName: "MyPool", AllowUnauthenticatedIdentities: true });
-    expect(parsed(["aws", "--region", "eu-west-1", "cognito-identity", "create-identity-pool", ...BASE]).options).toEqual({ region: "eu-west-1" });
+    expect(parsed(["cognito-identity", "create-identity-pool", ...BASE]).params).toEqual({
+      IdentityPoolName: "MyPool",
+      AllowUnauthenticatedIdentities: true,
+    });
+    expect(parsed(["aws", "--region", "eu-west-1", "cognito-identity", "create-identity-pool", ...BASE]).options).toEqual({
+      region: "eu-west-1",
+    });
   });
 
   it("refuses another command", () => {
     for (const line of ["aws cognito-identity list-identity-pools --max-results 5", "aws s3 ls"])
-      expect(problemsOf(line)).toEqual([expect.objectContaining({ field: "cliArgs", rule: "command", message: expect.stringContaining("create-identity-pool") })]);
+      expect(problemsOf(line)).toEqual([
+        expect.objectContaining({ field: "cliArgs", rule: "command", message: expect.stringContaining("create-identity-pool") }),
+      ]);
   });
 });
 
@@ -183,15 +202,23 @@ describe("parameters", () => {
       "--saml-provider-arns",
       "--identity-pool-tags",
     ];
-    const derived = operationParameters(CREATE).flatMap((p) => (p.shape.type === "boolean" ? [p.flag, `--no-${p.flag.slice(2)}`] : [p.flag]));
+    const derived = operationParameters(CREATE).flatMap((p) =>
+      p.shape.type === "boolean" ? [p.flag, `--no-${p.flag.slice(2)}`] : [p.flag],
+    );
     expect(derived).toEqual(documented);
     expect(xformName("OpenIdConnectProviderARNs")).toBe("open-id-connect-provider-arns");
     expect(xformName("SamlProviderARNs")).toBe("saml-provider-arns");
   });
 
   it("coerces ServerSideTokenCheck as the CLI does: true/false in any case, anything else is a type problem", () => {
-    const check = (word: string) => parseCommandLine(CREATE, [...BASE, "--cognito-identity-providers", `ProviderName=${UP},ServerSideTokenCheck=${word}`], readFile);
-    for (const [word, value] of [["True", true], ["true", true], ["FALSE", false], ["false", false]] as const) {
+    const check = (word: string) =>
+      parseCommandLine(CREATE, [...BASE, "--cognito-identity-providers", `ProviderName=${UP},ServerSideTokenCheck=${word}`], readFile);
+    for (const [word, value] of [
+      ["True", true],
+      ["true", true],
+      ["FALSE", false],
+      ["false", false],
+    ] as const) {
       const result = check(word);
       expect(result.ok && result.value.params.CognitoIdentityProviders).toEqual([{ ProviderName: UP, ServerSideTokenCheck: value }]);
     }
@@ -225,11 +252,15 @@ describe("parameters", () => {
   it("shows where JSON broke, by line and column", () => {
     const [problem] = problemsOf([...BASE, "--cognito-identity-providers", '[\n  {"ProviderName": "p",}\n]']);
     expect(problem).toMatchObject({ field: "cliArgs --cognito-identity-providers", rule: "JSON syntax" });
-    expect(problem!.message).toContain('Expecting property name enclosed in double quotes at line 2, column 24:\n    {"ProviderName": "p",}\n                         ^');
+    expect(problem!.message).toContain(
+      'Expecting property name enclosed in double quotes at line 2, column 24:\n    {"ProviderName": "p",}\n                         ^',
+    );
   });
 
   it("reports JSON of the wrong type, and unknown keys", () => {
-    expect(problemsOf([...BASE, "--identity-pool-tags", '{"a": 1}', "--cognito-identity-providers", '[{"ProviderName": "p", "Bogus": true}]'])).toEqual([
+    expect(
+      problemsOf([...BASE, "--identity-pool-tags", '{"a": 1}', "--cognito-identity-providers", '[{"ProviderName": "p", "Bogus": true}]']),
+    ).toEqual([
       { field: "cliArgs --cognito-identity-providers", rule: "unknown key", message: expect.stringContaining('unknown key "Bogus"') },
       { field: "cliArgs --identity-pool-tags", rule: "type", message: "IdentityPoolTags.a must be a string, got the number 1" },
     ]);
@@ -241,7 +272,9 @@ describe("parameters", () => {
       params: { IdentityPoolName: "FromFlag" },
       options: { cliInputJson: document },
     });
-    expect(parsed(["--cli-input-json", "file://input.json"]).options.cliInputJson).toBe(readFileSync(path.join(FILES_DIR, "input.json"), "utf8"));
+    expect(parsed(["--cli-input-json", "file://input.json"]).options.cliInputJson).toBe(
+      readFileSync(path.join(FILES_DIR, "input.json"), "utf8"),
+    );
   });
 });
 
@@ -250,7 +283,16 @@ describe("options", () => {
     const line = [
       ...BASE,
       ...["--query", "IdentityPoolId", "--output", "text", "--color", "on", "--region", "eu-west-1", "--profile", "dev"],
-      ...["--endpoint-url", "http://127.0.0.1:5000", "--ca-bundle", "/etc/ca.pem", "--no-verify-ssl", "--no-paginate", "--no-sign-request", "--debug"],
+      ...[
+        "--endpoint-url",
+        "http://127.0.0.1:5000",
+        "--ca-bundle",
+        "/etc/ca.pem",
+        "--no-verify-ssl",
+        "--no-paginate",
+        "--no-sign-request",
+        "--debug",
+      ],
       ...["--cli-read-timeout", "5", "--cli-connect-timeout", "0", "--generate-cli-skeleton", "output"],
     ];
     expect(parsed(line).options).toEqual({
@@ -276,12 +318,18 @@ describe("options", () => {
   });
 
   it("checks choices and whole numbers", () => {
-    expect(problemsOf([...BASE, "--output", "yaml", "--color", "yes", "--cli-read-timeout", "1.5", "--cli-connect-timeout", "-1"])).toEqual([
-      { field: "cliArgs --output", rule: "choice", message: '"yaml" is not a valid value for --output; valid values: json, text, table' },
-      { field: "cliArgs --color", rule: "choice", message: '"yes" is not a valid value for --color; valid values: on, off, auto' },
-      { field: "cliArgs --cli-read-timeout", rule: "type", message: '--cli-read-timeout must be a whole number of seconds, got "1.5"' },
-      { field: "cliArgs --cli-connect-timeout", rule: "range", message: "--cli-connect-timeout cannot be negative (0 means no limit), got -1" },
-    ]);
+    expect(problemsOf([...BASE, "--output", "yaml", "--color", "yes", "--cli-read-timeout", "1.5", "--cli-connect-timeout", "-1"])).toEqual(
+      [
+        { field: "cliArgs --output", rule: "choice", message: '"yaml" is not a valid value for --output; valid values: json, text, table' },
+        { field: "cliArgs --color", rule: "choice", message: '"yes" is not a valid value for --color; valid values: on, off, auto' },
+        { field: "cliArgs --cli-read-timeout", rule: "type", message: '--cli-read-timeout must be a whole number of seconds, got "1.5"' },
+        {
+          field: "cliArgs --cli-connect-timeout",
+          rule: "range",
+          message: "--cli-connect-timeout cannot be negative (0 means no limit), got -1",
+        },
+      ],
+    );
     expect(parsed([...BASE, "--cli-read-timeout", " 5_0 "]).options.cliReadTimeout).toBe(50);
   });
 
@@ -295,12 +343,18 @@ describe("options", () => {
 describe("problems", () => {
   it("collects every problem of a line, each with a field, a known rule and a message", () => {
     const problems = problemsOf([
-      "--identity-pol-name", "X",
-      "--allow-unauthenticated-identities", "true",
-      "--identity-pool-tags", "a==b",
-      "--supported-login-providers", "[1]",
-      "--output", "xml",
-      "--saml-provider-arns", "fileb://arns.json",
+      "--identity-pol-name",
+      "X",
+      "--allow-unauthenticated-identities",
+      "true",
+      "--identity-pool-tags",
+      "a==b",
+      "--supported-login-providers",
+      "[1]",
+      "--output",
+      "xml",
+      "--saml-provider-arns",
+      "fileb://arns.json",
       "--developer-provider-name",
     ]);
     expect(problems.map((p) => [p.field, p.rule])).toEqual([
@@ -322,7 +376,9 @@ describe("problems", () => {
 
   it("names the valid parameters for an unknown one, and the likely one", () => {
     const [problem] = problemsOf(["--identity-pol-name=X"]);
-    expect(problem!.message).toMatch(/^unknown parameter --identity-pol-name \(did you mean --identity-pool-name\?\); valid ones: --identity-pool-name, /);
+    expect(problem!.message).toMatch(
+      /^unknown parameter --identity-pol-name \(did you mean --identity-pool-name\?\); valid ones: --identity-pool-name, /,
+    );
     expect(problem!.message).toContain("--no-allow-classic-flow");
     expect(problem!.message).toContain("--cli-connect-timeout");
   });
@@ -331,14 +387,21 @@ describe("problems", () => {
     expect(problemsOf(["--identity-pool-name", "-dash", "--allow-unauthenticated-identities"])[0]).toEqual({
       field: "cliArgs --identity-pool-name",
       rule: "missing value",
-      message: "--identity-pool-name needs a value, but the next argument, -dash, is read as an option; if it was meant as the value, write --identity-pool-name=-dash",
+      message:
+        "--identity-pool-name needs a value, but the next argument, -dash, is read as an option; if it was meant as the value, write --identity-pool-name=-dash",
     });
-    expect(problemsOf(["--allow-unauthenticated-identities", "--identity-pool-name"])[0]!.message).toBe("--identity-pool-name needs a value, and nothing follows it");
+    expect(problemsOf(["--allow-unauthenticated-identities", "--identity-pool-name"])[0]!.message).toBe(
+      "--identity-pool-name needs a value, and nothing follows it",
+    );
   });
 
   it("hints at the flag a stray value follows", () => {
     expect(problemsOf(["--identity-pool-name", "X", "--allow-unauthenticated-identities", "false"])).toEqual([
-      { field: "cliArgs", rule: "unexpected value", message: 'unexpected value "false": no parameter takes it here (--allow-unauthenticated-identities is a flag and takes no value)' },
+      {
+        field: "cliArgs",
+        rule: "unexpected value",
+        message: 'unexpected value "false": no parameter takes it here (--allow-unauthenticated-identities is a flag and takes no value)',
+      },
     ]);
   });
 });
@@ -352,12 +415,16 @@ describe("file:// values", () => {
     ]) {
       const result = parseCommandLine(CREATE, args);
       const problems = result.ok ? [] : result.error;
-      expect(problems).toEqual([{ field: `cliArgs ${args[0]}`, rule: "file access", message: expect.stringContaining("--allow-files-from DIR") }]);
+      expect(problems).toEqual([
+        { field: `cliArgs ${args[0]}`, rule: "file access", message: expect.stringContaining("--allow-files-from DIR") },
+      ]);
     }
   });
 
   it("are read through the reader, also inside shorthand after @=", () => {
-    expect(parsed([...BASE, "--identity-pool-tags", "k@=file://name.txt", "--developer-provider-name", "file://name.txt"]).params).toMatchObject({
+    expect(
+      parsed([...BASE, "--identity-pool-tags", "k@=file://name.txt", "--developer-provider-name", "file://name.txt"]).params,
+    ).toMatchObject({
       IdentityPoolTags: { k: "name-from-file\n" },
       DeveloperProviderName: "name-from-file\n",
     });
@@ -365,7 +432,11 @@ describe("file:// values", () => {
 
   it("report a missing file as a file access problem of the parameter", () => {
     expect(problemsOf(["--identity-pool-name", "file://missing.txt"])).toEqual([
-      { field: "cliArgs --identity-pool-name", rule: "file access", message: `file://missing.txt is not a readable file inside ${FILES_DIR}, the only directory this server reads files from` },
+      {
+        field: "cliArgs --identity-pool-name",
+        rule: "file access",
+        message: `file://missing.txt is not a readable file inside ${FILES_DIR}, the only directory this server reads files from`,
+      },
     ]);
   });
 });

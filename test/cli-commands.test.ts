@@ -61,13 +61,21 @@ let canned: { target: string; response: Record<string, unknown> } | undefined;
 let recorder: Recorder;
 beforeAll(async () => {
   recorder = await startRecorder({
-    answer: ({ target, body }) => ({ body: canned?.target === target ? canned.response : defaultAnswer(String(target), (body ?? {}) as Record<string, unknown>) }),
+    answer: ({ target, body }) => {
+      const own = canned?.target === target ? canned : undefined;
+      return { body: own ? own.response : defaultAnswer(String(target), (body ?? {}) as Record<string, unknown>) };
+    },
   });
 });
 afterAll(() => recorder.stop());
 
 /** Every quoted value of any enum in the model, for skeletons: botocore picks enum placeholders at random. */
-const enumValue = new RegExp(`"(${Object.values(model.shapes).flatMap((s) => (s.type === "string" && s.enum ? s.enum : [])).join("|")})"`, "g");
+const enumValue = new RegExp(
+  `"(${Object.values(model.shapes)
+    .flatMap((s) => (s.type === "string" && s.enum ? s.enum : []))
+    .join("|")})"`,
+  "g",
+);
 
 const others = tools.filter((t) => t.operation !== "CreateIdentityPool");
 
@@ -80,11 +88,21 @@ describe.each(others.map((t) => [t.name, t] as const))("%s", (name, contract) =>
   const valid = (c: Accepted) => requestSchema(operation).safeParse(c.body).success;
 
   async function call(args: Record<string, unknown>) {
-    const { client, close } = await connectInMemory({ tools: "all", endpointUrl: recorder.url, allowNoSignRequest: true, allowNoVerifySsl: true });
+    const { client, close } = await connectInMemory({
+      tools: "all",
+      endpointUrl: recorder.url,
+      allowNoSignRequest: true,
+      allowNoVerifySsl: true,
+    });
     recorder.requests.length = 0;
     try {
       const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
-      return { result, sent: recorder.requests.filter((r) => r.target === operation.amzTarget), all: [...recorder.requests], text: (result.content as { text: string }[])[0]?.text ?? "" };
+      return {
+        result,
+        sent: recorder.requests.filter((r) => r.target === operation.amzTarget),
+        all: [...recorder.requests],
+        text: (result.content as { text: string }[])[0]?.text ?? "",
+      };
     } finally {
       await close();
     }
@@ -96,16 +114,21 @@ describe.each(others.map((t) => [t.name, t] as const))("%s", (name, contract) =>
     expect(result.isError, text).toBeFalsy();
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body).toEqual(c.body);
-    expect(/Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(sent[0]!.headers.authorization ?? ""))?.[1] ?? null).toBe(c.signed ? c.region : null);
+    expect(/Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(sent[0]!.headers.authorization ?? ""))?.[1] ?? null).toBe(
+      c.signed ? c.region : null,
+    );
     expect(text).toBe(c.stdout);
   });
 
-  it.each([...accepted.filter((c) => !valid(c)), ...refused].map((c) => [c.name, c] as const))("refuses, sending nothing: %s", async (_n, c) => {
-    canned = undefined;
-    const { result, all, text } = await call({ cliArgs: c.args });
-    expect(result.isError, text).toBe(true);
-    expect(all).toHaveLength(0);
-  });
+  it.each([...accepted.filter((c) => !valid(c)), ...refused].map((c) => [c.name, c] as const))(
+    "refuses, sending nothing: %s",
+    async (_n, c) => {
+      canned = undefined;
+      const { result, all, text } = await call({ cliArgs: c.args });
+      expect(result.isError, text).toBe(true);
+      expect(all).toHaveLength(0);
+    },
+  );
 
   it.each(outputs.map((o) => [o.name, o] as const))("prints what the CLI printed: %s", async (_n, o) => {
     canned = { target: operation.amzTarget, response: o.response ?? {} };

@@ -62,17 +62,20 @@ describe("the operator decides what a call may change", () => {
     ["noVerifySsl", {}, { noVerifySsl: true }, "--allow-no-verify-ssl"],
     ["noSignRequest", {}, { noSignRequest: true }, "--allow-no-sign-request"],
     ["a CA bundle without a files directory", {}, { caBundle: "/etc/ssl/certs/ca-certificates.crt" }, "--allow-files-from"],
-  ] as [string, ServerConfig, Record<string, unknown>, string][])("refuses %s, naming the flag that would allow it", async (_name, config, options, flag) => {
-    const problems = resolveConnection(config, options, reader, {});
-    expect(problems.ok).toBe(false);
-    expect(JSON.stringify(problems)).toContain(flag);
-    const recorder = await startRecorder();
-    const result = await call({ endpointUrl: recorder.url, ...config }, { ...base, ...options });
-    await recorder.stop();
-    expect(result.isError).toBe(true);
-    expect(text(result)).toContain(flag);
-    expect(recorder.requests).toHaveLength(0);
-  });
+  ] as [string, ServerConfig, Record<string, unknown>, string][])(
+    "refuses %s, naming the flag that would allow it",
+    async (_name, config, options, flag) => {
+      const problems = resolveConnection(config, options, reader, {});
+      expect(problems.ok).toBe(false);
+      expect(JSON.stringify(problems)).toContain(flag);
+      const recorder = await startRecorder();
+      const result = await call({ endpointUrl: recorder.url, ...config }, { ...base, ...options });
+      await recorder.stop();
+      expect(result.isError).toBe(true);
+      expect(text(result)).toContain(flag);
+      expect(recorder.requests).toHaveLength(0);
+    },
+  );
 
   it.each([
     ["--region eu-west-1", { allowRegions: ["us-east-1"] }, "--allow-regions eu-west-1"],
@@ -83,7 +86,10 @@ describe("the operator decides what a call may change", () => {
     ["--ca-bundle /etc/ssl/certs/ca-certificates.crt", {}, "--allow-files-from"],
   ] as [string, ServerConfig, string][])("refuses %s inside cliArgs just the same", async (option, config, flag) => {
     const recorder = await startRecorder();
-    const result = await call({ endpointUrl: recorder.url, ...config }, { cliArgs: `--identity-pool-name x --allow-unauthenticated-identities ${option}` });
+    const result = await call(
+      { endpointUrl: recorder.url, ...config },
+      { cliArgs: `--identity-pool-name x --allow-unauthenticated-identities ${option}` },
+    );
     await recorder.stop();
     expect(result.isError).toBe(true);
     expect(text(result)).toContain(flag);
@@ -95,7 +101,10 @@ describe("the operator decides what a call may change", () => {
     writeFileSync(join(dir, "config"), "[profile prod]\nregion = eu-west-1\n");
     process.env.AWS_CONFIG_FILE = join(dir, "config");
     const recorder = await startRecorder();
-    const result = await call({ endpointUrl: recorder.url, allowRegions: ["us-east-1"], allowProfiles: ["prod"] }, { ...base, profile: "prod" });
+    const result = await call(
+      { endpointUrl: recorder.url, allowRegions: ["us-east-1"], allowProfiles: ["prod"] },
+      { ...base, profile: "prod" },
+    );
     await recorder.stop();
     expect(result.isError).toBe(true);
     expect(text(result)).toContain("--allow-regions eu-west-1");
@@ -103,8 +112,16 @@ describe("the operator decides what a call may change", () => {
   });
 
   it("allows what the operator allowed", () => {
-    const ok = resolveConnection({ allowRegions: "*", allowProfiles: ["prod"], allowEndpoints: ["https://example.com"], allowNoVerifySsl: true }, { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true }, createFileReader(undefined), {});
-    expect(ok).toMatchObject({ ok: true, value: { connection: { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true } } });
+    const ok = resolveConnection(
+      { allowRegions: "*", allowProfiles: ["prod"], allowEndpoints: ["https://example.com"], allowNoVerifySsl: true },
+      { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true },
+      createFileReader(undefined),
+      {},
+    );
+    expect(ok).toMatchObject({
+      ok: true,
+      value: { connection: { region: "eu-west-1", profile: "prod", endpointUrl: "https://example.com/x", noVerifySsl: true } },
+    });
     expect(resolveConnection({}, { endpointUrl: "http://[::1]:4566" }, createFileReader(undefined), {}).ok).toBe(true);
     expect(resolveConnection({}, { endpointUrl: "http://localhost:4566" }, createFileReader(undefined), {}).ok).toBe(true);
   });
@@ -123,7 +140,10 @@ describe.runIf(motoUrl)("server defaults from the AWS environment, against moto"
 
   it("a profile from AWS_SHARED_CREDENTIALS_FILE is used and reported as a profile", async () => {
     const dir = tempDir("cim-creds-");
-    writeFileSync(join(dir, "credentials"), "[ci]\naws_access_key_id = AKIAPROFILEEXAMPLE01\naws_secret_access_key = profile-secret-example-value\n");
+    writeFileSync(
+      join(dir, "credentials"),
+      "[ci]\naws_access_key_id = AKIAPROFILEEXAMPLE01\naws_secret_access_key = profile-secret-example-value\n",
+    );
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, "credentials");
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
@@ -211,7 +231,27 @@ describe("TLS with a self-signed certificate made here", () => {
   let httpsUrl: string;
   let server: Recorder;
   beforeAll(async () => {
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
     server = await startRecorder({ tls: { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) } });
     httpsUrl = server.url;
   });
@@ -224,7 +264,10 @@ describe("TLS with a self-signed certificate made here", () => {
   });
 
   it("verifies with caBundle read from the operator's allowed directory", async () => {
-    const result = await call({ endpointUrl: httpsUrl, region: "us-east-1", allowFilesFrom: dir }, { ...pool, caBundle: join(dir, "cert.pem") });
+    const result = await call(
+      { endpointUrl: httpsUrl, region: "us-east-1", allowFilesFrom: dir },
+      { ...pool, caBundle: join(dir, "cert.pem") },
+    );
     expect(result.isError, text(result)).toBeFalsy();
   });
 

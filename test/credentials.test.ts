@@ -26,7 +26,13 @@ function startEchoListener(): Promise<Recorder> {
     answer: ({ headers, body }) => {
       const echoed = `${headers["x-amz-security-token"] ?? ""} ${headers.authorization ?? ""}`;
       if (mode === "error") return { status: 400, body: { __type: "ValidationException", message: `rejected ${echoed}` } };
-      return { body: { ...(body ?? {}), IdentityPoolId: recordedPoolId, IdentityPoolTags: { token: String(headers["x-amz-security-token"]), [echoed.slice(0, 120)]: "key" } } };
+      return {
+        body: {
+          ...(body ?? {}),
+          IdentityPoolId: recordedPoolId,
+          IdentityPoolTags: { token: String(headers["x-amz-security-token"]), [echoed.slice(0, 120)]: "key" },
+        },
+      };
     },
   });
 }
@@ -40,13 +46,20 @@ const dir = tempDir("cim-credentials-");
 
 beforeAll(async () => {
   listener = await startEchoListener();
-  writeFileSync(join(dir, "credentials"), `[default]\naws_access_key_id = ${keyId}\naws_secret_access_key = ${secret}\naws_session_token = ${token}\n`);
+  writeFileSync(
+    join(dir, "credentials"),
+    `[default]\naws_access_key_id = ${keyId}\naws_secret_access_key = ${secret}\naws_session_token = ${token}\n`,
+  );
 });
 afterAll(() => listener.stop());
 
 beforeEach(() => {
   // Credentials from the shared file alone, none in the environment.
-  const restore = isolateAwsEnvironment({ AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"), AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+  const restore = isolateAwsEnvironment({
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"),
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+  });
   listener.requests.length = 0;
   return restore;
 });
@@ -61,7 +74,10 @@ async function callWithDebug(config: ServerConfig, args: Record<string, unknown>
   client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void logs.push(n.params));
   await client.setLoggingLevel("debug");
   try {
-    const result = (await client.callTool({ name: "create_identity_pool", arguments: { ...pool, debug: true, ...args } })) as CallToolResult;
+    const result = (await client.callTool({
+      name: "create_identity_pool",
+      arguments: { ...pool, debug: true, ...args },
+    })) as CallToolResult;
     await new Promise((r) => setTimeout(r, 50));
     return { result, logs, stderr: stderr.join("\n") };
   } finally {

@@ -70,7 +70,13 @@ describe('generateCliSkeleton "output"', () => {
   const request = {
     IdentityPoolName: "MyIdentityPool",
     AllowUnauthenticatedIdentities: false,
-    CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa", ClientId: "3n4b5urk1ft4fl3mg5e62d9ado", ServerSideTokenCheck: false }],
+    CognitoIdentityProviders: [
+      {
+        ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa",
+        ClientId: "3n4b5urk1ft4fl3mg5e62d9ado",
+        ServerSideTokenCheck: false,
+      },
+    ],
   };
 
   it("fails in the AWS CLI for this operation (recorded), and works here", async () => {
@@ -86,7 +92,12 @@ describe('generateCliSkeleton "output"', () => {
     const { dryRun, ...pool } = result.structuredContent as Record<string, unknown> & { dryRun: Record<string, unknown> };
     expect(modelSchema("IdentityPool").safeParse(pool).success).toBe(true);
     expect(pool).toMatchObject({ ...request, IdentityPoolId: expect.stringMatching(/^ap-southeast-2:[0-9a-f-]+$/) });
-    expect(dryRun).toMatchObject({ mode: "output", message: expect.stringMatching(/^Dry run .*nothing was sent/), request, target: { region: "ap-southeast-2", endpoint: `${recorder.url}/` } });
+    expect(dryRun).toMatchObject({
+      mode: "output",
+      message: expect.stringMatching(/^Dry run .*nothing was sent/),
+      request,
+      target: { region: "ap-southeast-2", endpoint: `${recorder.url}/` },
+    });
   });
 
   it("reports the exact body a real call sends", async () => {
@@ -114,7 +125,12 @@ describe('generateCliSkeleton "output"', () => {
   });
 
   it("renders the sample with query and output like a real result", async () => {
-    const { texts } = await call({ ...request, generateCliSkeleton: "output", query: "CognitoIdentityProviders[0].ClientId", output: "text" });
+    const { texts } = await call({
+      ...request,
+      generateCliSkeleton: "output",
+      query: "CognitoIdentityProviders[0].ClientId",
+      output: "text",
+    });
     expect(texts[0]).toBe("3n4b5urk1ft4fl3mg5e62d9ado\n");
   });
 });

@@ -27,7 +27,10 @@ async function callAgainst(server: FaultServer, extra: Record<string, unknown> =
     const hang = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`hang: no result within ${callBoundMs} ms`)), callBoundMs);
     });
-    const result = (await Promise.race([client.callTool({ name: "create_identity_pool", arguments: { ...pool, ...extra } }), hang])) as CallToolResult;
+    const result = (await Promise.race([
+      client.callTool({ name: "create_identity_pool", arguments: { ...pool, ...extra } }),
+      hang,
+    ])) as CallToolResult;
     return { result, ms: Date.now() - started };
   } finally {
     clearTimeout(timer);
@@ -71,7 +74,12 @@ interface Case {
 
 const cases: Case[] = [
   { fault: "headers-then-close", what: "closes the connection after sending 200 and its headers", answered200: true, atMostMs: 5_000 },
-  { fault: "truncated-body", what: "sends half of the JSON body, then closes before content-length is reached", answered200: true, atMostMs: 5_000 },
+  {
+    fault: "truncated-body",
+    what: "sends half of the JSON body, then closes before content-length is reached",
+    answered200: true,
+    atMostMs: 5_000,
+  },
   { fault: "reset", what: "resets the connection after reading the request", atMostMs: 5_000 },
   { fault: "stall", what: "never answers (cliReadTimeout 1)", args: { cliReadTimeout: 1 }, atLeastMs: 900, atMostMs: 4_000 },
   {
@@ -94,16 +102,19 @@ describe("faults in the middle of a create", () => {
     server = undefined;
   });
 
-  it.each(cases)("the endpoint $what: an unknown outcome, sent once, never retried, in bounded time", async ({ fault, args, answered200, atLeastMs, atMostMs }) => {
-    server = await startFaultServer(fault);
-    const { result, ms } = await callAgainst(server, args);
-    // The request was sent exactly once: a retry after it went out could create a duplicate.
-    expect(server.requests, `${server.requests} creates were sent: ${text(result)}`).toBe(1);
-    expectUnknownOutcome(result, answered200);
-    expect(text(result)).toMatch(/Attempts: 1/);
-    if (atLeastMs !== undefined) expect(ms).toBeGreaterThanOrEqual(atLeastMs);
-    expect(ms).toBeLessThan(atMostMs);
-  });
+  it.each(cases)(
+    "the endpoint $what: an unknown outcome, sent once, never retried, in bounded time",
+    async ({ fault, args, answered200, atLeastMs, atMostMs }) => {
+      server = await startFaultServer(fault);
+      const { result, ms } = await callAgainst(server, args);
+      // The request was sent exactly once: a retry after it went out could create a duplicate.
+      expect(server.requests, `${server.requests} creates were sent: ${text(result)}`).toBe(1);
+      expectUnknownOutcome(result, answered200);
+      expect(text(result)).toMatch(/Attempts: 1/);
+      if (atLeastMs !== undefined) expect(ms).toBeGreaterThanOrEqual(atLeastMs);
+      expect(ms).toBeLessThan(atMostMs);
+    },
+  );
 
   it("a late answer arriving after the timeout result changes nothing, and the server keeps serving", async () => {
     server = await startFaultServer("late-ok");
@@ -114,7 +125,10 @@ describe("faults in the middle of a create", () => {
       // Let the late answer arrive at a socket the adapter has given up on.
       await new Promise((r) => setTimeout(r, lateAnswerMs));
       // The same server still answers: a dry run, then a create that waits long enough for the answer.
-      const dry = (await client.callTool({ name: "create_identity_pool", arguments: { ...pool, generateCliSkeleton: "output" } })) as CallToolResult;
+      const dry = (await client.callTool({
+        name: "create_identity_pool",
+        arguments: { ...pool, generateCliSkeleton: "output" },
+      })) as CallToolResult;
       expect(dry.isError, text(dry)).toBeFalsy();
       const second = (await client.callTool({ name: "create_identity_pool", arguments: { ...pool, cliReadTimeout: 5 } })) as CallToolResult;
       expect(second.isError, text(second)).toBeFalsy();

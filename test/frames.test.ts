@@ -52,7 +52,9 @@ async function start(args: string[] = []): Promise<ServerChild> {
 /** Sends a ping and waits for its answer: every frame written before it has been read by then. */
 async function sync(s: ServerChild, id: string): Promise<void> {
   await s.send(ping(id));
-  expect(await s.waitFor(() => s.responses(id).length === 1, 15_000), `ping ${id} was not answered; stderr: ${s.stderr.slice(-2000)}`).toBe(true);
+  expect(await s.waitFor(() => s.responses(id).length === 1, 15_000), `ping ${id} was not answered; stderr: ${s.stderr.slice(-2000)}`).toBe(
+    true,
+  );
 }
 
 /** Every test ends here: stdout held JSON-RPC alone, the process outlived the frames, and closing stdin ends it with 0. */
@@ -74,7 +76,7 @@ async function finish(s: ServerChild): Promise<void> {
 }
 
 describe("lines that are not JSON", () => {
-  const notJson = ["this line is not JSON", "{", "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"ping\"", "\u0000\u0001\u0002", "[".repeat(100_000)];
+  const notJson = ["this line is not JSON", "{", '{"jsonrpc": "2.0", "id": 1, "method": "ping"', "\u0000\u0001\u0002", "[".repeat(100_000)];
 
   it("do not end the session: the server keeps answering, and stdout stays JSON-RPC", async () => {
     const s = await start();
@@ -124,7 +126,11 @@ describe("JSON that is not JSON-RPC", () => {
     const errors = s.messages().filter((m) => m.error?.code === -32600);
     expect(errors, `the SDK's stdio transport answered none of ${invalid.length} invalid requests`).toHaveLength(invalid.length);
     const ids = errors.map((e) => e.id);
-    for (const [frame, allowed] of invalid) expect(ids.some((id) => allowed.includes(id as never)), frame).toBe(true);
+    for (const [frame, allowed] of invalid)
+      expect(
+        ids.some((id) => allowed.includes(id as never)),
+        frame,
+      ).toBe(true);
     await finish(s);
   });
 
@@ -158,7 +164,10 @@ describe("unknown methods", () => {
       expect(answers[0]!.error?.code).toBe(-32601);
     }
     // The notification was not answered: every response on stdout belongs to a request.
-    const answeredIds = s.messages().filter((m) => m.method === undefined).map((m) => m.id);
+    const answeredIds = s
+      .messages()
+      .filter((m) => m.method === undefined)
+      .map((m) => m.id);
     expect(answeredIds.sort()).toEqual(["init", ...ids, "after-unknown"].sort());
     await finish(s);
   });
@@ -168,7 +177,9 @@ describe("a 10 MB argument", () => {
   it("10,000,000 characters in IdentityPoolName: an isError naming the field, nothing echoed, memory bounded", async () => {
     const s = await start();
     await s.send(callFrame(31, { IdentityPoolName: "x".repeat(10_000_000), AllowUnauthenticatedIdentities: false }));
-    await s.send(callFrame(32, { IdentityPoolName: "ok", AllowUnauthenticatedIdentities: false, IdentityPoolTags: { big: "v".repeat(10_000_000) } }));
+    await s.send(
+      callFrame(32, { IdentityPoolName: "ok", AllowUnauthenticatedIdentities: false, IdentityPoolTags: { big: "v".repeat(10_000_000) } }),
+    );
     expect(await s.waitFor(() => s.responses(31).length === 1 && s.responses(32).length === 1, 30_000)).toBe(true);
     const [first] = s.responses(31);
     const [second] = s.responses(32);
@@ -201,9 +212,21 @@ describe("a 10 MB argument", () => {
     const s = await start();
     const tenMillion = (c: string) => c.repeat(10_000_000);
     const frames: [number, unknown, RegExp][] = [
-      [36, { cliInputJson: JSON.stringify({ IdentityPoolName: tenMillion("x"), AllowUnauthenticatedIdentities: false }) }, /^- (IdentityPoolName|cliInputJson)\b/m],
-      [37, { cliArgs: `--identity-pool-name ${tenMillion("x")} --no-allow-unauthenticated-identities` }, /^- (IdentityPoolName|cliArgs)\b/m],
-      [38, { cliArgs: ["--identity-pool-name", "x", "--no-allow-unauthenticated-identities", "--identity-pool-tags", `k=${tenMillion("v")}`] }, /^- (IdentityPoolTags|cliArgs)\b/m],
+      [
+        36,
+        { cliInputJson: JSON.stringify({ IdentityPoolName: tenMillion("x"), AllowUnauthenticatedIdentities: false }) },
+        /^- (IdentityPoolName|cliInputJson)\b/m,
+      ],
+      [
+        37,
+        { cliArgs: `--identity-pool-name ${tenMillion("x")} --no-allow-unauthenticated-identities` },
+        /^- (IdentityPoolName|cliArgs)\b/m,
+      ],
+      [
+        38,
+        { cliArgs: ["--identity-pool-name", "x", "--no-allow-unauthenticated-identities", "--identity-pool-tags", `k=${tenMillion("v")}`] },
+        /^- (IdentityPoolTags|cliArgs)\b/m,
+      ],
     ];
     // One at a time: the peak is each frame's own, not their sum.
     for (const [id, args, field] of frames) {
@@ -219,7 +242,8 @@ describe("a 10 MB argument", () => {
 
   it("several 10 MB frames in a row do not accumulate memory", async () => {
     const s = await start();
-    for (let i = 0; i < 5; i++) await s.send(callFrame(50 + i, { IdentityPoolName: "y".repeat(10_000_000), AllowUnauthenticatedIdentities: true }));
+    for (let i = 0; i < 5; i++)
+      await s.send(callFrame(50 + i, { IdentityPoolName: "y".repeat(10_000_000), AllowUnauthenticatedIdentities: true }));
     expect(await s.waitFor(() => [0, 1, 2, 3, 4].every((i) => s.responses(50 + i).length === 1), 60_000)).toBe(true);
     for (let i = 0; i < 5; i++) expect(s.responses(50 + i)[0]!.result?.isError).toBe(true);
     expect(s.peakRssMb).toBeLessThan(rssBoundMb);
@@ -264,11 +288,19 @@ describe("deeply nested JSON (100,000 levels)", () => {
 
   it("as an argument's value, under an unknown key, inside cliInputJson, through cliArgs and in _meta: answered, never a crash", async () => {
     const s = await start();
-    await s.send(`{"jsonrpc":"2.0","id":61,"method":"tools/call","params":{"name":"${tool}","arguments":{"IdentityPoolName":${deepArray},"AllowUnauthenticatedIdentities":false}}}`);
+    await s.send(
+      `{"jsonrpc":"2.0","id":61,"method":"tools/call","params":{"name":"${tool}","arguments":{"IdentityPoolName":${deepArray},"AllowUnauthenticatedIdentities":false}}}`,
+    );
     await s.send(`{"jsonrpc":"2.0","id":62,"method":"tools/call","params":{"name":"${tool}","arguments":{"Unknown":${deepObject}}}}`);
-    await s.send(`{"jsonrpc":"2.0","id":63,"method":"tools/call","params":{"name":"${tool}","arguments":{"cliInputJson":${JSON.stringify(deepArray)}}}}`);
-    await s.send(`{"jsonrpc":"2.0","id":64,"method":"tools/call","params":{"name":"${tool}","arguments":{"cliInputJson":${JSON.stringify(`{"IdentityPoolName":"p","AllowUnauthenticatedIdentities":false,"IdentityPoolTags":${deepObject}}`)}}}}`);
-    await s.send(`{"jsonrpc":"2.0","id":65,"method":"tools/call","params":{"name":"${tool}","arguments":{"IdentityPoolTags":{"k":${deepObject}}}}}`);
+    await s.send(
+      `{"jsonrpc":"2.0","id":63,"method":"tools/call","params":{"name":"${tool}","arguments":{"cliInputJson":${JSON.stringify(deepArray)}}}}`,
+    );
+    await s.send(
+      `{"jsonrpc":"2.0","id":64,"method":"tools/call","params":{"name":"${tool}","arguments":{"cliInputJson":${JSON.stringify(`{"IdentityPoolName":"p","AllowUnauthenticatedIdentities":false,"IdentityPoolTags":${deepObject}}`)}}}}`,
+    );
+    await s.send(
+      `{"jsonrpc":"2.0","id":65,"method":"tools/call","params":{"name":"${tool}","arguments":{"IdentityPoolTags":{"k":${deepObject}}}}}`,
+    );
     await s.send(`{"jsonrpc":"2.0","id":66,"method":"ping","params":{"_meta":${deepObject}}}`);
     await s.send(`{"jsonrpc":"2.0","id":67,"method":"tools/list","params":{"cursor":${deepArray}}}`);
     // The same depth through cliArgs: a --cli-input-json document, and shorthand lists and structures.
@@ -294,7 +326,9 @@ describe("deeply nested JSON (100,000 levels)", () => {
     const wrong = named.flatMap(([id, field]) => {
       const [answer] = s.responses(id);
       const shown = resultText(answer?.result);
-      return answer?.result?.isError === true && field.test(shown) && !/Internal error|Maximum call stack/.test(shown) ? [] : [`id ${id}: ${shown.slice(0, 160)}`];
+      return answer?.result?.isError === true && field.test(shown) && !/Internal error|Maximum call stack/.test(shown)
+        ? []
+        : [`id ${id}: ${shown.slice(0, 160)}`];
     });
     expect(wrong).toEqual([]);
     expect(s.responses(66)[0]!.result).toEqual({});

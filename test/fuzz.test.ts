@@ -50,7 +50,14 @@ const benignOptions: Record<string, fc.Arbitrary<unknown>> = {
   output: fc.constantFrom("json", "text", "table"),
   color: fc.constantFrom("on", "off", "auto"),
   noPaginate: fc.boolean(),
-  query: fc.constantFrom("IdentityPoolId", "IdentityPoolName", "[IdentityPoolId, AllowUnauthenticatedIdentities]", "IdentityPoolTags", "@", "keys(@)"),
+  query: fc.constantFrom(
+    "IdentityPoolId",
+    "IdentityPoolName",
+    "[IdentityPoolId, AllowUnauthenticatedIdentities]",
+    "IdentityPoolTags",
+    "@",
+    "keys(@)",
+  ),
   cliReadTimeout: fc.constantFrom(0, 5, 30, 60),
   cliConnectTimeout: fc.constantFrom(0, 5, 60),
   ifNameExists: fc.constant("create"),
@@ -66,7 +73,10 @@ function caseArbitrary(tool: Tool): fc.Arbitrary<Case> {
   const properties = (tool.inputSchema.properties ?? {}) as Record<string, object>;
   const optionNames = Object.keys(properties).filter((name) => !inputMembers.includes(name));
   const ajv = new Ajv({ strict: false });
-  const optionValidators = Object.fromEntries(optionNames.map((name) => [name, ajv.compile(properties[name]!)])) as Record<string, ValidateFunction>;
+  const optionValidators = Object.fromEntries(optionNames.map((name) => [name, ajv.compile(properties[name]!)])) as Record<
+    string,
+    ValidateFunction
+  >;
 
   /** Any JSON value the option's advertised schema refuses. */
   const junkFor = (name: string) =>
@@ -75,7 +85,10 @@ function caseArbitrary(tool: Tool): fc.Arbitrary<Case> {
       .map((v) => asJson(v))
       .filter((v) => !optionValidators[name]!(v));
 
-  const options = fc.record(Object.fromEntries(Object.entries(benignOptions).filter(([name]) => optionNames.includes(name))), { requiredKeys: [], noNullPrototype: true });
+  const options = fc.record(Object.fromEntries(Object.entries(benignOptions).filter(([name]) => optionNames.includes(name))), {
+    requiredKeys: [],
+    noNullPrototype: true,
+  });
   const validRequest = validOf(inputName) as fc.Arbitrary<Record<string, unknown>>;
   const indent = fc.constantFrom<string | number | undefined>(undefined, 2, 4, "\t");
 
@@ -86,7 +99,10 @@ function caseArbitrary(tool: Tool): fc.Arbitrary<Case> {
         fc.constantFrom("arguments", "cliInputJson", "split"),
         fc.subarray(Object.keys(request)),
         indent,
-        fc.record(Object.fromEntries(inputMembers.map((m) => [m, validOf(inputShape.members[m]!.shape)])), { requiredKeys: [], noNullPrototype: true }),
+        fc.record(Object.fromEntries(inputMembers.map((m) => [m, validOf(inputShape.members[m]!.shape)])), {
+          requiredKeys: [],
+          noNullPrototype: true,
+        }),
       )
       .map(([where, toDocument, space, shadowed]) => {
         if (where === "arguments") return { ...request };
@@ -99,11 +115,15 @@ function caseArbitrary(tool: Tool): fc.Arbitrary<Case> {
         return { ...args, cliInputJson: JSON.stringify(document, null, space) };
       });
 
-  const create = fc.tuple(validRequest, options).chain(([request, opts]) =>
-    placed(request).map((args): Case => ({ kind: "create", args: { ...args, ...opts }, expected: request })),
-  );
+  const create = fc
+    .tuple(validRequest, options)
+    .chain(([request, opts]) => placed(request).map((args): Case => ({ kind: "create", args: { ...args, ...opts }, expected: request })));
   const dryOutput = fc.tuple(validRequest, options).chain(([request, opts]) =>
-    placed(request).map((args): Case => ({ kind: "dry-output", args: { ...args, ...opts, generateCliSkeleton: "output" }, expected: request })),
+    placed(request).map((args): Case => ({
+      kind: "dry-output",
+      args: { ...args, ...opts, generateCliSkeleton: "output" },
+      expected: request,
+    })),
   );
   const dryInput = fc.tuple(validRequest, fc.subarray(inputMembers)).map(([request, keep]): Case => {
     const partial = Object.fromEntries(Object.entries(request).filter(([k]) => keep.includes(k)));
@@ -113,20 +133,38 @@ function caseArbitrary(tool: Tool): fc.Arbitrary<Case> {
   // An unknown top-level key that happens to be an option's name would not be unknown.
   const mutatedRequest = invalidOf(inputName, []).filter((bad) => {
     const [first] = bad.mutation.path;
-    return !(bad.mutation.kind === "unknown key" && bad.mutation.path.length === 1 && first && "member" in first && optionNames.includes(first.member));
+    return !(
+      bad.mutation.kind === "unknown key" &&
+      bad.mutation.path.length === 1 &&
+      first &&
+      "member" in first &&
+      optionNames.includes(first.member)
+    );
   });
-  const badParameters = fc.tuple(mutatedRequest, options, fc.constantFrom("arguments", "cliInputJson"), indent).map(
-    ([bad, opts, placement, space]): Case => {
+  const badParameters = fc
+    .tuple(mutatedRequest, options, fc.constantFrom("arguments", "cliInputJson"), indent)
+    .map(([bad, opts, placement, space]): Case => {
       const request = bad.value;
       // A request that is not an object cannot be the arguments (those are JSON-RPC params: see
       // frames.test.ts); as a cliInputJson document it is refused as cliInputJson.
       if (bad.mutation.path.length === 0)
-        return { kind: "invalid", request, args: { ...opts, cliInputJson: JSON.stringify(request, null, space) }, mutation: { ...bad.mutation, field: "cliInputJson" }, via: "cliInputJson" };
+        return {
+          kind: "invalid",
+          request,
+          args: { ...opts, cliInputJson: JSON.stringify(request, null, space) },
+          mutation: { ...bad.mutation, field: "cliInputJson" },
+          via: "cliInputJson",
+        };
       if (placement === "cliInputJson")
-        return { kind: "invalid", request, args: { ...opts, cliInputJson: JSON.stringify(request, null, space) }, mutation: bad.mutation, via: "cliInputJson" };
+        return {
+          kind: "invalid",
+          request,
+          args: { ...opts, cliInputJson: JSON.stringify(request, null, space) },
+          mutation: bad.mutation,
+          via: "cliInputJson",
+        };
       return { kind: "invalid", request, args: { ...(request as object), ...opts }, mutation: bad.mutation, via: "arguments" };
-    },
-  );
+    });
   const badOption = fc.tuple(validRequest, fc.constantFrom(...optionNames)).chain(([request, name]) =>
     junkFor(name).map((junk): Case => ({
       kind: "invalid",
@@ -153,7 +191,12 @@ function caseArbitrary(tool: Tool): fc.Arbitrary<Case> {
         return true;
       }
     })
-    .map(([request, text]): Case => ({ kind: "invalid", args: { ...request, cliInputJson: text }, mutation: { kind: "document junk", path: [{ member: "cliInputJson" }], field: "cliInputJson" }, via: "option" }));
+    .map(([request, text]): Case => ({
+      kind: "invalid",
+      args: { ...request, cliInputJson: text },
+      mutation: { kind: "document junk", path: [{ member: "cliInputJson" }], field: "cliInputJson" },
+      via: "option",
+    }));
 
   return fc.oneof(
     { weight: 34, arbitrary: create },
@@ -204,9 +247,17 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
         await checkCase(c);
       } catch (error) {
         // Grouped by what failed, not by the random values: the message up to its first ": ", paths generalized.
-        const what = String((error as Error).message).split("\n")[0]!.split(": ")[0]!.slice(0, 200);
-        const key = `${c.kind}${c.kind === "invalid" ? ` (${c.mutation.kind} via ${c.via})` : ""}: ${what}`.replace(/\["(?:[^"\\]|\\.)*"\]/g, '["…"]').replace(/\[\d+\]/g, "[i]");
-        const seen = failures.get(key) ?? { count: 0, example: `${JSON.stringify(c).slice(0, 700)}\n${(error as Error).message.slice(0, 700)}` };
+        const what = String((error as Error).message)
+          .split("\n")[0]!
+          .split(": ")[0]!
+          .slice(0, 200);
+        const key = `${c.kind}${c.kind === "invalid" ? ` (${c.mutation.kind} via ${c.via})` : ""}: ${what}`
+          .replace(/\["(?:[^"\\]|\\.)*"\]/g, '["…"]')
+          .replace(/\[\d+\]/g, "[i]");
+        const seen = failures.get(key) ?? {
+          count: 0,
+          example: `${JSON.stringify(c).slice(0, 700)}\n${(error as Error).message.slice(0, 700)}`,
+        };
         seen.count++;
         failures.set(key, seen);
       }
@@ -230,7 +281,9 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
       }
       const sent = recorder.count - before;
       const shown = resultText(result);
-      const crashed = /Internal error in/.test(shown) || unexpected.mock.calls.slice(errorsBefore).some((args) => /unexpected error/.test(String(args[0])));
+      const crashed =
+        /Internal error in/.test(shown) ||
+        unexpected.mock.calls.slice(errorsBefore).some((args) => /unexpected error/.test(String(args[0])));
       if (crashed) figures.crashes++;
       expect(crashed, shown).toBe(false);
       expect(Array.isArray(result.content) && result.content.length > 0).toBe(true);
@@ -240,15 +293,26 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
         kinds[c.mutation.kind] = (kinds[c.mutation.kind] ?? 0) + 1;
         if (sent) figures.sentForInvalid++;
         // The generator's own check, by the model alone: a mutated request is never valid.
-        if (c.request !== undefined) expect(isValid(operation.inputShapeName, c.request), `the generator made a valid request: ${JSON.stringify(c.request).slice(0, 400)}`).toBe(false);
-        expect(sent, `invalid input (${c.mutation.kind} at ${c.mutation.field}) reached the endpoint: ${JSON.stringify(c.args).slice(0, 400)}`).toBe(0);
-        expect(result.isError, `invalid input (${c.mutation.kind} at ${c.mutation.field}) was accepted: ${JSON.stringify(c.args).slice(0, 400)}`).toBe(true);
+        if (c.request !== undefined)
+          expect(
+            isValid(operation.inputShapeName, c.request),
+            `the generator made a valid request: ${JSON.stringify(c.request).slice(0, 400)}`,
+          ).toBe(false);
+        expect(
+          sent,
+          `invalid input (${c.mutation.kind} at ${c.mutation.field}) reached the endpoint: ${JSON.stringify(c.args).slice(0, 400)}`,
+        ).toBe(0);
+        expect(
+          result.isError,
+          `invalid input (${c.mutation.kind} at ${c.mutation.field}) was accepted: ${JSON.stringify(c.args).slice(0, 400)}`,
+        ).toBe(true);
         expect(result.structuredContent).toBeUndefined();
         const problems = ((result._meta as { problems?: { field: string }[] } | undefined)?.problems ?? []).map((p) => p.field);
         expect(problems.length, shown).toBeGreaterThan(0);
         for (const field of problems) expect(shown).toContain(`${field}: `);
         // The field itself, or a more precise place inside it (`cliArgs[1]`, `IdentityPoolTags["k"]`).
-        const within = (field: string) => field === c.mutation.field || (field.startsWith(c.mutation.field) && /^[[. ]/.test(field.slice(c.mutation.field.length)));
+        const within = (field: string) =>
+          field === c.mutation.field || (field.startsWith(c.mutation.field) && /^[[. ]/.test(field.slice(c.mutation.field.length)));
         const named = problems.some(within);
         expect(named, `${c.mutation.kind} at ${c.mutation.field} (via ${c.via}) is not named: ${shown}`).toBe(true);
         // Nothing else is blamed; only a document that is not an object also leaves the required parameters missing.
@@ -266,7 +330,9 @@ describe("fuzzed arguments against one server and a loopback recorder", () => {
         expect(sent, "a valid create must send exactly one request").toBe(1);
         const last = recorder.last!;
         expect(last.target).toBe(amzTarget);
-        expect(last.body, `request body differs from the arguments' parameters\nargs: ${JSON.stringify(c.args).slice(0, 600)}`).toEqual(c.expected);
+        expect(last.body, `request body differs from the arguments' parameters\nargs: ${JSON.stringify(c.args).slice(0, 600)}`).toEqual(
+          c.expected,
+        );
         // The result is the pool the endpoint returned: the request echoed with its id, nothing else.
         expect(structured).toEqual({ IdentityPoolId: recordedPoolId, ...c.expected });
       } else {

@@ -13,10 +13,27 @@ let stop: () => Promise<void>;
 
 beforeAll(async () => {
   recorder = await startRecorder();
-  const child = spawn(process.execPath, ["dist/index.js", "--http", "--port", "0", "--token", token, "--endpoint-url", recorder.url, "--region", "us-east-1", "--max-writes-per-minute", "1"], {
-    env: childEnv(fakeAwsEnv),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "dist/index.js",
+      "--http",
+      "--port",
+      "0",
+      "--token",
+      token,
+      "--endpoint-url",
+      recorder.url,
+      "--region",
+      "us-east-1",
+      "--max-writes-per-minute",
+      "1",
+    ],
+    {
+      env: childEnv(fakeAwsEnv),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   url = await new Promise<string>((resolve, reject) => {
     child.stderr.on("data", (chunk) => {
@@ -35,7 +52,9 @@ afterAll(async () => {
 
 async function session(withToken = true) {
   const client = new Client({ name: "t", version: "0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: withToken ? { authorization: `Bearer ${token}` } : {} } }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: withToken ? { authorization: `Bearer ${token}` } : {} } }),
+  );
   return client;
 }
 
@@ -46,8 +65,14 @@ describe("--http", () => {
 
   it("holds --max-writes-per-minute for the whole process, across sessions", async () => {
     const [first, second] = [await session(), await session()];
-    const created = await first.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "One", AllowUnauthenticatedIdentities: true } });
-    const refused = await second.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Two", AllowUnauthenticatedIdentities: true } });
+    const created = await first.callTool({
+      name: "create_identity_pool",
+      arguments: { IdentityPoolName: "One", AllowUnauthenticatedIdentities: true },
+    });
+    const refused = await second.callTool({
+      name: "create_identity_pool",
+      arguments: { IdentityPoolName: "Two", AllowUnauthenticatedIdentities: true },
+    });
     await Promise.all([first.close(), second.close()]);
     expect(created.isError).toBeFalsy();
     expect(refused.isError).toBe(true);

@@ -24,14 +24,20 @@ Object.assign(process.env, fakeAwsEnv);
 const quiet = () => {};
 
 /** A server on 127.0.0.1 that the test stops when it ends. */
-async function start(options: HttpOptions = {}, config: ServerConfig = { endpointUrl: moto.url || undefined, region: "us-east-1" }): Promise<HttpServerHandle> {
+async function start(
+  options: HttpOptions = {},
+  config: ServerConfig = { endpointUrl: moto.url || undefined, region: "us-east-1" },
+): Promise<HttpServerHandle> {
   const handle = await serveHttp(() => createServer(config), { host: "127.0.0.1", port: 0, ...options }, quiet);
   onTestFinished(() => handle.close());
   return handle;
 }
 
 async function connect(handle: HttpServerHandle, fetch?: FetchLike): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
-  const transport = new StreamableHTTPClientTransport(new URL(handle.url), { requestInit: { headers: { authorization: `Bearer ${handle.token}` } }, fetch });
+  const transport = new StreamableHTTPClientTransport(new URL(handle.url), {
+    requestInit: { headers: { authorization: `Bearer ${handle.token}` } },
+    fetch,
+  });
   const client = new Client({ name: "http-test", version: "0" });
   await client.connect(transport);
   onTestFinished(() => client.close());
@@ -45,9 +51,16 @@ interface RawResponse {
 }
 
 /** node:http rather than fetch, which will not send a Host header of our choosing. */
-function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; chunked?: boolean } = {}): Promise<RawResponse> {
+function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; chunked?: boolean } = {},
+): Promise<RawResponse> {
   const { body, chunked } = options;
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json, text/event-stream", ...options.headers };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    accept: "application/json, text/event-stream",
+    ...options.headers,
+  };
   if (body !== undefined && !chunked) headers["content-length"] = String(Buffer.byteLength(body));
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: options.method ?? "POST", headers }, (res) => {
@@ -75,7 +88,12 @@ function socket(handle: HttpServerHandle, data: string): Promise<string> {
 }
 
 const initialize = (padding = "") =>
-  JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: padding } } });
+  JSON.stringify({
+    jsonrpc: "2.0",
+    id: 1,
+    method: "initialize",
+    params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: padding } },
+  });
 
 const auth = (handle: HttpServerHandle) => ({ authorization: `Bearer ${handle.token}` });
 
@@ -88,7 +106,11 @@ async function poolsInMoto(region = "us-east-1"): Promise<string[]> {
 describe("start-up", () => {
   it("generates a token on loopback and logs it, with the URL", async () => {
     const lines: string[] = [];
-    const handle = await serveHttp(() => createServer({}), { port: 0 }, (line) => lines.push(line));
+    const handle = await serveHttp(
+      () => createServer({}),
+      { port: 0 },
+      (line) => lines.push(line),
+    );
     onTestFinished(() => handle.close());
     expect(handle.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     expect(handle.token).toMatch(/^[\w-]{43}$/);
@@ -104,8 +126,12 @@ describe("start-up", () => {
   });
 
   it("refuses a non-loopback host without a token, a token-free server off loopback, and a short token", async () => {
-    await expect(serveHttp(() => createServer({}), { host: "0.0.0.0", port: 0 }, quiet)).rejects.toThrow(/Refusing to listen on 0\.0\.0\.0 without a token/);
-    await expect(serveHttp(() => createServer({}), { host: "0.0.0.0", port: 0, requireToken: false }, quiet)).rejects.toThrow(/only allowed on a loopback host/);
+    await expect(serveHttp(() => createServer({}), { host: "0.0.0.0", port: 0 }, quiet)).rejects.toThrow(
+      /Refusing to listen on 0\.0\.0\.0 without a token/,
+    );
+    await expect(serveHttp(() => createServer({}), { host: "0.0.0.0", port: 0, requireToken: false }, quiet)).rejects.toThrow(
+      /only allowed on a loopback host/,
+    );
     await expect(serveHttp(() => createServer({}), { port: 0, token: "short" }, quiet)).rejects.toThrow(/at least 16 characters/);
   });
 });
@@ -118,7 +144,10 @@ describe("the SDK client over HTTP", () => {
     expect(tools.map((tool) => tool.name)).toEqual(defaultToolNames);
     const sessionId = transport.sessionId!;
     await transport.terminateSession();
-    const after = await raw(handle.url, { headers: { ...auth(handle), "mcp-session-id": sessionId }, body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }) });
+    const after = await raw(handle.url, {
+      headers: { ...auth(handle), "mcp-session-id": sessionId },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }),
+    });
     expect(after.status).toBe(404);
   });
 
@@ -141,7 +170,8 @@ describe("abandoned sessions", () => {
     const abandoned = String(opened.headers["mcp-session-id"]);
     expect(opened.status).toBe(200);
     const ping = JSON.stringify({ jsonrpc: "2.0", id: 2, method: "ping" });
-    const pingAbandoned = () => raw(handle.url, { headers: { ...auth(handle), "mcp-session-id": abandoned, "mcp-protocol-version": "2025-06-18" }, body: ping });
+    const pingAbandoned = () =>
+      raw(handle.url, { headers: { ...auth(handle), "mcp-session-id": abandoned, "mcp-protocol-version": "2025-06-18" }, body: ping });
     expect((await pingAbandoned()).status).toBe(200);
     const busy = await connect(handle);
     for (let i = 0; i < 8; i++) {
@@ -167,7 +197,8 @@ describe("refusals", () => {
   it("403 for a foreign Origin or a Host that does not name the server", async () => {
     const handle = await start({ allowedOrigins: ["https://app.example.com"] });
     const port = new URL(handle.url).port;
-    const status = async (headers: Record<string, string>) => (await raw(handle.url, { headers: { ...auth(handle), ...headers }, body: initialize() })).status;
+    const status = async (headers: Record<string, string>) =>
+      (await raw(handle.url, { headers: { ...auth(handle), ...headers }, body: initialize() })).status;
     expect(await status({ origin: "http://evil.example.com" })).toBe(403);
     expect(await status({ origin: `http://evil.example.com:${port}` })).toBe(403);
     expect(await status({ origin: "null" })).toBe(403);
@@ -184,7 +215,12 @@ describe("refusals", () => {
     const handle = await start({ allowedOrigins: ["https://app.example.com"] });
     const port = new URL(handle.url).port;
     const status = async (origin: string) => (await raw(handle.url, { headers: { ...auth(handle), origin }, body: initialize() })).status;
-    for (const origin of [`http://evil@localhost:${port}`, `http://user:pw@127.0.0.1:${port}`, "https://evil@app.example.com", `http://localhost:${port}/evil`])
+    for (const origin of [
+      `http://evil@localhost:${port}`,
+      `http://user:pw@127.0.0.1:${port}`,
+      "https://evil@app.example.com",
+      `http://localhost:${port}/evil`,
+    ])
       expect(await status(origin), origin).toBe(403);
     expect(await status(`http://localhost:${port}`)).toBe(200);
   });
@@ -206,7 +242,10 @@ describe("refusals", () => {
     const abort = new AbortController();
     const leaving = await connect(handle, (url, init) => fetch(url, { ...init, signal: abort.signal }));
 
-    const call = leaving.client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Stalled", AllowUnauthenticatedIdentities: false, endpointUrl: stall.url } });
+    const call = leaving.client.callTool({
+      name: "create_identity_pool",
+      arguments: { IdentityPoolName: "Stalled", AllowUnauthenticatedIdentities: false, endpointUrl: stall.url },
+    });
     await expect.poll(() => stall.requests, { timeout: 10_000 }).toBe(1);
     abort.abort();
     // Without resumable streams the SDK client does not notice the lost reply by itself.
@@ -230,7 +269,11 @@ describe("request targets", () => {
    * Its session does not exist, so the MCP endpoint answers 404 "Session not found" in JSON and the
    * connection closes at once (an event stream would be kept alive).
    */
-  async function post(handle: HttpServerHandle, target: string, host = new URL(handle.url).host): Promise<{ status: number; message: string }> {
+  async function post(
+    handle: HttpServerHandle,
+    target: string,
+    host = new URL(handle.url).host,
+  ): Promise<{ status: number; message: string }> {
     const body = JSON.stringify({ jsonrpc: "2.0", id: 2, method: "ping" });
     const request = [
       `POST ${target} HTTP/1.1`,
@@ -246,7 +289,10 @@ describe("request targets", () => {
     ].join("\r\n");
     const answer = await socket(handle, request);
     // The JSON-RPC error body, whether or not it came in chunks.
-    const error = JSON.parse(answer.slice(answer.indexOf("{"), answer.lastIndexOf("}") + 1)) as { jsonrpc: string; error: { message: string } };
+    const error = JSON.parse(answer.slice(answer.indexOf("{"), answer.lastIndexOf("}") + 1)) as {
+      jsonrpc: string;
+      error: { message: string };
+    };
     expect(error.jsonrpc).toBe("2.0");
     return { status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(answer)?.[1]), message: error.error.message };
   }
@@ -256,7 +302,13 @@ describe("request targets", () => {
   it("403 for an absolute-form target naming another host, or not the host the Host header names", async () => {
     const handle = await start();
     const port = new URL(handle.url).port;
-    for (const target of ["http://evil.example/mcp", `http://evil.example:${port}/mcp`, `http://localhost:${port}/mcp`, `http://evil@127.0.0.1:${port}/mcp`, `ftp://127.0.0.1:${port}/mcp`]) {
+    for (const target of [
+      "http://evil.example/mcp",
+      `http://evil.example:${port}/mcp`,
+      `http://localhost:${port}/mcp`,
+      `http://evil@127.0.0.1:${port}/mcp`,
+      `ftp://127.0.0.1:${port}/mcp`,
+    ]) {
       expect(await post(handle, target), target).toEqual({ status: 403, message: expect.stringMatching(/^Forbidden: request target/) });
     }
     // The same request naming this server as its Host does reaches the endpoint, so the refusals were the target's doing.
@@ -267,7 +319,10 @@ describe("request targets", () => {
 
   it("a target starting with // is a path, not another host", async () => {
     const handle = await start();
-    expect(await post(handle, "//evil.example/mcp")).toEqual({ status: 404, message: expect.stringMatching(/^Not found: the MCP endpoint is \/mcp/) });
+    expect(await post(handle, "//evil.example/mcp")).toEqual({
+      status: 404,
+      message: expect.stringMatching(/^Not found: the MCP endpoint is \/mcp/),
+    });
   });
 });
 
@@ -278,7 +333,10 @@ describe("CORS for allowed origins", () => {
     "access-control-request-method": "POST",
     "access-control-request-headers": "authorization, content-type, mcp-session-id, mcp-protocol-version",
   });
-  const list = (value: string | string[] | undefined) => String(value ?? "").split(",").map((item) => item.trim().toLowerCase());
+  const list = (value: string | string[] | undefined) =>
+    String(value ?? "")
+      .split(",")
+      .map((item) => item.trim().toLowerCase());
   const corsHeaders = (headers: IncomingHttpHeaders) => Object.keys(headers).filter((name) => name.startsWith("access-control-"));
 
   it("answers a preflight from an allowed origin without the token", async () => {
@@ -290,7 +348,9 @@ describe("CORS for allowed origins", () => {
       expect(res.headers["access-control-allow-origin"], origin).toBe(origin);
       expect(list(res.headers.vary), origin).toContain("origin");
       expect(list(res.headers["access-control-allow-methods"]).sort(), origin).toEqual(["delete", "get", "options", "post"]);
-      expect(list(res.headers["access-control-allow-headers"]), origin).toEqual(expect.arrayContaining(["authorization", "content-type", "mcp-session-id", "mcp-protocol-version", "last-event-id"]));
+      expect(list(res.headers["access-control-allow-headers"]), origin).toEqual(
+        expect.arrayContaining(["authorization", "content-type", "mcp-session-id", "mcp-protocol-version", "last-event-id"]),
+      );
       expect(Number(res.headers["access-control-max-age"]), origin).toBeGreaterThan(0);
     }
   });
@@ -312,7 +372,9 @@ describe("CORS for allowed origins", () => {
     expect(fromPage.headers["mcp-session-id"]).toBeTruthy();
     expect(fromPage.headers["access-control-allow-origin"]).toBe(app);
     expect(list(fromPage.headers.vary)).toContain("origin");
-    expect(list(fromPage.headers["access-control-expose-headers"])).toEqual(expect.arrayContaining(["mcp-session-id", "mcp-protocol-version"]));
+    expect(list(fromPage.headers["access-control-expose-headers"])).toEqual(
+      expect.arrayContaining(["mcp-session-id", "mcp-protocol-version"]),
+    );
     const fromTool = await raw(handle.url, { headers: auth(handle), body: initialize() });
     expect(fromTool.status).toBe(200);
     expect(corsHeaders(fromTool.headers)).toEqual([]);
@@ -346,9 +408,15 @@ describe("slow headers", () => {
   it("an open event stream outlives the deadline many times over", async () => {
     const handle = await start({ headersTimeoutMs });
     // By hand: the SDK client opens its own stream, and a session has only one.
-    const session = { ...auth(handle), "mcp-session-id": String((await raw(handle.url, { headers: auth(handle), body: initialize() })).headers["mcp-session-id"]), "mcp-protocol-version": "2025-06-18" };
+    const session = {
+      ...auth(handle),
+      "mcp-session-id": String((await raw(handle.url, { headers: auth(handle), body: initialize() })).headers["mcp-session-id"]),
+      "mcp-protocol-version": "2025-06-18",
+    };
     const stream = await new Promise<IncomingMessage>((resolve, reject) => {
-      httpRequest(handle.url, { method: "GET", headers: { ...session, accept: "text/event-stream" } }, resolve).on("error", reject).end();
+      httpRequest(handle.url, { method: "GET", headers: { ...session, accept: "text/event-stream" } }, resolve)
+        .on("error", reject)
+        .end();
     });
     onTestFinished(() => void stream.destroy());
     expect(stream.statusCode).toBe(200);
@@ -366,7 +434,10 @@ describe.runIf(motoAvailable)("against moto", () => {
     const handle = await start();
     const { client } = await connect(handle);
     expect((await client.listTools()).tools.map((t) => t.name)).toEqual(defaultToolNames);
-    const result = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "OverHttp", AllowUnauthenticatedIdentities: true } });
+    const result = await client.callTool({
+      name: "create_identity_pool",
+      arguments: { IdentityPoolName: "OverHttp", AllowUnauthenticatedIdentities: true },
+    });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({ IdentityPoolName: "OverHttp", IdentityPoolId: expect.stringMatching(/^us-east-1:/) });
     expect(await poolsInMoto()).toEqual(["OverHttp"]);
@@ -376,7 +447,12 @@ describe.runIf(motoAvailable)("against moto", () => {
     await resetMoto(moto.url);
     const handle = await start();
     const { transport } = await connect(handle);
-    const call = JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "create_identity_pool", arguments: { IdentityPoolName: "Intruder", AllowUnauthenticatedIdentities: true } } });
+    const call = JSON.stringify({
+      jsonrpc: "2.0",
+      id: 7,
+      method: "tools/call",
+      params: { name: "create_identity_pool", arguments: { IdentityPoolName: "Intruder", AllowUnauthenticatedIdentities: true } },
+    });
     const session = { "mcp-session-id": transport.sessionId!, "mcp-protocol-version": transport.protocolVersion! };
     for (const authorization of [undefined, "Bearer wrong-token-of-enough-length"]) {
       const res = await raw(handle.url, { headers: { ...session, ...(authorization ? { authorization } : {}) }, body: call });
@@ -398,13 +474,19 @@ describe.runIf(motoAvailable)("against moto", () => {
       Array.from({ length: 50 }, async (_, i) => {
         const { client, transport } = await connect(handle);
         const name = `Concurrent_${i}`;
-        const result = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: name, AllowUnauthenticatedIdentities: false, region: regionOf(i) } });
+        const result = await client.callTool({
+          name: "create_identity_pool",
+          arguments: { IdentityPoolName: name, AllowUnauthenticatedIdentities: false, region: regionOf(i) },
+        });
         return { i, name, sessionId: transport.sessionId, result };
       }),
     );
     for (const { i, name, result } of results) {
       expect(result.isError, name).toBeFalsy();
-      expect(result.structuredContent, name).toMatchObject({ IdentityPoolName: name, IdentityPoolId: expect.stringMatching(new RegExp(`^${regionOf(i)}:`)) });
+      expect(result.structuredContent, name).toMatchObject({
+        IdentityPoolName: name,
+        IdentityPoolId: expect.stringMatching(new RegExp(`^${regionOf(i)}:`)),
+      });
     }
     expect(new Set(results.map((r) => r.sessionId)).size).toBe(50);
     expect(new Set(results.map((r) => (r.result.structuredContent as { IdentityPoolId: string }).IdentityPoolId)).size).toBe(50);

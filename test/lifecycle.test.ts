@@ -35,15 +35,26 @@ describe.runIf(motoUrl)("against moto", () => {
     expect(id).toMatch(/^eu-west-1:/);
 
     const described = await call("describe_identity_pool", { IdentityPoolId: id });
-    expect(described.structuredContent).toMatchObject({ IdentityPoolId: id, IdentityPoolName: "Lifecycle", IdentityPoolTags: { team: "web" } });
+    expect(described.structuredContent).toMatchObject({
+      IdentityPoolId: id,
+      IdentityPoolName: "Lifecycle",
+      IdentityPoolTags: { team: "web" },
+    });
 
     const listed = await call("list_identity_pools", { MaxResults: 60 });
-    expect((listed.structuredContent as { IdentityPools: { IdentityPoolId: string }[] }).IdentityPools).toContainEqual({ IdentityPoolId: id, IdentityPoolName: "Lifecycle" });
+    expect((listed.structuredContent as { IdentityPools: { IdentityPoolId: string }[] }).IdentityPools).toContainEqual({
+      IdentityPoolId: id,
+      IdentityPoolName: "Lifecycle",
+    });
 
     // Tags and the login provider are left out: the update removes them, and says so. (moto keeps
     // what an update leaves out, and the old name, unlike AWS: the report is AWS's behaviour, read
     // from the pool before the update.)
-    const updated = await call("update_identity_pool", { IdentityPoolId: id, IdentityPoolName: "Lifecycle", AllowUnauthenticatedIdentities: true });
+    const updated = await call("update_identity_pool", {
+      IdentityPoolId: id,
+      IdentityPoolName: "Lifecycle",
+      AllowUnauthenticatedIdentities: true,
+    });
     expect(updated.isError, text(updated)).toBeFalsy();
     expect((updated.structuredContent as { AllowUnauthenticatedIdentities: boolean }).AllowUnauthenticatedIdentities).toBe(true);
     expect((updated.structuredContent as { changes: unknown[] }).changes).toEqual([
@@ -64,12 +75,27 @@ describe.runIf(motoUrl)("against moto", () => {
   });
 
   it("dry runs of update and delete read the pool, report, and change nothing", async () => {
-    const created = await call("create_identity_pool", { IdentityPoolName: "DryRuns", AllowUnauthenticatedIdentities: true, IdentityPoolTags: { keep: "me" } });
+    const created = await call("create_identity_pool", {
+      IdentityPoolName: "DryRuns",
+      AllowUnauthenticatedIdentities: true,
+      IdentityPoolTags: { keep: "me" },
+    });
     const id = (created.structuredContent as { IdentityPoolId: string }).IdentityPoolId;
-    const update = await call("update_identity_pool", { IdentityPoolId: id, IdentityPoolName: "DryRuns", AllowUnauthenticatedIdentities: true, dryRun: true });
-    expect(update.structuredContent).toMatchObject({ changes: [{ member: "IdentityPoolTags", change: "removed", before: { keep: "me" }, leftOut: true }], dryRun: { mode: "read" } });
+    const update = await call("update_identity_pool", {
+      IdentityPoolId: id,
+      IdentityPoolName: "DryRuns",
+      AllowUnauthenticatedIdentities: true,
+      dryRun: true,
+    });
+    expect(update.structuredContent).toMatchObject({
+      changes: [{ member: "IdentityPoolTags", change: "removed", before: { keep: "me" }, leftOut: true }],
+      dryRun: { mode: "read" },
+    });
     const remove = await call("delete_identity_pool", { IdentityPoolId: id, dryRun: true });
-    expect(remove.structuredContent).toMatchObject({ deleted: { IdentityPoolId: id, IdentityPoolName: "DryRuns" }, dryRun: { mode: "read" } });
+    expect(remove.structuredContent).toMatchObject({
+      deleted: { IdentityPoolId: id, IdentityPoolName: "DryRuns" },
+      dryRun: { mode: "read" },
+    });
     const still = await call("describe_identity_pool", { IdentityPoolId: id });
     expect(still.structuredContent).toMatchObject({ IdentityPoolName: "DryRuns", IdentityPoolTags: { keep: "me" } });
   });
@@ -85,7 +111,14 @@ describe("update refuses to change a DeveloperProviderName, before sending the u
       targets.push(String(req.headers["x-amz-target"]));
       req.resume().on("end", () => {
         res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-        res.end(JSON.stringify({ IdentityPoolId: poolId, IdentityPoolName: "P", AllowUnauthenticatedIdentities: false, DeveloperProviderName: "login.mycompany" }));
+        res.end(
+          JSON.stringify({
+            IdentityPoolId: poolId,
+            IdentityPoolName: "P",
+            AllowUnauthenticatedIdentities: false,
+            DeveloperProviderName: "login.mycompany",
+          }),
+        );
       });
     });
     url = `http://127.0.0.1:${(await listen(server, 0, "127.0.0.1")).port}`;
@@ -98,13 +131,24 @@ describe("update refuses to change a DeveloperProviderName, before sending the u
     try {
       for (const change of [{ DeveloperProviderName: "login.other" }, {}]) {
         targets.length = 0;
-        const result = (await client.callTool({ name: "update_identity_pool", arguments: { IdentityPoolId: poolId, IdentityPoolName: "P", AllowUnauthenticatedIdentities: false, ...change } })) as CallToolResult;
+        const result = (await client.callTool({
+          name: "update_identity_pool",
+          arguments: { IdentityPoolId: poolId, IdentityPoolName: "P", AllowUnauthenticatedIdentities: false, ...change },
+        })) as CallToolResult;
         expect(result.isError).toBe(true);
         expect(text(result)).toMatch(/DeveloperProviderName: .*"login.mycompany" and can never be changed or removed/);
         expect(targets).toEqual(["AWSCognitoIdentityService.DescribeIdentityPool"]);
       }
       targets.length = 0;
-      const same = (await client.callTool({ name: "update_identity_pool", arguments: { IdentityPoolId: poolId, IdentityPoolName: "P", AllowUnauthenticatedIdentities: false, DeveloperProviderName: "login.mycompany" } })) as CallToolResult;
+      const same = (await client.callTool({
+        name: "update_identity_pool",
+        arguments: {
+          IdentityPoolId: poolId,
+          IdentityPoolName: "P",
+          AllowUnauthenticatedIdentities: false,
+          DeveloperProviderName: "login.mycompany",
+        },
+      })) as CallToolResult;
       expect(same.isError, text(same)).toBeFalsy();
       expect(targets).toEqual(["AWSCognitoIdentityService.DescribeIdentityPool", "AWSCognitoIdentityService.UpdateIdentityPool"]);
     } finally {

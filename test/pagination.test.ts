@@ -23,7 +23,11 @@ interface Case {
   requests: { target: string; body: Record<string, unknown> }[];
   stdout: string;
 }
-const fixtures = JSON.parse(readFileSync("test/fixtures/cli/list-identity-pools/pagination.json", "utf8")) as { pages: Page[]; unknownTokenPage: Record<string, unknown>; cases: Case[] };
+const fixtures = JSON.parse(readFileSync("test/fixtures/cli/list-identity-pools/pagination.json", "utf8")) as {
+  pages: Page[];
+  unknownTokenPage: Record<string, unknown>;
+  cases: Case[];
+};
 
 let endpoint: Recorder;
 beforeAll(async () => {
@@ -42,7 +46,10 @@ describe("list_identity_pools pages as the AWS CLI does", () => {
     const { client, close } = await connectInMemory({ endpointUrl: endpoint.url });
     try {
       endpoint.requests.length = 0;
-      const result = (await client.callTool({ name: "list_identity_pools", arguments: { cliArgs: ["aws", "cognito-identity", "list-identity-pools", ...recorded.args] } })) as CallToolResult;
+      const result = (await client.callTool({
+        name: "list_identity_pools",
+        arguments: { cliArgs: ["aws", "cognito-identity", "list-identity-pools", ...recorded.args] },
+      })) as CallToolResult;
       const sent = endpoint.requests.map((r) => ({ target: r.target, body: r.body }));
       if (recorded.exitCode !== 0) {
         expect(result.isError, JSON.stringify(result.content)).toBe(true);

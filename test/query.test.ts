@@ -44,7 +44,10 @@ describe("compileQuery", () => {
   });
 
   it("refuses unknown functions and wrong argument counts, with Python jmespath's messages", () => {
-    expect(refusal("upper(IdentityPoolId)")).toMatchObject({ rule: "JMESPath function", message: expect.stringMatching(/: Unknown function: upper\(\)$/) });
+    expect(refusal("upper(IdentityPoolId)")).toMatchObject({
+      rule: "JMESPath function",
+      message: expect.stringMatching(/: Unknown function: upper\(\)$/),
+    });
     expect(refusal("length(a, b)").message).toMatch(/: Expected 1 argument for function length\(\), received 2$/);
     expect(refusal("starts_with(a)").message).toMatch(/: Expected 2 arguments for function starts_with\(\), received 1$/);
     expect(refusal("not_null()").message).toMatch(/: Expected at least 1 argument for function not_null\(\), received 0$/);
@@ -55,10 +58,10 @@ describe("compileQuery", () => {
     'IdentityPoolTags."cost-center"',
     "CognitoIdentityProviders[?ServerSideTokenCheck == `true`].ClientId | [0]",
     "{id: IdentityPoolId, n: length(CognitoIdentityProviders || `[]`)}",
-    "merge(IdentityPoolTags, `{}`, `{\"a\": \"b\"}`)",
+    'merge(IdentityPoolTags, `{}`, `{"a": "b"}`)',
     "not_null(Missing, IdentityPoolId, `null`)",
     "sort_by(CognitoIdentityProviders, &ClientId)[-1]",
-    "a[?b == `{\"type\": \"Arithmetic\"}`]",
+    'a[?b == `{"type": "Arithmetic"}`]',
     "`foo`",
     "'raw'",
     "&a",

@@ -24,9 +24,18 @@ describe("sandbox mode (--sandbox)", () => {
 
   it("says in every result that it came from the sandbox, and never lets a call leave it", async () => {
     const { client, close } = await connectStdio(["--sandbox"], { HOME: "/nonexistent" });
-    const created = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Sandboxed", AllowUnauthenticatedIdentities: true } });
-    const dryRun = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Sandboxed", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output" } });
-    const escape = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Escape", AllowUnauthenticatedIdentities: true, endpointUrl: "http://127.0.0.1:9" } });
+    const created = await client.callTool({
+      name: "create_identity_pool",
+      arguments: { IdentityPoolName: "Sandboxed", AllowUnauthenticatedIdentities: true },
+    });
+    const dryRun = await client.callTool({
+      name: "create_identity_pool",
+      arguments: { IdentityPoolName: "Sandboxed", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output" },
+    });
+    const escape = await client.callTool({
+      name: "create_identity_pool",
+      arguments: { IdentityPoolName: "Escape", AllowUnauthenticatedIdentities: true, endpointUrl: "http://127.0.0.1:9" },
+    });
     await close();
     expect(created.isError, JSON.stringify(created)).toBeFalsy();
     expect(created._meta?.target).toMatchObject({ sandbox: true, region: "us-east-1" });
@@ -45,18 +54,29 @@ describe("how the server is launched", () => {
     const argsLists = [...readme.matchAll(/"args": (\[[^\]]*\])/g)].map((m) => JSON.parse(m[1]!) as string[]);
     expect(argsLists.length).toBeGreaterThanOrEqual(3);
     // Whatever comes before the script would be Node's own flags.
-    for (const args of argsLists) expect(args.slice(0, args.findIndex((arg) => arg.endsWith("dist/index.js")))).toEqual([]);
+    for (const args of argsLists)
+      expect(
+        args.slice(
+          0,
+          args.findIndex((arg) => arg.endsWith("dist/index.js")),
+        ),
+      ).toEqual([]);
     expect(readme).not.toMatch(/node --/);
   });
 
   it("the bin's shebang is plain `env node` (BusyBox's env has no -S), and run as a program (as npx does), it serves", async () => {
     expect(readFileSync("dist/index.js", "utf8").split("\n", 1)[0]).toBe("#!/usr/bin/env node");
     const client = new Client({ name: "test", version: "0" });
-    await client.connect(new StdioClientTransport({ command: "dist/index.js", env: { ...bareEnv, AWS_REGION: "us-east-1" }, stderr: "pipe" }));
+    await client.connect(
+      new StdioClientTransport({ command: "dist/index.js", env: { ...bareEnv, AWS_REGION: "us-east-1" }, stderr: "pipe" }),
+    );
     try {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name)).toEqual(defaultToolNames);
-      const dryRun = await client.callTool({ name: "create_identity_pool", arguments: { IdentityPoolName: "Launched", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output" } });
+      const dryRun = await client.callTool({
+        name: "create_identity_pool",
+        arguments: { IdentityPoolName: "Launched", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output" },
+      });
       expect(dryRun.isError, JSON.stringify(dryRun)).toBeFalsy();
     } finally {
       await client.close();

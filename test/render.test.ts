@@ -104,12 +104,13 @@ describe("renderOutput details", () => {
     expect(renderOutput(value, "table", TITLE, { color: true })).toContain(`|  \x1b[1m\x1b[34ma${RESET}`);
     expect(renderOutput(value, "table", TITLE, { color: true })).toContain(`\x1b[2m\x1b[33m|${RESET}`);
     expect(renderOutput(value, "table", TITLE, { color: true }).replaceAll(/\x1b\[\d+m/g, "")).toBe(renderOutput(value, "table", TITLE));
-    for (const format of ["json", "text"] as const) expect(renderOutput(value, format, TITLE, { color: true })).toBe(renderOutput(value, format, TITLE));
+    for (const format of ["json", "text"] as const)
+      expect(renderOutput(value, format, TITLE, { color: true })).toBe(renderOutput(value, format, TITLE));
     expect(renderOutput(null, "table", TITLE, { color: true })).toBe("");
   });
 
   it("sorts keys by code point, as Python does", () => {
     // U+FF5A (fullwidth z) sorts before U+1F600 in code points, after it in UTF-16 units.
-    expect(renderOutput({ "😀": "emoji", "ｚ": "fullwidth" }, "text", TITLE)).toBe("fullwidth\temoji\n");
+    expect(renderOutput({ "😀": "emoji", ｚ: "fullwidth" }, "text", TITLE)).toBe("fullwidth\temoji\n");
   });
 });

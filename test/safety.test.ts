@@ -31,7 +31,8 @@ async function connect(config: ServerConfig, answer?: Answer) {
     });
   const [a, b] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(b), client.connect(a)]);
-  const call = async (args: Record<string, unknown>) => (await client.callTool({ name: "create_identity_pool", arguments: args })) as CallToolResult;
+  const call = async (args: Record<string, unknown>) =>
+    (await client.callTool({ name: "create_identity_pool", arguments: args })) as CallToolResult;
   return { client, call, asked, close: () => client.close() };
 }
 
@@ -43,12 +44,21 @@ async function motoPools(): Promise<string[]> {
 
 describe("server flags", () => {
   it("parse every control, and the environment turns read-only on", () => {
-    const parsed = parseServerFlags(["--consent", "--if-name-exists", "return-existing", "--max-writes-per-minute", "3", "--allow-writes-without-consent"], {});
-    expect(parsed).toMatchObject({ ok: true, value: { config: { consent: true, ifNameExists: "return-existing", maxWritesPerMinute: 3, allowWritesWithoutConsent: true } } });
+    const parsed = parseServerFlags(
+      ["--consent", "--if-name-exists", "return-existing", "--max-writes-per-minute", "3", "--allow-writes-without-consent"],
+      {},
+    );
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { config: { consent: true, ifNameExists: "return-existing", maxWritesPerMinute: 3, allowWritesWithoutConsent: true } },
+    });
     // The names these flags had when create was the only write are still accepted.
     const old = parseServerFlags(["--max-creates-per-minute", "4", "--allow-create-without-consent"], {});
     expect(old).toMatchObject({ ok: true, value: { config: { maxWritesPerMinute: 4, allowWritesWithoutConsent: true } } });
-    expect(parseServerFlags([], { COGNITO_IDENTITY_MCP_READ_ONLY: "true" })).toMatchObject({ ok: true, value: { config: { readOnly: true } } });
+    expect(parseServerFlags([], { COGNITO_IDENTITY_MCP_READ_ONLY: "true" })).toMatchObject({
+      ok: true,
+      value: { config: { readOnly: true } },
+    });
     expect(parseServerFlags(["--if-name-exists", "sometimes"], {})).toMatchObject({ ok: false });
   });
 });
@@ -91,7 +101,13 @@ describe("consent prompt", () => {
     ["IdentityPoolName", (value) => ({ ...base, IdentityPoolName: value })],
     ["a SupportedLoginProviders key", (value) => ({ ...base, SupportedLoginProviders: { [value]: "app-id" } })],
     ["a Cognito ProviderName", (value) => ({ ...base, CognitoIdentityProviders: [{ ProviderName: value, ClientId: "client1" }] })],
-    ["a Cognito ClientId", (value) => ({ ...base, CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc", ClientId: value }] })],
+    [
+      "a Cognito ClientId",
+      (value) => ({
+        ...base,
+        CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc", ClientId: value }],
+      }),
+    ],
     ["an OIDC ARN", (value) => ({ ...base, OpenIdConnectProviderARNs: [value] })],
     ["a SAML ARN", (value) => ({ ...base, SamlProviderARNs: [value] })],
     ["DeveloperProviderName", (value) => ({ ...base, DeveloperProviderName: value })],
@@ -112,7 +128,9 @@ describe("consent prompt", () => {
   it("a profile the call chose is escaped too", () => {
     const lines = consentMessage({ effect: "create", request: { ...base } }, { ...target, profile: "dev\u2028\u202eeciffo" }).split("\n");
     expect(lines).toHaveLength(4);
-    expect(lines[3]).toBe("Where: region us-east-1, endpoint https://cognito-identity.us-east-1.amazonaws.com/, profile dev\\u2028\\u202eeciffo.");
+    expect(lines[3]).toBe(
+      "Where: region us-east-1, endpoint https://cognito-identity.us-east-1.amazonaws.com/, profile dev\\u2028\\u202eeciffo.",
+    );
   });
 });
 
@@ -129,7 +147,9 @@ describe.runIf(motoAvailable)("against moto", () => {
     const refused = await call(pool);
     await close();
     expect(refused.isError).toBe(true);
-    expect(text(refused)).toMatch(/^This server is read-only: create_identity_pool changes nothing here\..*--read-only or COGNITO_IDENTITY_MCP_READ_ONLY=true/s);
+    expect(text(refused)).toMatch(
+      /^This server is read-only: create_identity_pool changes nothing here\..*--read-only or COGNITO_IDENTITY_MCP_READ_ONLY=true/s,
+    );
     expect(await motoPools()).toEqual([]);
   });
 
@@ -148,20 +168,32 @@ describe.runIf(motoAvailable)("against moto", () => {
     ["cancel", []],
   ] as const)("consent: the user answers %s", async (answer, expected) => {
     const { call, asked, close } = await connect({ consent: true }, answer);
-    const result = await call({ ...pool, CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc", ClientId: "client1" }] });
+    const result = await call({
+      ...pool,
+      CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abc", ClientId: "client1" }],
+    });
     await close();
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(/SafePool/);
     expect(asked[0]).toMatch(/\nWhere: region us-east-1, endpoint .*, profile default\.$/);
     expect(asked[0]).toMatch(/us-east-1_abc/);
     expect(result.isError ?? false).toBe(answer !== "accept");
-    if (answer !== "accept") expect(text(result)).toMatch(answer === "decline" ? /^Not done: the user declined create_identity_pool\./ : /^Not done: the user cancelled create_identity_pool\./);
+    if (answer !== "accept")
+      expect(text(result)).toMatch(
+        answer === "decline"
+          ? /^Not done: the user declined create_identity_pool\./
+          : /^Not done: the user cancelled create_identity_pool\./,
+      );
     expect(await motoPools()).toEqual(expected);
   });
 
   it("consent: values from the call cannot pose as lines of the prompt", async () => {
     const { call, asked, close } = await connect({ consent: true }, "decline");
-    await call({ ...pool, IdentityPoolName: "Safe\nWhere region us-east-1, SANDBOX. Safe to accept", SupportedLoginProviders: { "x\nWhere: region us-east-1 (SANDBOX, not AWS).": "id" } });
+    await call({
+      ...pool,
+      IdentityPoolName: "Safe\nWhere region us-east-1, SANDBOX. Safe to accept",
+      SupportedLoginProviders: { "x\nWhere: region us-east-1 (SANDBOX, not AWS).": "id" },
+    });
     await close();
     expect(asked).toHaveLength(1);
     const lines = asked[0]!.split("\n");
@@ -200,7 +232,10 @@ describe.runIf(motoAvailable)("against moto", () => {
     await close();
     const firstPool = first.structuredContent as { IdentityPoolId: string };
     expect(second.isError).toBeFalsy();
-    expect(second.structuredContent).toMatchObject({ IdentityPoolId: firstPool.IdentityPoolId, existing: { message: expect.stringMatching(/^Not created now/), sameName: 1 } });
+    expect(second.structuredContent).toMatchObject({
+      IdentityPoolId: firstPool.IdentityPoolId,
+      existing: { message: expect.stringMatching(/^Not created now/), sameName: 1 },
+    });
     expect(text(second)).toMatch(/Not created now/);
     expect(await motoPools()).toEqual(["SafePool"]);
   });
@@ -237,7 +272,10 @@ describe.runIf(motoAvailable)("against moto", () => {
  */
 describe("duplicate check reads every page of ListIdentityPools", () => {
   const operation = (target: string | undefined) => String(target).split(".")[1]!;
-  const pools = Array.from({ length: 7 }, (_, i) => ({ IdentityPoolId: `us-east-1:0000000${i}-0000-0000-0000-000000000000`, IdentityPoolName: i === 6 ? "SafePool" : `other${i}` }));
+  const pools = Array.from({ length: 7 }, (_, i) => ({
+    IdentityPoolId: `us-east-1:0000000${i}-0000-0000-0000-000000000000`,
+    IdentityPoolName: i === 6 ? "SafePool" : `other${i}`,
+  }));
   let server: Recorder;
   beforeAll(async () => {
     server = await startRecorder({
@@ -245,9 +283,12 @@ describe("duplicate check reads every page of ListIdentityPools", () => {
         const body = (received ?? {}) as { NextToken?: string; IdentityPoolId?: string };
         if (operation(target) === "ListIdentityPools") {
           const start = Number(body.NextToken ?? 0);
-          return { body: { IdentityPools: pools.slice(start, start + 2), ...(start + 2 < pools.length ? { NextToken: String(start + 2) } : {}) } };
+          return {
+            body: { IdentityPools: pools.slice(start, start + 2), ...(start + 2 < pools.length ? { NextToken: String(start + 2) } : {}) },
+          };
         }
-        if (operation(target) === "DescribeIdentityPool") return { body: { ...pools.find((p) => p.IdentityPoolId === body.IdentityPoolId), AllowUnauthenticatedIdentities: false } };
+        if (operation(target) === "DescribeIdentityPool")
+          return { body: { ...pools.find((p) => p.IdentityPoolId === body.IdentityPoolId), AllowUnauthenticatedIdentities: false } };
         return { body: { IdentityPoolId: "us-east-1:99999999-0000-0000-0000-000000000000", ...body } };
       },
     });
@@ -258,7 +299,16 @@ describe("duplicate check reads every page of ListIdentityPools", () => {
     const { call, close } = await connect({ endpointUrl: server.url });
     const result = await call({ ...pool, ifNameExists: "return-existing" });
     await close();
-    expect(server.requests.map((r) => operation(r.target))).toEqual(["ListIdentityPools", "ListIdentityPools", "ListIdentityPools", "ListIdentityPools", "DescribeIdentityPool"]);
-    expect(result.structuredContent).toMatchObject({ IdentityPoolId: "us-east-1:00000006-0000-0000-0000-000000000000", existing: { sameName: 1 } });
+    expect(server.requests.map((r) => operation(r.target))).toEqual([
+      "ListIdentityPools",
+      "ListIdentityPools",
+      "ListIdentityPools",
+      "ListIdentityPools",
+      "DescribeIdentityPool",
+    ]);
+    expect(result.structuredContent).toMatchObject({
+      IdentityPoolId: "us-east-1:00000006-0000-0000-0000-000000000000",
+      existing: { sameName: 1 },
+    });
   });
 });

@@ -16,7 +16,9 @@ import { tempDir } from "./support/temp-dir.js";
 
 const target = (operation: string) => `AWSCognitoIdentityService.${operation}`;
 const newPool = { IdentityPoolName: "pool", AllowUnauthenticatedIdentities: false };
-const signedIn = (region: string) => ({ authorization: `AWS4-HMAC-SHA256 Credential=AKIDSANDBOX/20260101/${region}/cognito-identity/aws4_request, SignedHeaders=host, Signature=0` });
+const signedIn = (region: string) => ({
+  authorization: `AWS4-HMAC-SHA256 Credential=AKIDSANDBOX/20260101/${region}/cognito-identity/aws4_request, SignedHeaders=host, Signature=0`,
+});
 
 interface Answer {
   status: number;
@@ -34,13 +36,24 @@ function send(sandbox: Sandbox, operation: string, payload: object | string, hea
         port: sandbox.port,
         method: "POST",
         path: "/",
-        headers: { host: `127.0.0.1:${sandbox.port}`, "content-type": "application/x-amz-json-1.1", "x-amz-target": target(operation), ...headers },
+        headers: {
+          host: `127.0.0.1:${sandbox.port}`,
+          "content-type": "application/x-amz-json-1.1",
+          "x-amz-target": target(operation),
+          ...headers,
+        },
       },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode!, errorType: res.headers["x-amzn-errortype"] as string | undefined, body: JSON.parse(text) as Record<string, unknown> }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode!,
+            errorType: res.headers["x-amzn-errortype"] as string | undefined,
+            body: JSON.parse(text) as Record<string, unknown>,
+          }),
+        );
       },
     );
     req.on("error", reject);
@@ -66,7 +79,16 @@ describe("the data file's temporary file", () => {
     const dataFile = join(data, "pools.json");
     const outside = join(dir, "outside.txt");
     await writeFile(outside, "not the sandbox's\n");
-    const guessable = [".pools.json.tmp", "pools.json.tmp", ".pools.json.swp", "pools.json~", `.pools.json.${process.pid}.tmp`, `.pools.json.tmp.${process.pid}`, ".pools.json.0.tmp", ".pools.json.1.tmp"];
+    const guessable = [
+      ".pools.json.tmp",
+      "pools.json.tmp",
+      ".pools.json.swp",
+      "pools.json~",
+      `.pools.json.${process.pid}.tmp`,
+      `.pools.json.tmp.${process.pid}`,
+      ".pools.json.0.tmp",
+      ".pools.json.1.tmp",
+    ];
     for (const name of guessable) await symlink(outside, join(data, name));
 
     const sandbox = await startSandbox({ dataFile });
@@ -113,7 +135,10 @@ describe("the data file's temporary file", () => {
   it("is created exclusively, never through a symlink or a hard link, even at a name an attacker predicted", async () => {
     // With the random source made predictable, a symlink can be planted at the very name the write uses.
     vi.resetModules();
-    vi.doMock("node:crypto", async (original) => ({ ...(await original<typeof import("node:crypto")>()), randomBytes: (size: number) => Buffer.alloc(size) }));
+    vi.doMock("node:crypto", async (original) => ({
+      ...(await original<typeof import("node:crypto")>()),
+      randomBytes: (size: number) => Buffer.alloc(size),
+    }));
     try {
       const { PoolStore: Store } = await import("../src/sandbox/store.js");
       const dataFile = join(dir, "pools.json");
@@ -163,7 +188,17 @@ describe("the region of a request's credential scope", () => {
     const dataFile = join(dir, "pools.json");
     const sandbox = await startSandbox({ dataFile });
     try {
-      const hostile = ["a".repeat(40), "us-east-1".padEnd(40, "1"), `${longest.slice(0, -1)}x-1`, "US-EAST-1", "us_east_1", "useast1", "us-east", "-us-east-1", ""];
+      const hostile = [
+        "a".repeat(40),
+        "us-east-1".padEnd(40, "1"),
+        `${longest.slice(0, -1)}x-1`,
+        "US-EAST-1",
+        "us_east_1",
+        "useast1",
+        "us-east",
+        "-us-east-1",
+        "",
+      ];
       for (const region of hostile) {
         const answer = await send(sandbox, "CreateIdentityPool", newPool, signedIn(region));
         expect(answer, region).toEqual({
@@ -203,10 +238,14 @@ describe("the region of a request's credential scope", () => {
     try {
       const answers = await Promise.all([
         ...Array.from({ length: 24 }, (_, i) => send(first, "CreateIdentityPool", newPool, signedIn(regions[i % regions.length]!))),
-        ...Array.from({ length: 48 }, (_, i) => send(first, "CreateIdentityPool", hostile[i % hostile.length]![0], hostile[i % hostile.length]![1])),
+        ...Array.from({ length: 48 }, (_, i) =>
+          send(first, "CreateIdentityPool", hostile[i % hostile.length]![0], hostile[i % hostile.length]![1]),
+        ),
       ]);
       expect(answers.slice(24).filter((a) => a.status === 200)).toEqual([]);
-      acknowledged = answers.filter((a) => a.status === 200).map((a) => ({ id: a.body.IdentityPoolId as string, region: (a.body.IdentityPoolId as string).split(":")[0]! }));
+      acknowledged = answers
+        .filter((a) => a.status === 200)
+        .map((a) => ({ id: a.body.IdentityPoolId as string, region: (a.body.IdentityPoolId as string).split(":")[0]! }));
       expect(acknowledged).toHaveLength(24);
     } finally {
       await first.close();
@@ -215,7 +254,12 @@ describe("the region of a request's credential scope", () => {
     const restarted = await startSandbox({ dataFile });
     try {
       for (const region of regions)
-        expect((await poolIds(restarted, region)).sort(), region).toEqual(acknowledged.filter((p) => p.region === region).map((p) => p.id).sort());
+        expect((await poolIds(restarted, region)).sort(), region).toEqual(
+          acknowledged
+            .filter((p) => p.region === region)
+            .map((p) => p.id)
+            .sort(),
+        );
       expect((JSON.parse(await readFile(dataFile, "utf8")) as PoolState).pools).toHaveLength(24);
     } finally {
       await restarted.close();
@@ -227,13 +271,29 @@ describe("the store", () => {
   it("refuses a change to a state its loader would refuse, keeping the state and the file as they were", async () => {
     const dataFile = join(dir, "pools.json");
     const store = await PoolStore.open(dataFile);
-    const pool = { IdentityPoolId: "us-east-1:00000000-0000-4000-8000-000000000000", IdentityPoolName: "ok", AllowUnauthenticatedIdentities: false };
+    const pool = {
+      IdentityPoolId: "us-east-1:00000000-0000-4000-8000-000000000000",
+      IdentityPoolName: "ok",
+      AllowUnauthenticatedIdentities: false,
+    };
     await store.change(() => ({ state: { lastSequence: 1, pools: [{ sequence: 1, pool }] }, result: undefined }));
     const before = await readFile(dataFile, "utf8");
     const refused: PoolState[] = [
       // An id longer than IdentityPoolId's 55 characters.
-      { lastSequence: 2, pools: [{ sequence: 1, pool }, { sequence: 2, pool: { ...pool, IdentityPoolId: `${"a".repeat(40)}:00000000-0000-4000-8000-000000000000` } }] },
-      { lastSequence: 2, pools: [{ sequence: 1, pool }, { sequence: 2, pool }] },
+      {
+        lastSequence: 2,
+        pools: [
+          { sequence: 1, pool },
+          { sequence: 2, pool: { ...pool, IdentityPoolId: `${"a".repeat(40)}:00000000-0000-4000-8000-000000000000` } },
+        ],
+      },
+      {
+        lastSequence: 2,
+        pools: [
+          { sequence: 1, pool },
+          { sequence: 2, pool },
+        ],
+      },
       { lastSequence: 1, pools: [{ sequence: 1, pool: { ...pool, IdentityPoolName: "bad!" } }] },
     ];
     for (const state of refused) await expect(store.change(() => ({ state, result: undefined }))).rejects.toThrow(/could not hold/);
@@ -260,15 +320,26 @@ describe("Host and Origin", () => {
     ];
     for (const headers of refused) {
       const answer = await send(sandbox, "CreateIdentityPool", newPool, headers);
-      expect(answer, JSON.stringify(headers)).toMatchObject({ status: 403, errorType: "AccessDeniedException", body: { __type: "AccessDeniedException" } });
+      expect(answer, JSON.stringify(headers)).toMatchObject({
+        status: 403,
+        errorType: "AccessDeniedException",
+        body: { __type: "AccessDeniedException" },
+      });
       expect(answer.body.message).toMatch(/local clients only/);
     }
     expect(await poolIds(sandbox, "us-east-1")).toEqual([]);
   });
 
   it("serves requests that name it, by any loopback spelling, and pages of its own origin", async () => {
-    const served: Record<string, string>[] = [{}, { host: `localhost:${sandbox.port}` }, { host: `[::1]:${sandbox.port}` }, { origin: `http://127.0.0.1:${sandbox.port}` }, { origin: `http://localhost:${sandbox.port}` }];
-    for (const headers of served) expect((await send(sandbox, "CreateIdentityPool", newPool, headers)).status, JSON.stringify(headers)).toBe(200);
+    const served: Record<string, string>[] = [
+      {},
+      { host: `localhost:${sandbox.port}` },
+      { host: `[::1]:${sandbox.port}` },
+      { origin: `http://127.0.0.1:${sandbox.port}` },
+      { origin: `http://localhost:${sandbox.port}` },
+    ];
+    for (const headers of served)
+      expect((await send(sandbox, "CreateIdentityPool", newPool, headers)).status, JSON.stringify(headers)).toBe(200);
     expect(await poolIds(sandbox, "us-east-1")).toHaveLength(served.length);
   });
 });

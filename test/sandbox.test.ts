@@ -32,7 +32,6 @@ const motoAvailable = inject("motoUrl") !== null;
 const awsCliAvailable = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
 const run = promisify(execFile);
 
-
 const uuidV4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
 /** Generated ids become `<region pool N>` in order of first appearance, once checked to be `<region>:<uuid v4>`. */
@@ -56,7 +55,9 @@ function withoutIds(value: unknown): unknown {
 function withoutMotosEmptyTags(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMotosEmptyTags);
   if (!value || typeof value !== "object") return value;
-  const entries = Object.entries(value).filter(([k, v]) => !(k === "IdentityPoolTags" && v && typeof v === "object" && Object.keys(v).length === 0));
+  const entries = Object.entries(value).filter(
+    ([k, v]) => !(k === "IdentityPoolTags" && v && typeof v === "object" && Object.keys(v).length === 0),
+  );
   return Object.fromEntries(entries.map(([k, v]) => [k, withoutMotosEmptyTags(v)]));
 }
 
@@ -64,7 +65,11 @@ function withoutMotosEmptyTags(value: unknown): unknown {
 function withoutClassicFlow(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutClassicFlow);
   if (!value || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "AllowClassicFlow").map(([k, v]) => [k, withoutClassicFlow(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== "AllowClassicFlow")
+      .map(([k, v]) => [k, withoutClassicFlow(v)]),
+  );
 }
 
 /** Raw AWS JSON 1.1 request, for what the SDK would refuse to send. */
@@ -77,7 +82,9 @@ async function post(url: string, target: string, payload: string | object, heade
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 }
 
-const signedIn = (region: string) => ({ authorization: `AWS4-HMAC-SHA256 Credential=AKIDSANDBOX/20260101/${region}/cognito-identity/aws4_request, SignedHeaders=host, Signature=0` });
+const signedIn = (region: string) => ({
+  authorization: `AWS4-HMAC-SHA256 Credential=AKIDSANDBOX/20260101/${region}/cognito-identity/aws4_request, SignedHeaders=host, Signature=0`,
+});
 
 // This file starts its own moto: the shared one is reset by other files' tests while these run.
 let moto: Moto | undefined;
@@ -98,9 +105,14 @@ describe("the AWS JSON 1.1 protocol", () => {
     expect(ok).toMatchObject({ status: 200, body: { IdentityPools: [] } });
     expect(ok.headers.get("content-type")).toBe("application/x-amz-json-1.1");
     expect(ok.headers.get("x-amzn-requestid")).toMatch(new RegExp(`^${uuidV4}$`));
-    const failed = await post(sandbox.url, "AWSCognitoIdentityService.DescribeIdentityPool", { IdentityPoolId: "us-east-1:00000000-0000-4000-8000-000000000000" });
+    const failed = await post(sandbox.url, "AWSCognitoIdentityService.DescribeIdentityPool", {
+      IdentityPoolId: "us-east-1:00000000-0000-4000-8000-000000000000",
+    });
     expect(failed.status).toBe(400);
-    expect(failed.body).toEqual({ __type: "ResourceNotFoundException", message: "IdentityPool 'us-east-1:00000000-0000-4000-8000-000000000000' not found." });
+    expect(failed.body).toEqual({
+      __type: "ResourceNotFoundException",
+      message: "IdentityPool 'us-east-1:00000000-0000-4000-8000-000000000000' not found.",
+    });
     expect(failed.headers.get("x-amzn-requestid")).toMatch(new RegExp(`^${uuidV4}$`));
     expect(failed.headers.get("x-amzn-errortype")).toBe("ResourceNotFoundException");
   });
@@ -111,7 +123,11 @@ describe("the AWS JSON 1.1 protocol", () => {
     expect((await fetch(sandbox.url)).status).toBe(400);
     const notJson = await post(sandbox.url, "AWSCognitoIdentityService.CreateIdentityPool", "{not json");
     expect(notJson).toMatchObject({ status: 400, body: { __type: "SerializationException" } });
-    const wrongTypes = await post(sandbox.url, "AWSCognitoIdentityService.CreateIdentityPool", { IdentityPoolName: 5, AllowUnauthenticatedIdentities: "yes", Surprise: 1 });
+    const wrongTypes = await post(sandbox.url, "AWSCognitoIdentityService.CreateIdentityPool", {
+      IdentityPoolName: 5,
+      AllowUnauthenticatedIdentities: "yes",
+      Surprise: 1,
+    });
     expect(wrongTypes.body.__type).toBe("SerializationException");
     expect(wrongTypes.body.message).toContain("IdentityPoolName: must be a string, got number 5");
     expect(wrongTypes.body.message).toContain('AllowUnauthenticatedIdentities: must be true or false, got string "yes"');
@@ -128,12 +144,18 @@ describe("the AWS JSON 1.1 protocol", () => {
     expect(oregon.body.IdentityPoolId).toMatch(new RegExp(`^us-west-2:${uuidV4}$`));
     const listed = await post(sandbox.url, "AWSCognitoIdentityService.ListIdentityPools", { MaxResults: 60 }, signedIn("us-west-2"));
     expect(listed.body).toEqual({ IdentityPools: [{ IdentityPoolId: oregon.body.IdentityPoolId, IdentityPoolName: "regional" }] });
-    const elsewhere = await post(sandbox.url, "AWSCognitoIdentityService.DescribeIdentityPool", { IdentityPoolId: oregon.body.IdentityPoolId }, signedIn("eu-west-1"));
+    const elsewhere = await post(
+      sandbox.url,
+      "AWSCognitoIdentityService.DescribeIdentityPool",
+      { IdentityPoolId: oregon.body.IdentityPoolId },
+      signedIn("eu-west-1"),
+    );
     expect(elsewhere.body.__type).toBe("ResourceNotFoundException");
   });
 
   it("refuses to listen beyond loopback", async () => {
-    for (const host of ["0.0.0.0", "::", "192.168.1.10", "example.com"]) await expect(startSandbox({ host }), host).rejects.toThrow(/loopback only/);
+    for (const host of ["0.0.0.0", "::", "192.168.1.10", "example.com"])
+      await expect(startSandbox({ host }), host).rejects.toThrow(/loopback only/);
   });
 });
 
@@ -141,7 +163,12 @@ describe("the AWS API reference, where moto departs from it", () => {
   it("UpdateIdentityPool replaces the pool's settings with the request, name included (moto keeps the old name and the omitted members)", async () => {
     const client = sdk(sandbox.url);
     const { IdentityPoolId } = await client.send(new CreateIdentityPoolCommand(everyParameter));
-    const update = { IdentityPoolId: IdentityPoolId!, IdentityPoolName: "Renamed", AllowUnauthenticatedIdentities: false, DeveloperProviderName: everyParameter.DeveloperProviderName };
+    const update = {
+      IdentityPoolId: IdentityPoolId!,
+      IdentityPoolName: "Renamed",
+      AllowUnauthenticatedIdentities: false,
+      DeveloperProviderName: everyParameter.DeveloperProviderName,
+    };
     expect(await body(client.send(new UpdateIdentityPoolCommand(update)))).toEqual(update);
     expect(await body(client.send(new DescribeIdentityPoolCommand({ IdentityPoolId })))).toEqual(update);
     const listed = await body(client.send(new ListIdentityPoolsCommand({ MaxResults: 10 })));
@@ -150,8 +177,14 @@ describe("the AWS API reference, where moto departs from it", () => {
 
   it("UpdateIdentityPool cannot change a DeveloperProviderName once set, and keeps it when the request omits it", async () => {
     const client = sdk(sandbox.url);
-    const { IdentityPoolId } = await client.send(new CreateIdentityPoolCommand({ ...referenceExample, DeveloperProviderName: "login.first" }));
-    const changed = await errorOf(client.send(new UpdateIdentityPoolCommand({ ...referenceExample, IdentityPoolId: IdentityPoolId!, DeveloperProviderName: "login.second" })));
+    const { IdentityPoolId } = await client.send(
+      new CreateIdentityPoolCommand({ ...referenceExample, DeveloperProviderName: "login.first" }),
+    );
+    const changed = await errorOf(
+      client.send(
+        new UpdateIdentityPoolCommand({ ...referenceExample, IdentityPoolId: IdentityPoolId!, DeveloperProviderName: "login.second" }),
+      ),
+    );
     expect(changed.name).toBe("InvalidParameterException");
     const omitted = await body(client.send(new UpdateIdentityPoolCommand({ ...referenceExample, IdentityPoolId: IdentityPoolId! })));
     expect(omitted.DeveloperProviderName).toBe("login.first");
@@ -161,7 +194,10 @@ describe("the AWS API reference, where moto departs from it", () => {
     const client = sdk(sandbox.url);
     const ids: string[] = [];
     for (const name of ["one", "two", "three", "four", "five"])
-      ids.push((await client.send(new CreateIdentityPoolCommand({ IdentityPoolName: name, AllowUnauthenticatedIdentities: false }))).IdentityPoolId!);
+      ids.push(
+        (await client.send(new CreateIdentityPoolCommand({ IdentityPoolName: name, AllowUnauthenticatedIdentities: false })))
+          .IdentityPoolId!,
+      );
     const first = await body(client.send(new ListIdentityPoolsCommand({ MaxResults: 2 })));
     expect(first.IdentityPools!.map((p) => p.IdentityPoolName)).toEqual(["one", "two"]);
     // The pool after the token's position is deleted before the next page: paging goes on from where it was.
@@ -172,7 +208,9 @@ describe("the AWS API reference, where moto departs from it", () => {
     const invalid = await errorOf(client.send(new ListIdentityPoolsCommand({ MaxResults: 2, NextToken: "not-a-token" })));
     expect(invalid.name).toBe("InvalidParameterException");
     // A token is only good in the region that issued it.
-    const other = await errorOf(sdk(sandbox.url, "eu-west-1").send(new ListIdentityPoolsCommand({ MaxResults: 2, NextToken: first.NextToken })));
+    const other = await errorOf(
+      sdk(sandbox.url, "eu-west-1").send(new ListIdentityPoolsCommand({ MaxResults: 2, NextToken: first.NextToken })),
+    );
     expect(other.name).toBe("InvalidParameterException");
   });
 
@@ -206,7 +244,9 @@ async function sdkScenario(endpoint: string, region: string) {
     describeAfterDelete: (await errorOf(client.send(new DescribeIdentityPoolCommand({ IdentityPoolId })))).name,
     deleteAfterDelete: (await errorOf(client.send(new DeleteIdentityPoolCommand({ IdentityPoolId })))).name,
     listedAfterDelete: await body(client.send(new ListIdentityPoolsCommand({ MaxResults: 60 }))),
-    listedInAnotherRegion: await body(sdk(endpoint, region === "us-east-1" ? "eu-west-1" : "us-east-1").send(new ListIdentityPoolsCommand({ MaxResults: 60 }))),
+    listedInAnotherRegion: await body(
+      sdk(endpoint, region === "us-east-1" ? "eu-west-1" : "us-east-1").send(new ListIdentityPoolsCommand({ MaxResults: 60 })),
+    ),
   };
   client.destroy();
   return transcript;
@@ -231,7 +271,8 @@ describe.runIf(motoAvailable)("the same answers as moto", () => {
     expect(fromSandbox).toEqual(fromMoto);
     expect(fromSandbox).toEqual({
       name: "ValidationException",
-      message: "1 validation error detected: Value 'bad!' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+",
+      message:
+        "1 validation error detected: Value 'bad!' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+",
     });
   });
 });
@@ -266,7 +307,9 @@ async function cliScenario(url: string) {
     "--cognito-identity-providers",
     "ProviderName=cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa,ClientId=3n4b5urk1ft4fl3mg5e62d9ado,ServerSideTokenCheck=false",
   ])) as { IdentityPoolId: string };
-  const every = (await aws(url, ["create-identity-pool", "--cli-input-json", JSON.stringify(everyParameter)])) as { IdentityPoolId: string };
+  const every = (await aws(url, ["create-identity-pool", "--cli-input-json", JSON.stringify(everyParameter)])) as {
+    IdentityPoolId: string;
+  };
   const id = created.IdentityPoolId;
   const [described, describedEvery, listed] = await Promise.all([
     aws(url, ["describe-identity-pool", "--identity-pool-id", id]),
@@ -297,11 +340,19 @@ async function cliScenario(url: string) {
 
 describe.runIf(awsCliAvailable)("the AWS CLI v1 against the sandbox", () => {
   it("runs all five operations, with the same output as moto when moto is installed", { timeout: 90_000 }, async () => {
-    const [fromSandbox, fromMoto] = await Promise.all([cliScenario(sandbox.url), moto && resetMoto(moto.url).then(() => cliScenario(moto!.url))]);
-    expect(fromSandbox.created).toEqual({ IdentityPoolId: expect.stringMatching(new RegExp(`^us-east-1:${uuidV4}$`)), ...referenceExample });
+    const [fromSandbox, fromMoto] = await Promise.all([
+      cliScenario(sandbox.url),
+      moto && resetMoto(moto.url).then(() => cliScenario(moto!.url)),
+    ]);
+    expect(fromSandbox.created).toEqual({
+      IdentityPoolId: expect.stringMatching(new RegExp(`^us-east-1:${uuidV4}$`)),
+      ...referenceExample,
+    });
     expect(fromSandbox.every).toEqual({ IdentityPoolId: expect.any(String), ...everyParameter });
     expect(fromSandbox.deleted).toBe("");
-    expect(fromSandbox.describeAfterDelete).toMatch(/\(ResourceNotFoundException\) when calling the DescribeIdentityPool operation: IdentityPool '.*' not found\.$/);
+    expect(fromSandbox.describeAfterDelete).toMatch(
+      /\(ResourceNotFoundException\) when calling the DescribeIdentityPool operation: IdentityPool '.*' not found\.$/,
+    );
     if (!fromMoto) return;
     expect(fromMoto.describeAfterDelete).toMatch(/\(ResourceNotFoundException\) when calling the DescribeIdentityPool operation/);
     const comparable = ({ describeAfterDelete: _error, ...outputs }: Awaited<ReturnType<typeof cliScenario>>) => outputs;
@@ -311,7 +362,8 @@ describe.runIf(awsCliAvailable)("the AWS CLI v1 against the sandbox", () => {
   it("pages list-identity-pools --max-results 1 with --next-token", { timeout: 60_000 }, async () => {
     // The CLI turns its automatic paging off when the limit (--max-results) is given, and ListIdentityPools
     // requires it, so the pages are walked with --next-token, as a person would.
-    for (const name of ["first", "second", "third"]) await aws(sandbox.url, ["create-identity-pool", "--identity-pool-name", name, "--no-allow-unauthenticated-identities"]);
+    for (const name of ["first", "second", "third"])
+      await aws(sandbox.url, ["create-identity-pool", "--identity-pool-name", name, "--no-allow-unauthenticated-identities"]);
     const names: string[] = [];
     let token: string | undefined;
     do {
@@ -327,31 +379,79 @@ describe.runIf(awsCliAvailable)("the AWS CLI v1 against the sandbox", () => {
   });
 
   it("prints the sandbox's errors as it prints AWS's", { timeout: 60_000 }, async () => {
-    const tooLong = await awsFailure(sandbox.url, ["create-identity-pool", "--identity-pool-name", "n".repeat(129), "--no-allow-unauthenticated-identities"]);
+    const tooLong = await awsFailure(sandbox.url, [
+      "create-identity-pool",
+      "--identity-pool-name",
+      "n".repeat(129),
+      "--no-allow-unauthenticated-identities",
+    ]);
     expect(tooLong).toBe(
       `An error occurred (ValidationException) when calling the CreateIdentityPool operation: 1 validation error detected: Value '${"n".repeat(129)}' at 'identityPoolName' failed to satisfy constraint: Member must have length less than or equal to 128`,
     );
     expect(await awsFailure(sandbox.url, ["list-identity-pools", "--max-results", "61"])).toContain("(ValidationException)");
-    expect(await awsFailure(sandbox.url, ["delete-identity-pool", "--identity-pool-id", "us-east-1:00000000-0000-4000-8000-000000000000"])).toContain("(ResourceNotFoundException)");
+    expect(
+      await awsFailure(sandbox.url, ["delete-identity-pool", "--identity-pool-id", "us-east-1:00000000-0000-4000-8000-000000000000"]),
+    ).toContain("(ResourceNotFoundException)");
   });
 });
 
 describe("invalid requests: the service's errors, stricter than moto", () => {
   // moto 5.2 checks the name's pattern only: it accepts every one of these but the first.
   const name128 = "n".repeat(128);
-  const create = (overrides: Partial<CreateIdentityPoolInput>) => ({ IdentityPoolName: "Valid name", AllowUnauthenticatedIdentities: false, ...overrides });
+  const create = (overrides: Partial<CreateIdentityPoolInput>) => ({
+    IdentityPoolName: "Valid name",
+    AllowUnauthenticatedIdentities: false,
+    ...overrides,
+  });
   const providers = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`provider${i}.example.com`, `app${i}`]));
   const tags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`key${i}`, `value${i}`]));
 
   it.each([
-    ["a 129-character name", create({ IdentityPoolName: `${name128}x` }), `Value '${name128}x' at 'identityPoolName' failed to satisfy constraint: Member must have length less than or equal to 128`],
-    ["a DeveloperProviderName outside its pattern", create({ DeveloperProviderName: "login example" }), "Value 'login example' at 'developerProviderName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w._-]+"],
-    ["11 login providers", create({ SupportedLoginProviders: providers(11) }), "at 'supportedLoginProviders' failed to satisfy constraint: Member must have length less than or equal to 10"],
-    ["a login provider's app id outside its pattern", create({ SupportedLoginProviders: { "graph.facebook.com": "id with spaces" } }), "Value '{graph.facebook.com=id with spaces}' at 'supportedLoginProviders' failed to satisfy constraint: Map value must satisfy constraint: [Member must satisfy regular expression pattern: [\\w.;_/-]+]"],
-    ["a client id outside its pattern, in the second provider", create({ CognitoIdentityProviders: [{ ProviderName: "a", ClientId: "ok" }, { ProviderName: "b", ClientId: "not-ok" }] }), "Value 'not-ok' at 'cognitoIdentityProviders.2.member.clientId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w_]+"],
-    ["a tag key starting with aws:", create({ IdentityPoolTags: { "aws:team": "x" } }), "Value '{aws:team=x}' at 'identityPoolTags' failed to satisfy constraint: Map keys must satisfy constraint: [Member must not begin with 'aws:', a prefix reserved for AWS]"],
-    ["51 tags", create({ IdentityPoolTags: tags(51) }), "at 'identityPoolTags' failed to satisfy constraint: Member must have length less than or equal to 50"],
-    ["an ARN shorter than 20 characters", create({ SamlProviderARNs: ["arn:short"] }), "Value 'arn:short' at 'samlProviderARNs.1.member' failed to satisfy constraint: Member must have length greater than or equal to 20"],
+    [
+      "a 129-character name",
+      create({ IdentityPoolName: `${name128}x` }),
+      `Value '${name128}x' at 'identityPoolName' failed to satisfy constraint: Member must have length less than or equal to 128`,
+    ],
+    [
+      "a DeveloperProviderName outside its pattern",
+      create({ DeveloperProviderName: "login example" }),
+      "Value 'login example' at 'developerProviderName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w._-]+",
+    ],
+    [
+      "11 login providers",
+      create({ SupportedLoginProviders: providers(11) }),
+      "at 'supportedLoginProviders' failed to satisfy constraint: Member must have length less than or equal to 10",
+    ],
+    [
+      "a login provider's app id outside its pattern",
+      create({ SupportedLoginProviders: { "graph.facebook.com": "id with spaces" } }),
+      "Value '{graph.facebook.com=id with spaces}' at 'supportedLoginProviders' failed to satisfy constraint: Map value must satisfy constraint: [Member must satisfy regular expression pattern: [\\w.;_/-]+]",
+    ],
+    [
+      "a client id outside its pattern, in the second provider",
+      create({
+        CognitoIdentityProviders: [
+          { ProviderName: "a", ClientId: "ok" },
+          { ProviderName: "b", ClientId: "not-ok" },
+        ],
+      }),
+      "Value 'not-ok' at 'cognitoIdentityProviders.2.member.clientId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w_]+",
+    ],
+    [
+      "a tag key starting with aws:",
+      create({ IdentityPoolTags: { "aws:team": "x" } }),
+      "Value '{aws:team=x}' at 'identityPoolTags' failed to satisfy constraint: Map keys must satisfy constraint: [Member must not begin with 'aws:', a prefix reserved for AWS]",
+    ],
+    [
+      "51 tags",
+      create({ IdentityPoolTags: tags(51) }),
+      "at 'identityPoolTags' failed to satisfy constraint: Member must have length less than or equal to 50",
+    ],
+    [
+      "an ARN shorter than 20 characters",
+      create({ SamlProviderARNs: ["arn:short"] }),
+      "Value 'arn:short' at 'samlProviderARNs.1.member' failed to satisfy constraint: Member must have length greater than or equal to 20",
+    ],
   ])("CreateIdentityPool with %s is a ValidationException", async (_case, request, expected) => {
     const failure = await errorOf(sdk(sandbox.url).send(new CreateIdentityPoolCommand(request as CreateIdentityPoolInput)));
     expect(failure.name).toBe("ValidationException");
@@ -368,7 +468,10 @@ describe("invalid requests: the service's errors, stricter than moto", () => {
   });
 
   it("names every problem of a request at once, missing members included", async () => {
-    const failure = await post(sandbox.url, "AWSCognitoIdentityService.UpdateIdentityPool", { IdentityPoolId: "nope", IdentityPoolName: "" });
+    const failure = await post(sandbox.url, "AWSCognitoIdentityService.UpdateIdentityPool", {
+      IdentityPoolId: "nope",
+      IdentityPoolName: "",
+    });
     expect(failure.body).toEqual({
       __type: "ValidationException",
       message: [
@@ -382,7 +485,11 @@ describe("invalid requests: the service's errors, stricter than moto", () => {
 
   it.runIf(motoAvailable)("moto accepts what the sandbox refuses", async () => {
     await resetMoto(moto!.url);
-    for (const request of [create({ IdentityPoolName: `${name128}x` }), create({ SupportedLoginProviders: providers(11) }), create({ IdentityPoolTags: { "aws:team": "x" } })])
+    for (const request of [
+      create({ IdentityPoolName: `${name128}x` }),
+      create({ SupportedLoginProviders: providers(11) }),
+      create({ IdentityPoolTags: { "aws:team": "x" } }),
+    ])
       expect((await sdk(moto!.url).send(new CreateIdentityPoolCommand(request))).IdentityPoolId).toBeTruthy();
     expect((await sdk(moto!.url).send(new ListIdentityPoolsCommand({ MaxResults: 61 }))).IdentityPools).toHaveLength(3);
   });
@@ -402,7 +509,12 @@ async function startCommand(args: string[]): Promise<{ child: ChildProcess; url:
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { child, url: /Cognito Identity sandbox on (http:\/\/\S+?);/.exec(stderr)![1]!, tryLine: /^Try: (.*)$/m.exec(stderr)![1]!, stderr: () => stderr };
+  return {
+    child,
+    url: /Cognito Identity sandbox on (http:\/\/\S+?);/.exec(stderr)![1]!,
+    tryLine: /^Try: (.*)$/m.exec(stderr)![1]!,
+    stderr: () => stderr,
+  };
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -422,7 +534,9 @@ describe("the sandbox command and its data file", () => {
     try {
       const client = sdk(url);
       const created = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => body(client.send(new CreateIdentityPoolCommand({ ...everyParameter, IdentityPoolName: `pool ${i}` })))),
+        Array.from({ length: 12 }, (_, i) =>
+          body(client.send(new CreateIdentityPoolCommand({ ...everyParameter, IdentityPoolName: `pool ${i}` }))),
+        ),
       );
       const eu = await body(sdk(url, "eu-west-1").send(new CreateIdentityPoolCommand(referenceExample)));
       const renamed = await body(client.send(new UpdateIdentityPoolCommand({ ...created[0]!, IdentityPoolName: "renamed" })));
@@ -434,11 +548,16 @@ describe("the sandbox command and its data file", () => {
       try {
         const after = sdk(restarted.url);
         const expected = [renamed, ...created.slice(2)];
-        for (const pool of expected) expect(await body(after.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId })))).toEqual(pool);
+        for (const pool of expected)
+          expect(await body(after.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId })))).toEqual(pool);
         const listed = await body(after.send(new ListIdentityPoolsCommand({ MaxResults: 60 })));
         expect(new Set(listed.IdentityPools!.map((p) => p.IdentityPoolId))).toEqual(new Set(expected.map((p) => p.IdentityPoolId)));
-        expect((await errorOf(after.send(new DescribeIdentityPoolCommand({ IdentityPoolId: created[1]!.IdentityPoolId })))).name).toBe("ResourceNotFoundException");
-        expect(await body(sdk(restarted.url, "eu-west-1").send(new DescribeIdentityPoolCommand({ IdentityPoolId: eu.IdentityPoolId })))).toEqual(eu);
+        expect((await errorOf(after.send(new DescribeIdentityPoolCommand({ IdentityPoolId: created[1]!.IdentityPoolId })))).name).toBe(
+          "ResourceNotFoundException",
+        );
+        expect(
+          await body(sdk(restarted.url, "eu-west-1").send(new DescribeIdentityPoolCommand({ IdentityPoolId: eu.IdentityPoolId }))),
+        ).toEqual(eu);
       } finally {
         await restarted.close();
       }
@@ -463,7 +582,15 @@ describe("the sandbox command and its data file", () => {
     ["not JSON", "{not json", /is corrupt \(not JSON/],
     ["truncated", '{"format": "cognito-identity-mcp sandbox 1", "lastSeq', /is corrupt \(not JSON/],
     ["of another format", '{"pools": []}', /is corrupt \(format: /],
-    ["holding a pool AWS would refuse", JSON.stringify({ format: "cognito-identity-mcp sandbox 1", lastSequence: 1, pools: [{ sequence: 1, pool: { IdentityPoolId: "us-east-1:1", IdentityPoolName: "bad!", AllowUnauthenticatedIdentities: false } }] }), /is corrupt \(pools\.0\.pool\.IdentityPoolName: /],
+    [
+      "holding a pool AWS would refuse",
+      JSON.stringify({
+        format: "cognito-identity-mcp sandbox 1",
+        lastSequence: 1,
+        pools: [{ sequence: 1, pool: { IdentityPoolId: "us-east-1:1", IdentityPoolName: "bad!", AllowUnauthenticatedIdentities: false } }],
+      }),
+      /is corrupt \(pools\.0\.pool\.IdentityPoolName: /,
+    ],
   ])("refuses to start on a data file %s, and leaves it as it is", async (_case, contents, message) => {
     const dataFile = join(dir, "pools.json");
     await writeFile(dataFile, contents);
@@ -476,22 +603,26 @@ describe("the sandbox command and its data file", () => {
     await expect(startSandbox({ dataFile: join(dir, "missing-directory", "pools.json") })).rejects.toThrow(/ENOENT/);
   });
 
-  it.runIf(awsCliAvailable)("prints a line that works as pasted, with no AWS configuration, and stops cleanly on SIGTERM", { timeout: 60_000 }, async () => {
-    const { child, url, tryLine, stderr } = await startCommand(["--port", "0"]);
-    try {
-      const [command, ...args] = tryLine.split(" ");
-      expect(command).toBe("aws");
-      expect(args.slice(0, 2)).toEqual(["--endpoint-url", url]);
-      const env = { PATH: process.env.PATH ?? "", HOME: dir, AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null" };
-      const { stdout } = await run(command!, args, { env });
-      expect(JSON.parse(stdout)).toEqual({ IdentityPools: [] });
-      child.kill("SIGTERM");
-      expect(await exited(child)).toEqual({ code: 0, signal: null });
-      expect(stderr()).toContain("Sandbox stopped.");
-    } finally {
-      child.kill("SIGKILL");
-    }
-  });
+  it.runIf(awsCliAvailable)(
+    "prints a line that works as pasted, with no AWS configuration, and stops cleanly on SIGTERM",
+    { timeout: 60_000 },
+    async () => {
+      const { child, url, tryLine, stderr } = await startCommand(["--port", "0"]);
+      try {
+        const [command, ...args] = tryLine.split(" ");
+        expect(command).toBe("aws");
+        expect(args.slice(0, 2)).toEqual(["--endpoint-url", url]);
+        const env = { PATH: process.env.PATH ?? "", HOME: dir, AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null" };
+        const { stdout } = await run(command!, args, { env });
+        expect(JSON.parse(stdout)).toEqual({ IdentityPools: [] });
+        child.kill("SIGTERM");
+        expect(await exited(child)).toEqual({ code: 0, signal: null });
+        expect(stderr()).toContain("Sandbox stopped.");
+      } finally {
+        child.kill("SIGKILL");
+      }
+    },
+  );
 
   it("refuses bad arguments", async () => {
     await expect(runSandboxCommand(["--port", "http"])).rejects.toThrow(/--port must be a whole number/);

@@ -11,7 +11,6 @@ const motoUrl = inject("motoUrl");
 
 Object.assign(process.env, fakeAwsEnv);
 
-
 describe("tools/list", () => {
   it("lists create_identity_pool with its title, annotations and schemas", async () => {
     const { client, close } = await connectInMemory();
@@ -27,7 +26,11 @@ describe("tools/list", () => {
     expect(tool.description).toMatch(/DeveloperProviderName can never be changed/);
     const props = tool.inputSchema.properties as Record<string, Record<string, unknown>>;
     for (const name of Object.keys(everyParameter)) expect(props[name], name).toBeDefined();
-    expect(props.IdentityPoolName).toMatchObject({ minLength: 1, maxLength: 128, description: "The pool's name. Required (here, in cliInputJson or in cliArgs)." });
+    expect(props.IdentityPoolName).toMatchObject({
+      minLength: 1,
+      maxLength: 128,
+      description: "The pool's name. Required (here, in cliInputJson or in cliArgs).",
+    });
     expect(props.AllowUnauthenticatedIdentities!.description).toMatch(/Required/);
     expect(props.AllowClassicFlow!.description).not.toMatch(/Required/);
     expect(props.SupportedLoginProviders).toMatchObject({ maxProperties: 10 });
@@ -49,7 +52,7 @@ describe("invalid input never reaches AWS", () => {
     expect(result.structuredContent).toBeUndefined();
     const text = (result.content as { text: string }[])[0]!.text;
     expect(text).toContain("Invalid input: 3 problems. Nothing was sent to AWS.");
-    expect(text).toContain("IdentityPoolName: \"\" has 0 characters; at least 1 allowed (rule: minLength 1)");
+    expect(text).toContain('IdentityPoolName: "" has 0 characters; at least 1 allowed (rule: minLength 1)');
     expect(text).toContain("AllowUnauthenticatedIdentities: is required but missing (rule: required)");
     expect(text).toContain("DeveloperProviderName:");
     expect(recorder.requests).toHaveLength(0);
@@ -107,7 +110,9 @@ describe.runIf(motoUrl)("against moto", () => {
     expect(result.isError).toBeFalsy();
     const pool = result.structuredContent as Record<string, unknown>;
     expect(pool.IdentityPoolId).toMatch(/^us-east-1:[0-9a-f-]+$/);
-    const { $metadata: _m, ...described } = await describeClient().send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId as string }));
+    const { $metadata: _m, ...described } = await describeClient().send(
+      new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId as string }),
+    );
     expect(pool).toEqual(described);
     for (const [member, value] of Object.entries(args))
       if (!motoDoesNotStore.includes(member)) expect(described[member as keyof typeof described], member).toEqual(value);
@@ -132,7 +137,12 @@ describe("version", () => {
     await close();
     await recorder.stop();
     const versions = (result.structuredContent as { versions: Record<string, string> }).versions;
-    expect(Object.keys(versions)).toEqual(["cognito-identity-mcp", "@modelcontextprotocol/sdk", "@aws-sdk/client-cognito-identity", "node"]);
+    expect(Object.keys(versions)).toEqual([
+      "cognito-identity-mcp",
+      "@modelcontextprotocol/sdk",
+      "@aws-sdk/client-cognito-identity",
+      "node",
+    ]);
     for (const [name, version] of Object.entries(versions)) expect(version, name).toMatch(/^v?\d+\.\d+\.\d+/);
     expect(viaCli.structuredContent).toEqual(result.structuredContent);
     expect(recorder.requests).toHaveLength(0);

@@ -15,7 +15,12 @@ describe("stdio", () => {
     child.stdout.on("data", (c) => (stdout += c));
     child.stderr.on("data", (c) => (stderr += c));
     const send = (message: object | string) => child.stdin.write((typeof message === "string" ? message : JSON.stringify(message)) + "\n");
-    send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "0" } } });
+    send({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "0" } },
+    });
     send("this line is not JSON");
     send({ jsonrpc: "2.0", method: "notifications/initialized" });
     send({ jsonrpc: "2.0", id: 2, method: "tools/list" });
@@ -26,7 +31,12 @@ describe("stdio", () => {
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     const lines = stdout.trim().split("\n");
     for (const line of lines) expect(JSON.parse(line).jsonrpc, line).toBe("2.0");
-    const byId = Object.fromEntries(lines.map((l) => JSON.parse(l)).filter((m) => m.id !== undefined).map((m) => [m.id, m]));
+    const byId = Object.fromEntries(
+      lines
+        .map((l) => JSON.parse(l))
+        .filter((m) => m.id !== undefined)
+        .map((m) => [m.id, m]),
+    );
     expect(byId[2].result.tools[0].name).toBe("create_identity_pool");
     expect(byId[3].result.isError).toBe(true);
     expect(stderr).toContain("serving on stdio");
@@ -45,6 +55,10 @@ describe("stdio", () => {
     expect(result.isError).toBeFalsy();
     const validate = new Ajv({ strict: false }).compile(tools.find((t) => t.name === "create_identity_pool")!.outputSchema!);
     expect(validate(result.structuredContent), JSON.stringify(validate.errors)).toBe(true);
-    expect(result.structuredContent).toMatchObject({ IdentityPoolName: "MyIdentityPool", AllowUnauthenticatedIdentities: false, IdentityPoolTags: { env: "test" } });
+    expect(result.structuredContent).toMatchObject({
+      IdentityPoolName: "MyIdentityPool",
+      AllowUnauthenticatedIdentities: false,
+      IdentityPoolTags: { env: "test" },
+    });
   });
 });

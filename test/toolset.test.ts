@@ -26,7 +26,15 @@ describe("one tool per AWS CLI command", () => {
   it("each is named after its command, with underscores, and runs that operation", () => {
     for (const tool of tools) expect(tool.name).toBe(operationOf(tool.operation).command.replaceAll("-", "_"));
     expect([...allNames].sort()).toEqual(
-      ["create_identity_pool", "delete_identity_pool", "describe_identity_pool", "get_identity_pool_roles", "list_identity_pools", "set_identity_pool_roles", "update_identity_pool"].sort(),
+      [
+        "create_identity_pool",
+        "delete_identity_pool",
+        "describe_identity_pool",
+        "get_identity_pool_roles",
+        "list_identity_pools",
+        "set_identity_pool_roles",
+        "update_identity_pool",
+      ].sort(),
     );
   });
 
@@ -48,15 +56,23 @@ describe("the operator decides which tools exist", () => {
 
   it("--tools all lists all seven; --tools NAMES lists those", async () => {
     expect((await listed({ tools: "all" })).map((t) => t.name)).toEqual(allNames);
-    expect((await listed({ tools: ["delete_identity_pool", "describe_identity_pool"] })).map((t) => t.name)).toEqual(["describe_identity_pool", "delete_identity_pool"]);
+    expect((await listed({ tools: ["delete_identity_pool", "describe_identity_pool"] })).map((t) => t.name)).toEqual([
+      "describe_identity_pool",
+      "delete_identity_pool",
+    ]);
   });
 
   it("a tool that is not listed cannot be called, whatever its arguments", async () => {
     const { client, close } = await connectInMemory({});
     try {
-      const result = (await client.callTool({ name: "delete_identity_pool", arguments: { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000", dryRun: true } })) as CallToolResult;
+      const result = (await client.callTool({
+        name: "delete_identity_pool",
+        arguments: { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000", dryRun: true },
+      })) as CallToolResult;
       expect(result.isError).toBe(true);
-      expect((result.content as { text: string }[])[0]!.text).toMatch(/^Unknown tool "delete_identity_pool"; this server has create_identity_pool, describe_identity_pool/);
+      expect((result.content as { text: string }[])[0]!.text).toMatch(
+        /^Unknown tool "delete_identity_pool"; this server has create_identity_pool, describe_identity_pool/,
+      );
     } finally {
       await close();
     }
@@ -94,10 +110,17 @@ describe("every tool's dry run matches its advertised outputSchema", () => {
     create_identity_pool: { IdentityPoolName: "Sample", AllowUnauthenticatedIdentities: false },
     describe_identity_pool: { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000" },
     list_identity_pools: { MaxResults: 5 },
-    update_identity_pool: { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000", IdentityPoolName: "Sample", AllowUnauthenticatedIdentities: true },
+    update_identity_pool: {
+      IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000",
+      IdentityPoolName: "Sample",
+      AllowUnauthenticatedIdentities: true,
+    },
     delete_identity_pool: { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000" },
     get_identity_pool_roles: { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000" },
-    set_identity_pool_roles: { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000", Roles: { authenticated: "arn:aws:iam::123456789012:role/Auth" } },
+    set_identity_pool_roles: {
+      IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000",
+      Roles: { authenticated: "arn:aws:iam::123456789012:role/Auth" },
+    },
   };
   it.each(allNames)("%s: input skeleton and output sample", async (name) => {
     const { client, close } = await connectInMemory({ tools: "all", region: "eu-west-1", endpointUrl: "http://127.0.0.1:9" });

@@ -38,9 +38,23 @@ function constraintCases(): Case[] {
   const root = shape(operation.inputShapeName);
   if (root.type !== "structure") throw new Error("input is a structure");
 
-  const stringCases = (s: Shape & { type: "string" }, name: string, place: (v: string) => { args: Record<string, unknown>; field: string }) => {
-    if (s.min !== undefined && s.min > 0) cases.push({ name: `${name} shorter than ${s.min}`, ...place("a".repeat(s.min - 1)), rule: new RegExp(`^(key )?minLength ${s.min}$`) });
-    if (s.max !== undefined) cases.push({ name: `${name} longer than ${s.max}`, ...place("a".repeat(s.max + 1)), rule: new RegExp(`^(key )?maxLength ${s.max}$`) });
+  const stringCases = (
+    s: Shape & { type: "string" },
+    name: string,
+    place: (v: string) => { args: Record<string, unknown>; field: string },
+  ) => {
+    if (s.min !== undefined && s.min > 0)
+      cases.push({
+        name: `${name} shorter than ${s.min}`,
+        ...place("a".repeat(s.min - 1)),
+        rule: new RegExp(`^(key )?minLength ${s.min}$`),
+      });
+    if (s.max !== undefined)
+      cases.push({
+        name: `${name} longer than ${s.max}`,
+        ...place("a".repeat(s.max + 1)),
+        rule: new RegExp(`^(key )?maxLength ${s.max}$`),
+      });
     if (s.pattern !== undefined) cases.push({ name: `${name} breaking ${s.pattern}`, ...place("abc!def"), rule: /^(key )?pattern / });
   };
 
@@ -50,25 +64,43 @@ function constraintCases(): Case[] {
     if (s.type === "string") stringCases(s, member, (v) => ({ args: withValue(v), field: member }));
     if (s.type === "list") {
       const item = shape(s.member.shape);
-      if (item.type === "string") stringCases(item, `${member} item`, (v) => ({ args: withValue(["arn:aws:iam::123456789012:oidc-provider/ok", v]), field: `${member}[1]` }));
+      if (item.type === "string")
+        stringCases(item, `${member} item`, (v) => ({
+          args: withValue(["arn:aws:iam::123456789012:oidc-provider/ok", v]),
+          field: `${member}[1]`,
+        }));
       if (item.type === "structure")
         for (const [sub, subRef] of Object.entries(item.members)) {
           const subShape = shape(subRef.shape);
-          if (subShape.type === "string") stringCases(subShape, `${member}.${sub}`, (v) => ({ args: withValue([{ [sub]: v }]), field: `${member}[0].${sub}` }));
+          if (subShape.type === "string")
+            stringCases(subShape, `${member}.${sub}`, (v) => ({ args: withValue([{ [sub]: v }]), field: `${member}[0].${sub}` }));
         }
     }
     if (s.type === "map") {
       const keyShape = shape(s.key.shape);
       const valueShape = shape(s.value.shape);
-      if (valueShape.type === "string") stringCases(valueShape, `${member} value`, (v) => ({ args: withValue({ k: v }), field: `${member}["k"]` }));
+      if (valueShape.type === "string")
+        stringCases(valueShape, `${member} value`, (v) => ({ args: withValue({ k: v }), field: `${member}["k"]` }));
       if (keyShape.type === "string") stringCases(keyShape, `${member} key`, (v) => ({ args: withValue({ [v]: "x" }), field: member }));
       const max = documentedLimits[ref.shape]?.max ?? s.max;
       if (max !== undefined)
-        cases.push({ name: `${member} with ${max + 1} entries`, args: withValue(Object.fromEntries(Array.from({ length: max + 1 }, (_, i) => [`k${i}`, "v"]))), field: member, rule: new RegExp(`^maxEntries ${max}$`) });
+        cases.push({
+          name: `${member} with ${max + 1} entries`,
+          args: withValue(Object.fromEntries(Array.from({ length: max + 1 }, (_, i) => [`k${i}`, "v"]))),
+          field: member,
+          rule: new RegExp(`^maxEntries ${max}$`),
+        });
       const reserved = documentedLimits[s.key.shape]?.reservedPrefix;
-      if (reserved) cases.push({ name: `${member} key with the ${reserved} prefix`, args: withValue({ [`${reserved.toUpperCase()}x`]: "v" }), field: member, rule: /^key no "aws:" prefix$/ });
+      if (reserved)
+        cases.push({
+          name: `${member} key with the ${reserved} prefix`,
+          args: withValue({ [`${reserved.toUpperCase()}x`]: "v" }),
+          field: member,
+          rule: /^key no "aws:" prefix$/,
+        });
     }
-    if (s.type === "boolean") cases.push({ name: `${member} not a boolean`, args: withValue("yes"), field: member, rule: /^type boolean$/ });
+    if (s.type === "boolean")
+      cases.push({ name: `${member} not a boolean`, args: withValue("yes"), field: member, rule: /^type boolean$/ });
   }
   return cases;
 }
@@ -76,7 +108,11 @@ function constraintCases(): Case[] {
 describe("every constraint of the service model is refused before any call", () => {
   const cases = constraintCases();
   it("covers the model: every member of the request has cases", () => {
-    for (const member of inputMembers) expect(cases.some((c) => c.field.startsWith(member)), member).toBe(true);
+    for (const member of inputMembers)
+      expect(
+        cases.some((c) => c.field.startsWith(member)),
+        member,
+      ).toBe(true);
   });
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const problems = problemsOf(c.args);
@@ -169,7 +205,9 @@ describe("cliInputJson", () => {
   });
 
   it("refuses unknown keys at any depth, listing the valid keys, and says they came from the document", () => {
-    const problems = problemsOf({ cliInputJson: JSON.stringify({ ...valid, Foo: 1, CognitoIdentityProviders: [{ ProviderName: "p", Client: "c" }] }) });
+    const problems = problemsOf({
+      cliInputJson: JSON.stringify({ ...valid, Foo: 1, CognitoIdentityProviders: [{ ProviderName: "p", Client: "c" }] }),
+    });
     expect(problems.map((p) => p.field)).toEqual(["CognitoIdentityProviders[0].Client", "Foo"]);
     for (const p of problems) expect(p.message).toMatch(/valid keys.*\(from cliInputJson\)$/);
     expect(problems[1]!.message).toContain("IdentityPoolName, AllowUnauthenticatedIdentities, AllowClassicFlow");
@@ -201,8 +239,18 @@ describe("values read from files are never echoed", () => {
   it.each([
     ["a cliInputJson file that is not JSON", { cliInputJson: "file://credentials" }, "cliInputJson"],
     ["a cliInputJson file through cliArgs", { cliArgs: ["--cli-input-json", "file://credentials"] }, "cliArgs --cli-input-json"],
-    ["a parameter read from a file that breaks its pattern", { cliArgs: ["--identity-pool-name", "file://name", "--allow-unauthenticated-identities"] }, "IdentityPoolName"],
-    ["a shorthand parameter read from a file", { cliArgs: ["--cognito-identity-providers", "file://credentials", "--identity-pool-name", "x", "--allow-unauthenticated-identities"] }, "cliArgs --cognito-identity-providers"],
+    [
+      "a parameter read from a file that breaks its pattern",
+      { cliArgs: ["--identity-pool-name", "file://name", "--allow-unauthenticated-identities"] },
+      "IdentityPoolName",
+    ],
+    [
+      "a shorthand parameter read from a file",
+      {
+        cliArgs: ["--cognito-identity-providers", "file://credentials", "--identity-pool-name", "x", "--allow-unauthenticated-identities"],
+      },
+      "cliArgs --cognito-identity-providers",
+    ],
   ])("%s: the field is named, the contents are not shown", (_name, args, field) => {
     const prepared = prepareCall(args, reader);
     expect(prepared.ok).toBe(false);

@@ -38,7 +38,11 @@ async function connect(config: ServerConfig, answer?: Answer) {
 async function newPool(name: string): Promise<string> {
   const { call, close } = await connect({});
   try {
-    const created = await call("create_identity_pool", { IdentityPoolName: name, AllowUnauthenticatedIdentities: false, IdentityPoolTags: { team: "web" } });
+    const created = await call("create_identity_pool", {
+      IdentityPoolName: name,
+      AllowUnauthenticatedIdentities: false,
+      IdentityPoolTags: { team: "web" },
+    });
     const id = (created.structuredContent as { IdentityPoolId: string }).IdentityPoolId;
     await call("set_identity_pool_roles", { IdentityPoolId: id, Roles: { authenticated: authRole } });
     return id;
@@ -60,17 +64,32 @@ async function read(id: string) {
 
 /** Each write, with what its consent prompt must show. */
 const writes: { name: string; args: (id: string) => Record<string, unknown>; prompt: RegExp[] }[] = [
-  { name: "create_identity_pool", args: () => ({ IdentityPoolName: "Consented", AllowUnauthenticatedIdentities: true }), prompt: [/^Create the Amazon Cognito identity pool "Consented"\?/] },
+  {
+    name: "create_identity_pool",
+    args: () => ({ IdentityPoolName: "Consented", AllowUnauthenticatedIdentities: true }),
+    prompt: [/^Create the Amazon Cognito identity pool "Consented"\?/],
+  },
   {
     name: "update_identity_pool",
     args: (id) => ({ IdentityPoolId: id, IdentityPoolName: "Renamed", AllowUnauthenticatedIdentities: false }),
-    prompt: [/^UpdateIdentityPool on the identity pool "Written" \("us-east-1:/, /^- IdentityPoolName: "Written" → "Renamed"$/m, /^- IdentityPoolTags: \{"team":"web"\} removed \(the call leaves it out\)$/m],
+    prompt: [
+      /^UpdateIdentityPool on the identity pool "Written" \("us-east-1:/,
+      /^- IdentityPoolName: "Written" → "Renamed"$/m,
+      /^- IdentityPoolTags: \{"team":"web"\} removed \(the call leaves it out\)$/m,
+    ],
   },
-  { name: "delete_identity_pool", args: (id) => ({ IdentityPoolId: id }), prompt: [/^Delete the Amazon Cognito identity pool "Written" \("us-east-1:.*every identity in it\? This cannot be undone\.$/m] },
+  {
+    name: "delete_identity_pool",
+    args: (id) => ({ IdentityPoolId: id }),
+    prompt: [/^Delete the Amazon Cognito identity pool "Written" \("us-east-1:.*every identity in it\? This cannot be undone\.$/m],
+  },
   {
     name: "set_identity_pool_roles",
     args: (id) => ({ IdentityPoolId: id, Roles: { unauthenticated: "arn:aws:iam::123456789012:role/Guest" } }),
-    prompt: [/^SetIdentityPoolRoles on the identity pool \("us-east-1:/, /^- Roles: \{"authenticated":"arn:aws:iam::123456789012:role\/Auth"\} → \{"unauthenticated":"arn:aws:iam::123456789012:role\/Guest"\}$/m],
+    prompt: [
+      /^SetIdentityPoolRoles on the identity pool \("us-east-1:/,
+      /^- Roles: \{"authenticated":"arn:aws:iam::123456789012:role\/Auth"\} → \{"unauthenticated":"arn:aws:iam::123456789012:role\/Guest"\}$/m,
+    ],
   },
 ];
 
@@ -104,7 +123,9 @@ describe.each(writes)("$name", ({ name, args, prompt }) => {
         expect(text(result)).toMatch(new RegExp(`^Not done: the user ${answer === "decline" ? "declined" : "cancelled"} ${name}`));
         expect(asked).toHaveLength(1);
         for (const line of prompt) expect(asked[0]).toMatch(line);
-        expect(asked[0]!.split("\n").at(-1)).toMatch(/^Where: region us-east-1, endpoint http:\/\/127\.0\.0\.1:\d+\/, profile default \(SANDBOX, not AWS\)\.$/);
+        expect(asked[0]!.split("\n").at(-1)).toMatch(
+          /^Where: region us-east-1, endpoint http:\/\/127\.0\.0\.1:\d+\/, profile default \(SANDBOX, not AWS\)\.$/,
+        );
       } finally {
         await close();
       }
@@ -150,13 +171,30 @@ describe("--max-writes-per-minute counts every write", () => {
     const id = await newPool("Written");
     const { call, close } = await connect({ maxWritesPerMinute: 2 });
     try {
-      expect((await call("create_identity_pool", { IdentityPoolName: "Counted", AllowUnauthenticatedIdentities: true })).isError).toBeFalsy();
+      expect(
+        (await call("create_identity_pool", { IdentityPoolName: "Counted", AllowUnauthenticatedIdentities: true })).isError,
+      ).toBeFalsy();
       expect((await call("describe_identity_pool", { IdentityPoolId: id })).isError).toBeFalsy();
-      expect((await call("update_identity_pool", { IdentityPoolId: id, IdentityPoolName: "Written", AllowUnauthenticatedIdentities: true, dryRun: true })).isError).toBeFalsy();
+      expect(
+        (
+          await call("update_identity_pool", {
+            IdentityPoolId: id,
+            IdentityPoolName: "Written",
+            AllowUnauthenticatedIdentities: true,
+            dryRun: true,
+          })
+        ).isError,
+      ).toBeFalsy();
       expect((await call("set_identity_pool_roles", { IdentityPoolId: id, Roles: {} })).isError).toBeFalsy();
-      const refused = await call("update_identity_pool", { IdentityPoolId: id, IdentityPoolName: "Written", AllowUnauthenticatedIdentities: true });
+      const refused = await call("update_identity_pool", {
+        IdentityPoolId: id,
+        IdentityPoolName: "Written",
+        AllowUnauthenticatedIdentities: true,
+      });
       expect(refused.isError).toBe(true);
-      expect(text(refused)).toMatch(/^Rate limit reached: this server allows 2 writes per minute \(its operator's --max-writes-per-minute\)\. Nothing was changed\./);
+      expect(text(refused)).toMatch(
+        /^Rate limit reached: this server allows 2 writes per minute \(its operator's --max-writes-per-minute\)\. Nothing was changed\./,
+      );
     } finally {
       await close();
     }

@@ -125,7 +125,9 @@ export function outputArgs(format, color) {
  * or wrote to stderr. Checking the plain runs is the caller's business.
  */
 export function outputCollector(cases) {
-  const byName = new Map(cases.map((c) => [c.name, { name: c.name, response: c.response, ...c.extra, json: null, text: null, table: null, queries: [] }]));
+  const byName = new Map(
+    cases.map((c) => [c.name, { name: c.name, response: c.response, ...c.extra, json: null, text: null, table: null, queries: [] }]),
+  );
   return {
     add(name, format, query, r) {
       const entry = byName.get(name);

@@ -14,7 +14,8 @@ import { noBlindRetries, type Stack } from "./retry-safety.js";
 import { loadSdk, type Sdk } from "./sdk.js";
 
 function initialTarget(connection: Connection): Target {
-  if (connection.sandbox) return { region: connection.region, endpoint: connection.endpointUrl, credentials: "none (sandbox)", sandbox: true };
+  if (connection.sandbox)
+    return { region: connection.region, endpoint: connection.endpointUrl, credentials: "none (sandbox)", sandbox: true };
   return { region: connection.region, endpoint: connection.endpointUrl, profile: connection.profile ?? "default" };
 }
 
@@ -43,7 +44,11 @@ export async function resolveTarget(connection: Connection): Promise<CallOutcome
 }
 
 /** Resolves which credentials the call uses, then runs `work`; every failure becomes a Failure. */
-async function withClient<T>(connection: Connection, resolved: Target, work: (client: CognitoIdentityClient, sdk: Sdk) => Promise<T>): Promise<CallOutcome<T>> {
+async function withClient<T>(
+  connection: Connection,
+  resolved: Target,
+  work: (client: CognitoIdentityClient, sdk: Sdk) => Promise<T>,
+): Promise<CallOutcome<T>> {
   const target = { ...resolved };
   try {
     const sdk = await loadSdk();
@@ -51,7 +56,12 @@ async function withClient<T>(connection: Connection, resolved: Target, work: (cl
       if (connection.noSignRequest) target.credentials = "none (unsigned)";
       else if (connection.placeholderCredentials) target.credentials = "placeholders (the call chose the endpoint, not the operator)";
       else if (!connection.sandbox) {
-        const identity = (await client.config.credentials()) as { accessKeyId: string; secretAccessKey: string; sessionToken?: string; $source?: Record<string, unknown> };
+        const identity = (await client.config.credentials()) as {
+          accessKeyId: string;
+          secretAccessKey: string;
+          sessionToken?: string;
+          $source?: Record<string, unknown>;
+        };
         rememberSecrets(identity.accessKeyId, identity.secretAccessKey, identity.sessionToken);
         target.credentials = credentialKind(identity.$source);
       }
@@ -83,13 +93,22 @@ async function send(client: CognitoIdentityClient, sdk: Sdk, operation: Operatio
   const command = new Command(request);
   if (options.once) noBlindRetries(command.middlewareStack);
   if (options.debug) logTraffic(command.middlewareStack, options.debug);
-  const { $metadata, ...answer } = (await client.send(command as Parameters<CognitoIdentityClient["send"]>[0], sendOptions(options.timeouts))) as { $metadata: { requestId?: string } };
+  const { $metadata, ...answer } = (await client.send(
+    command as Parameters<CognitoIdentityClient["send"]>[0],
+    sendOptions(options.timeouts),
+  )) as { $metadata: { requestId?: string } };
   const value = operation.outputShapeName ? (asShape(answer, operation.outputShapeName) as Record<string, unknown>) : {};
   return { value, requestId: $metadata.requestId };
 }
 
 /** One request of `operation`. */
-export function callOperation(operation: Operation, request: object, connection: Connection, target: Target, options: SendOptions): Promise<CallOutcome<Answer>> {
+export function callOperation(
+  operation: Operation,
+  request: object,
+  connection: Connection,
+  target: Target,
+  options: SendOptions,
+): Promise<CallOutcome<Answer>> {
   return withClient(connection, target, (client, sdk) => send(client, sdk, operation, request, options));
 }
 
@@ -107,7 +126,7 @@ export function callPages(
 ): Promise<CallOutcome<Answer[]>> {
   return withClient(connection, target, async (client, sdk) => {
     const pages: Answer[] = [];
-    for (let request: Record<string, unknown> | undefined = firstRequest; request; ) {
+    for (let request: Record<string, unknown> | undefined = firstRequest; request;) {
       const page = await send(client, sdk, operation, request, options);
       pages.push(page);
       request = next(page, request);

@@ -18,7 +18,11 @@ const clients = new Map<string, CachedClient>();
 const maxCachedClients = 16;
 
 function release(entry: CachedClient): void {
-  if (entry.inUse === 0 && entry.evicted) entry.client.then((c) => c.destroy(), () => {});
+  if (entry.inUse === 0 && entry.evicted)
+    entry.client.then(
+      (c) => c.destroy(),
+      () => {},
+    );
 }
 
 /** Runs `use` with the client for this connection. */

@@ -9,8 +9,20 @@ export type DebugLog = (message: string, data: Record<string, unknown>) => void;
 export function logTraffic(stack: Stack, debug: DebugLog): void {
   stack.add(
     (next) => async (args) => {
-      const request = args.request as { method?: string; hostname?: string; path?: string; headers?: Record<string, string>; body?: unknown };
-      debug("request", { method: request.method, host: request.hostname, path: request.path, headers: redactHeaders(request.headers ?? {}), body: bodyText(request.body) });
+      const request = args.request as {
+        method?: string;
+        hostname?: string;
+        path?: string;
+        headers?: Record<string, string>;
+        body?: unknown;
+      };
+      debug("request", {
+        method: request.method,
+        host: request.hostname,
+        path: request.path,
+        headers: redactHeaders(request.headers ?? {}),
+        body: bodyText(request.body),
+      });
       try {
         const result = await next(args);
         const response = result.response as { statusCode?: number; headers?: Record<string, string> };
@@ -31,4 +43,3 @@ export function logTraffic(stack: Stack, debug: DebugLog): void {
 function bodyText(body: unknown): unknown {
   return body instanceof Uint8Array ? new TextDecoder().decode(body) : body;
 }
-

@@ -37,7 +37,13 @@ export class PerCallTimeoutHandler implements HttpHandler<object> {
     const key = `${timeouts.connectMs}/${timeouts.readMs}`;
     let handler = this.handlers.get(key);
     if (handler) this.handlers.delete(key);
-    else handler = new NodeHttpHandler({ connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.readMs, httpAgent: this.httpAgent, httpsAgent: this.httpsAgent });
+    else
+      handler = new NodeHttpHandler({
+        connectionTimeout: timeouts.connectMs,
+        socketTimeout: timeouts.readMs,
+        httpAgent: this.httpAgent,
+        httpsAgent: this.httpsAgent,
+      });
     this.handlers.set(key, handler);
     // Dropping a handler is enough: the agents, and so the sockets, belong to this object.
     if (this.handlers.size > maxHandlers) this.handlers.delete(this.handlers.keys().next().value!);

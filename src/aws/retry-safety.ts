@@ -30,7 +30,10 @@ export function noBlindRetries(stack: Stack): void {
       if (!outcomeIsUnknown(error, status)) throw error;
       const answered = status !== undefined ? `AWS answered HTTP ${status}, but the answer could not be read: ` : "";
       // No `cause`: the SDK classifies an error as transient (retryable) when its cause is.
-      throw Object.assign(new Error(`${answered}${(error as Error).message}`), { name: outcomeUnknown, $metadata: { httpStatusCode: status } });
+      throw Object.assign(new Error(`${answered}${(error as Error).message}`), {
+        name: outcomeUnknown,
+        $metadata: { httpStatusCode: status },
+      });
     }
   };
   const aroundHandler = (next: DeserializeHandler<object, object>) => async (args: DeserializeHandlerArguments<object>) => {
@@ -38,7 +41,11 @@ export function noBlindRetries(stack: Stack): void {
     answeredStatus = (result.response as { statusCode?: number }).statusCode;
     return result;
   };
-  stack.add(aroundDeserializer as unknown as Parameters<Stack["add"]>[0], { step: "deserialize", priority: "high", name: "noBlindRetries" });
+  stack.add(aroundDeserializer as unknown as Parameters<Stack["add"]>[0], {
+    step: "deserialize",
+    priority: "high",
+    name: "noBlindRetries",
+  });
   stack.add(aroundHandler as unknown as Parameters<Stack["add"]>[0], { step: "deserialize", priority: "low", name: "answeredStatus" });
 }
 
@@ -53,4 +60,3 @@ function outcomeIsUnknown(error: unknown, status: number | undefined): boolean {
   if (/CERT|TLS|SSL|SELF_SIGNED/i.test(e?.code ?? "")) return false;
   return true;
 }
-

@@ -21,12 +21,26 @@ export function loadSdk(): Promise<Sdk> {
  * instance metadata).
  */
 export async function preloadAwsSdk(): Promise<void> {
-  const [{ CognitoIdentityClient, CreateIdentityPoolCommand }, { PerCallTimeoutHandler }] = await Promise.all([loadSdk(), import("./http-handler.js")]);
-  const pool = { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000", IdentityPoolName: "warm-up", AllowUnauthenticatedIdentities: false };
-  const endpoint = createServer((req, res) => req.resume().on("end", () => res.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify(pool))));
+  const [{ CognitoIdentityClient, CreateIdentityPoolCommand }, { PerCallTimeoutHandler }] = await Promise.all([
+    loadSdk(),
+    import("./http-handler.js"),
+  ]);
+  const pool = {
+    IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000",
+    IdentityPoolName: "warm-up",
+    AllowUnauthenticatedIdentities: false,
+  };
+  const endpoint = createServer((req, res) =>
+    req.resume().on("end", () => res.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify(pool))),
+  );
   const { port } = await listen(endpoint, 0, "127.0.0.1");
   const requestHandler = new PerCallTimeoutHandler({ rejectUnauthorized: true });
-  const client = new CognitoIdentityClient({ region: "us-east-1", endpoint: `http://127.0.0.1:${port}`, credentials: { accessKeyId: "warm-up", secretAccessKey: "warm-up" }, requestHandler });
+  const client = new CognitoIdentityClient({
+    region: "us-east-1",
+    endpoint: `http://127.0.0.1:${port}`,
+    credentials: { accessKeyId: "warm-up", secretAccessKey: "warm-up" },
+    requestHandler,
+  });
   try {
     const command = new CreateIdentityPoolCommand({ IdentityPoolName: pool.IdentityPoolName, AllowUnauthenticatedIdentities: false });
     noBlindRetries(command.middlewareStack);

@@ -28,7 +28,9 @@ interface ResumeToken {
 
 /** Python's json.dumps, for the few values a token holds: its separators, and ASCII only. */
 function pythonJson(value: string | number | null): string {
-  return typeof value === "string" ? JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : String(value);
+  return typeof value === "string"
+    ? JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    : String(value);
 }
 
 /** botocore's TokenEncoder: base64 of the token as JSON. */
@@ -50,7 +52,10 @@ function decode(inputToken: string, startingToken: string): ResumeToken {
     // Not one of botocore's: the older form.
   }
   const [token, truncate] = startingToken.split("___");
-  return { token: token === "None" ? null : token!, truncate: truncate !== undefined && /^-?\d+$/.test(truncate) ? Number(truncate) : undefined };
+  return {
+    token: token === "None" ? null : token!,
+    truncate: truncate !== undefined && /^-?\d+$/.test(truncate) ? Number(truncate) : undefined,
+  };
 }
 
 /** What paging gives: the merged answer (with the resume token, if any) and each page as the CLI's text output prints them. */
@@ -59,9 +64,18 @@ export interface PagedAnswer extends Answer {
 }
 
 /** Every page from the starting token on, as botocore's PageIterator reads them. */
-export async function listPages(operation: Operation, route: Route, request: Record<string, unknown>, paging: Paging, debug?: DebugLog): Promise<CallOutcome<PagedAnswer>> {
+export async function listPages(
+  operation: Operation,
+  route: Route,
+  request: Record<string, unknown>,
+  paging: Paging,
+  debug?: DebugLog,
+): Promise<CallOutcome<PagedAnswer>> {
   const { input_token: inputToken, output_token: outputToken, result_key: resultKey } = operation.paginator!;
-  const start: ResumeToken = paging.startingToken === undefined ? { token: (request[inputToken] as string | undefined) ?? null } : decode(inputToken, paging.startingToken);
+  const start: ResumeToken =
+    paging.startingToken === undefined
+      ? { token: (request[inputToken] as string | undefined) ?? null }
+      : decode(inputToken, paging.startingToken);
   const first = { ...request };
   if (start.token === null) delete first[inputToken];
   else first[inputToken] = start.token;
@@ -102,7 +116,10 @@ export async function listPages(operation: Operation, route: Route, request: Rec
   });
   if (!outcome.ok) return outcome;
   if (tokenRepeated)
-    return { ...failed({ name: "PaginationError", message: `The same next token was received twice: ${previous}` }), target: outcome.target };
+    return {
+      ...failed({ name: "PaginationError", message: `The same next token was received twice: ${previous}` }),
+      target: outcome.target,
+    };
   const merged: Record<string, unknown> = { [resultKey]: pages.flatMap((p) => p[resultKey] as unknown[]) };
   if (resume) merged[outputToken] = encode(inputToken, resume);
   return { ...ok({ value: merged, pages, requestId: outcome.value.at(-1)?.requestId }), target: outcome.target };

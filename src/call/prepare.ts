@@ -71,11 +71,20 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
   for (const [key, value] of Object.entries(given)) {
     if (value === undefined) continue;
     // defineProperty, not assignment: a key named "__proto__" must stay an (unknown) key.
-    Object.defineProperty(parameterNames.includes(key) ? params : rawOptions, key, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(parameterNames.includes(key) ? params : rawOptions, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   const checked = optionsSchema(shape).safeParse(rawOptions, { reportInput: true });
   if (!checked.success)
-    problems.push(...problemsFromIssues(checked.error.issues, operation.inputShapeName, { validKeys: () => [...parameterNames, ...Object.keys(optionsShape(operation, shape.effectOptions))] }));
+    problems.push(
+      ...problemsFromIssues(checked.error.issues, operation.inputShapeName, {
+        validKeys: () => [...parameterNames, ...Object.keys(optionsShape(operation, shape.effectOptions))],
+      }),
+    );
   const toolOptions: ToolOptions = checked.success ? (checked.data as ToolOptions) : {};
   let options: CliOptions = toolOptions;
   let explicitSource: Source = "arguments";
@@ -104,7 +113,9 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
     }
   }
 
-  const origins: Record<string, Origin> = Object.fromEntries(Object.keys(params).map((k) => [k, { source: explicitSource, file: readFrom.params[k] }]));
+  const origins: Record<string, Origin> = Object.fromEntries(
+    Object.keys(params).map((k) => [k, { source: explicitSource, file: readFrom.params[k] }]),
+  );
   let request: Record<string, unknown> = params;
   if (options.cliInputJson !== undefined) {
     // From cliArgs the document was already read (its file:// resolved) by the parser: a text that
@@ -165,7 +176,15 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
   }
 
   if (problems.length) return failed(problems);
-  return ok({ mode, request: orderLikeModel(operation, request), options, query, ifNameExists: toolOptions.ifNameExists, dryRun: toolOptions.dryRun, paging });
+  return ok({
+    mode,
+    request: orderLikeModel(operation, request),
+    options,
+    query,
+    ifNameExists: toolOptions.ifNameExists,
+    dryRun: toolOptions.dryRun,
+    paging,
+  });
 }
 
 const pagingOptions = { maxItems: "--max-items", pageSize: "--page-size", startingToken: "--starting-token" } as const;

@@ -65,7 +65,10 @@ export interface ToolJsonSchemas {
  */
 export function toolJsonSchemas(contract: ToolContract): ToolJsonSchemas {
   const { operation, effectOptions: options } = callShape(contract);
-  return { input: jsonSchemaOf(toolInputSchema(operation, options)), output: jsonSchemaOf(outputSchema(operation, contract.effect)) as Tool["outputSchema"] };
+  return {
+    input: jsonSchemaOf(toolInputSchema(operation, options)),
+    output: jsonSchemaOf(outputSchema(operation, contract.effect)) as Tool["outputSchema"],
+  };
 }
 
 /** Debug output goes to the operator (stderr) and to the client, with every known secret masked. */
@@ -87,7 +90,10 @@ const unknownOutcome: Record<string, { means: string; hint: string }> = {
     means: "so the pool may or may not have been deleted",
     hint: "Check with describe_identity_pool before deleting again: a ResourceNotFoundException means it is gone.",
   },
-  replace: { means: "so the change may or may not have been made", hint: "Read the pool again to see whether it was; repeating the same call is safe." },
+  replace: {
+    means: "so the change may or may not have been made",
+    hint: "Read the pool again to see whether it was; repeating the same call is safe.",
+  },
 };
 
 function explained(effect: ToolContract["effect"], failure: Failure): Failure {
@@ -104,12 +110,17 @@ interface Route {
 }
 
 /** A tool's calls, for one server; `controls` are shared by every session of the process. */
-export function toolCall(contract: ToolContract, config: ServerConfig, controls: ProcessControls): (args: unknown, context?: CallContext) => Promise<CallToolResult> {
+export function toolCall(
+  contract: ToolContract,
+  config: ServerConfig,
+  controls: ProcessControls,
+): (args: unknown, context?: CallContext) => Promise<CallToolResult> {
   const shape = callShape(contract);
   const { operation } = shape;
   const readFile = createFileReader(config.allowFilesFrom);
 
-  const failure = (outcome: CallOutcome<unknown> & { ok: false }) => failureResult(operation, explained(contract.effect, outcome.error), outcome.target);
+  const failure = (outcome: CallOutcome<unknown> & { ok: false }) =>
+    failureResult(operation, explained(contract.effect, outcome.error), outcome.target);
 
   /** A create's duplicate guard: a result when the name's existing pool settles the call, undefined to go on creating. */
   async function settleByName(call: PreparedCall, rendering: Rendering, route: Route): Promise<CallToolResult | undefined> {
@@ -119,12 +130,19 @@ export function toolCall(contract: ToolContract, config: ServerConfig, controls:
     const list = operationOf("ListIdentityPools");
     const pages = await listPages(list, route, { MaxResults: 60 }, {});
     if (!pages.ok) return failureResult(list, pages.error, pages.target);
-    const ids = (pages.value.value.IdentityPools as { IdentityPoolId: string; IdentityPoolName: string }[]).filter((p) => p.IdentityPoolName === name).map((p) => p.IdentityPoolId);
+    const ids = (pages.value.value.IdentityPools as { IdentityPoolId: string; IdentityPoolName: string }[])
+      .filter((p) => p.IdentityPoolName === name)
+      .map((p) => p.IdentityPoolId);
     if (!ids.length) return undefined;
     if (mode === "error")
-      return refusedResult(`Not created: an identity pool named "${name}" already exists (${ids.join(", ")}), and ifNameExists is "error". Use ifNameExists "return-existing" to get it, or choose another name.`, pages.target);
+      return refusedResult(
+        `Not created: an identity pool named "${name}" already exists (${ids.join(", ")}), and ifNameExists is "error". Use ifNameExists "return-existing" to get it, or choose another name.`,
+        pages.target,
+      );
     const describe = operationOf("DescribeIdentityPool");
-    const existing = await callOperation(describe, { IdentityPoolId: ids[0] }, route.connection, route.target, { timeouts: route.timeouts });
+    const existing = await callOperation(describe, { IdentityPoolId: ids[0] }, route.connection, route.target, {
+      timeouts: route.timeouts,
+    });
     if (!existing.ok) return failureResult(describe, existing.error, existing.target);
     const message = `Not created now: an identity pool named "${name}" already exists (${ids[0]}${ids.length > 1 ? `, and ${ids.length - 1} more with the same name` : ""}). It was returned as ifNameExists "return-existing" asks`;
     return successResult(rendering, existing.value.value, message, existing.target, { existing: { message, sameName: ids.length } });
@@ -133,7 +151,9 @@ export function toolCall(contract: ToolContract, config: ServerConfig, controls:
   /** For replace and delete: the state the write replaces, read first. */
   async function readCurrent(call: PreparedCall, route: Route): Promise<CallOutcome<Answer> & { read: Operation }> {
     const read = operationOf(contract.current!);
-    const outcome = await callOperation(read, { IdentityPoolId: call.request.IdentityPoolId }, route.connection, route.target, { timeouts: route.timeouts });
+    const outcome = await callOperation(read, { IdentityPoolId: call.request.IdentityPoolId }, route.connection, route.target, {
+      timeouts: route.timeouts,
+    });
     return { ...outcome, read };
   }
 
@@ -164,14 +184,22 @@ export function toolCall(contract: ToolContract, config: ServerConfig, controls:
     // The region may come from a profile's config, which the call's own check could not see.
     const regionRefused = regionPolicyProblem(config, target.value.region);
     if (regionRefused) return problemsResult([regionRefused]);
-    if (call.mode === "skeleton-output") return outputSampleResult(rendering, call.request, outputSample(operation, call.request, target.value.region!), target.value);
+    if (call.mode === "skeleton-output")
+      return outputSampleResult(rendering, call.request, outputSample(operation, call.request, target.value.region!), target.value);
     const route: Route = { connection, timeouts, target: target.value };
 
     if (contract.effect === "read") {
       const outcome = await send(call, route, context);
       if (!outcome.ok) return failure(outcome);
       const pages = "pages" in outcome.value ? (outcome.value as PagedAnswer).pages : undefined;
-      return successResult(rendering, outcome.value.value, `${operation.name} answered${requestIdNote(outcome.value)}`, outcome.target, {}, pages);
+      return successResult(
+        rendering,
+        outcome.value.value,
+        `${operation.name} answered${requestIdNote(outcome.value)}`,
+        outcome.target,
+        {},
+        pages,
+      );
     }
 
     let write: WriteDescription;
@@ -189,11 +217,20 @@ export function toolCall(contract: ToolContract, config: ServerConfig, controls:
       if (problems.length) return problemsResult(problems);
       if (contract.effect === "delete") {
         write = { effect: "delete", current };
-        if (call.dryRun) return readDryRunResult(operation, `It would delete ${poolLabel(current)} and every identity in it.`, [], { deleted: deletedPool(call, current) }, read.target);
+        if (call.dryRun)
+          return readDryRunResult(
+            operation,
+            `It would delete ${poolLabel(current)} and every identity in it.`,
+            [],
+            { deleted: deletedPool(call, current) },
+            read.target,
+          );
       } else {
         changes = changesBetween(operation, current, call.request);
         write = { effect: "replace", operation: operation.name, current, changes };
-        const what = changes.length ? `It would change ${changes.length} member${changes.length === 1 ? "" : "s"}:` : "It would change no member.";
+        const what = changes.length
+          ? `It would change ${changes.length} member${changes.length === 1 ? "" : "s"}:`
+          : "It would change no member.";
         if (call.dryRun) return readDryRunResult(operation, what, changes.map(changeLine), { changes }, read.target);
       }
     }
@@ -204,9 +241,12 @@ export function toolCall(contract: ToolContract, config: ServerConfig, controls:
     if (!outcome.ok) return failure(outcome);
     const answer = outcome.value.value;
     const note = requestIdNote(outcome.value);
-    if (contract.effect === "create") return successResult(rendering, answer, `Created identity pool ${String(answer.IdentityPoolId)}${note}`, outcome.target);
+    if (contract.effect === "create")
+      return successResult(rendering, answer, `Created identity pool ${String(answer.IdentityPoolId)}${note}`, outcome.target);
     if (contract.effect === "delete")
-      return successResult(rendering, answer, `Deleted ${poolLabel(current)} and every identity in it${note}`, outcome.target, { deleted: deletedPool(call, current) });
+      return successResult(rendering, answer, `Deleted ${poolLabel(current)} and every identity in it${note}`, outcome.target, {
+        deleted: deletedPool(call, current),
+      });
     const summary = `${operation.name} done: ${changes.length ? changes.map(changeLine).join("; ") : "no member changed"}${note}`;
     return successResult(rendering, answer, summary, outcome.target, { changes });
   }
@@ -218,8 +258,12 @@ export function toolCall(contract: ToolContract, config: ServerConfig, controls:
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
       console.error(redactSecrets(`[${contract.name}] unexpected error: ${(error as Error)?.stack ?? String(error)}`));
-      const unknown = contract.effect === "read" ? "" : ` Whether ${contract.name} took effect is unknown: read the pool before repeating it.`;
-      result = { isError: true, content: [{ type: "text", text: `Internal error in ${contract.name}: ${(error as Error)?.message ?? String(error)}.${unknown}` }] };
+      const unknown =
+        contract.effect === "read" ? "" : ` Whether ${contract.name} took effect is unknown: read the pool before repeating it.`;
+      result = {
+        isError: true,
+        content: [{ type: "text", text: `Internal error in ${contract.name}: ${(error as Error)?.message ?? String(error)}.${unknown}` }],
+      };
     }
     // Whatever an endpoint answered (errors, tags) is shown, but never a credential it echoed.
     return redactJson(result);
@@ -227,7 +271,10 @@ export function toolCall(contract: ToolContract, config: ServerConfig, controls:
 }
 
 function deletedPool(call: PreparedCall, current: Record<string, unknown>): { IdentityPoolId: string; IdentityPoolName?: string } {
-  return { IdentityPoolId: String(call.request.IdentityPoolId), ...(current.IdentityPoolName !== undefined && { IdentityPoolName: String(current.IdentityPoolName) }) };
+  return {
+    IdentityPoolId: String(call.request.IdentityPoolId),
+    ...(current.IdentityPoolName !== undefined && { IdentityPoolName: String(current.IdentityPoolName) }),
+  };
 }
 
 function poolLabel(pool: Record<string, unknown>): string {
@@ -238,7 +285,13 @@ function poolLabel(pool: Record<string, unknown>): string {
 export function sampleArguments(contract: ToolContract): Record<string, unknown> {
   const { operation } = callShape(contract);
   const skeleton = inputSkeleton(operation, {});
-  const valid: Record<string, unknown> = { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000", IdentityPoolName: "warm-up", AllowUnauthenticatedIdentities: false, MaxResults: 1, Roles: {} };
+  const valid: Record<string, unknown> = {
+    IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000",
+    IdentityPoolName: "warm-up",
+    AllowUnauthenticatedIdentities: false,
+    MaxResults: 1,
+    Roles: {},
+  };
   return Object.fromEntries((operation.input.required ?? []).map((member) => [member, valid[member] ?? skeleton[member]]));
 }
 

@@ -141,7 +141,11 @@ export function scanOptions(line: readonly string[], args: readonly Arg[], specs
 
     const badChoice = spec.choices ? values.find((v) => !spec.choices!.includes(v)) : undefined;
     if (badChoice !== undefined) {
-      problems.push({ field, rule: "choice", message: `${quote(badChoice)} is not a valid value for ${spec.flag}; valid values: ${spec.choices!.join(", ")}` });
+      problems.push({
+        field,
+        rule: "choice",
+        message: `${quote(badChoice)} is not a valid value for ${spec.flag}; valid values: ${spec.choices!.join(", ")}`,
+      });
       continue;
     }
     matches.push({ spec, values });

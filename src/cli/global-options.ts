@@ -81,11 +81,25 @@ export function readGlobalOptions(matches: readonly OptionMatch[], problems: Pro
     }
     const given = values[0]!;
     if (kind === "unsupported") {
-      problems.push({ field: `cliArgs ${spec.flag}`, rule: "unknown parameter", message: `${spec.flag} is an AWS CLI option this server does not support` });
+      problems.push({
+        field: `cliArgs ${spec.flag}`,
+        rule: "unknown parameter",
+        message: `${spec.flag} is an AWS CLI option this server does not support`,
+      });
     } else if (kind === "integer") {
       const seconds = pythonInt.test(given) ? Number(given.replace(/_/g, "")) : NaN;
-      if (Number.isNaN(seconds)) problems.push({ field: `cliArgs ${spec.flag}`, rule: "type", message: `${spec.flag} must be a whole number of seconds, got ${quote(given)}` });
-      else if (seconds < 0) problems.push({ field: `cliArgs ${spec.flag}`, rule: "range", message: `${spec.flag} cannot be negative (0 means no limit), got ${seconds}` });
+      if (Number.isNaN(seconds))
+        problems.push({
+          field: `cliArgs ${spec.flag}`,
+          rule: "type",
+          message: `${spec.flag} must be a whole number of seconds, got ${quote(given)}`,
+        });
+      else if (seconds < 0)
+        problems.push({
+          field: `cliArgs ${spec.flag}`,
+          rule: "range",
+          message: `${spec.flag} cannot be negative (0 means no limit), got ${seconds}`,
+        });
       else options[key] = seconds || 0; // "-0" is 0 to Python
     } else if (given !== "" || !IGNORED_WHEN_EMPTY.has(spec.flag)) options[key] = given;
   }

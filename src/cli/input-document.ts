@@ -37,10 +37,17 @@ export function parseInputDocument(text: string, field: string, file?: string): 
     document = parseJson(text);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    const message = file === undefined ? `the value is not valid JSON: ${error.message}` : `${file} is not valid JSON: ${error.withoutText}`;
+    const message =
+      file === undefined ? `the value is not valid JSON: ${error.message}` : `${file} is not valid JSON: ${error.withoutText}`;
     return failed([{ field, rule: "JSON syntax", message }]);
   }
   if (!isJsonObject(document))
-    return failed([{ field, rule: "type object", message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document, file)}` }]);
+    return failed([
+      {
+        field,
+        rule: "type object",
+        message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document, file)}`,
+      },
+    ]);
   return ok({ text, document, file });
 }

@@ -29,7 +29,12 @@ const parametersByOperation = new Map<string, readonly OperationParameter[]>();
 export function operationParameters(operation: Operation): readonly OperationParameter[] {
   let found = parametersByOperation.get(operation.name);
   if (!found) {
-    found = Object.entries(operation.input.members).map(([apiName, ref]) => ({ apiName, flag: `--${xformName(apiName)}`, shapeName: ref.shape, shape: shape(ref.shape) }));
+    found = Object.entries(operation.input.members).map(([apiName, ref]) => ({
+      apiName,
+      flag: `--${xformName(apiName)}`,
+      shapeName: ref.shape,
+      shape: shape(ref.shape),
+    }));
     parametersByOperation.set(operation.name, found);
   }
   return found;
@@ -37,7 +42,11 @@ export function operationParameters(operation: Operation): readonly OperationPar
 
 /** The argparse options of a parameter: a boolean is a pair of flags, a list takes any number of values. */
 export function optionSpecsOf(parameter: OperationParameter): OptionSpec[] {
-  if (parameter.shape.type === "boolean") return [{ flag: parameter.flag, arity: "none" }, { flag: negativeFlag(parameter), arity: "none" }];
+  if (parameter.shape.type === "boolean")
+    return [
+      { flag: parameter.flag, arity: "none" },
+      { flag: negativeFlag(parameter), arity: "none" },
+    ];
   return [{ flag: parameter.flag, arity: parameter.shape.type === "list" ? "any" : "one" }];
 }
 
@@ -84,7 +93,10 @@ class ValueReader {
 
   readFile(uri: string): string {
     if (uri.startsWith(FILE_BYTES))
-      this.refuse("type", `${excerpt(uri)}: fileb:// gives the file's raw bytes, which ${this.parameter.flag} does not take (the AWS CLI refuses them); use file:// for text`);
+      this.refuse(
+        "type",
+        `${excerpt(uri)}: fileb:// gives the file's raw bytes, which ${this.parameter.flag} does not take (the AWS CLI refuses them); use file:// for text`,
+      );
     try {
       const text = this.fileReader(uri);
       this.file ??= uri;
@@ -109,7 +121,10 @@ class ValueReader {
       return parseShorthand(text, (uri) => this.readFile(uri));
     } catch (error) {
       if (error instanceof ShorthandSyntaxError)
-        this.refuse("shorthand syntax", `${what} is not valid shorthand (${shorthandExample(this.parameter)}; JSON would start with "{" or "["): ${this.described(error)}`);
+        this.refuse(
+          "shorthand syntax",
+          `${what} is not valid shorthand (${shorthandExample(this.parameter)}; JSON would start with "{" or "["): ${this.described(error)}`,
+        );
       throw error;
     }
   }
@@ -151,7 +166,10 @@ function apiValue(reader: ValueReader, raw: string | string[]): unknown {
   // The CLI's paramfile step: a single value naming a file (or URL) is replaced by its contents.
   const single = typeof raw === "string" ? raw : raw.length === 1 ? raw[0]! : undefined;
   if (single !== undefined && URL_PREFIXES.some((prefix) => single.startsWith(prefix)))
-    reader.refuse("url access", `${excerpt(single)}: the AWS CLI v1 would download this URL and use what it returns as the value; this server fetches no URLs, give the value itself`);
+    reader.refuse(
+      "url access",
+      `${excerpt(single)}: the AWS CLI v1 would download this URL and use what it returns as the value; this server fetches no URLs, give the value itself`,
+    );
   const file = single !== undefined && (single.startsWith(FILE_TEXT) || single.startsWith(FILE_BYTES)) ? single : undefined;
   const value = file === undefined ? raw : reader.readFile(file);
 
@@ -160,7 +178,11 @@ function apiValue(reader: ValueReader, raw: string | string[]): unknown {
       return value;
     case "integer":
       // botocore's unpack_cli_arg: int(value), as Python reads a whole number.
-      if (!pythonInt.test(value as string)) reader.refuse("type", `${parameter.flag} takes a whole number, got ${file === undefined ? quote(value as string) : `the contents of ${file}`}`);
+      if (!pythonInt.test(value as string))
+        reader.refuse(
+          "type",
+          `${parameter.flag} takes a whole number, got ${file === undefined ? quote(value as string) : `the contents of ${file}`}`,
+        );
       return Number((value as string).replace(/_/g, ""));
     case "map":
       return mapValue(reader, value as string, file ?? "the value");
@@ -174,7 +196,10 @@ function apiValue(reader: ValueReader, raw: string | string[]): unknown {
 function mapValue(reader: ValueReader, text: string, what: string): unknown {
   if (!looksLikeJson(text)) return reader.typed(reader.coerced(reader.shorthand(text, what)));
   if (pythonStripStart(text).startsWith("{")) return reader.typed(reader.json(text, what));
-  return reader.refuse("type", `${reader.parameter.flag} takes a JSON object ({"key": "value"}) or shorthand (${shorthandExample(reader.parameter)}); ${what} is a JSON list`);
+  return reader.refuse(
+    "type",
+    `${reader.parameter.flag} takes a JSON object ({"key": "value"}) or shorthand (${shorthandExample(reader.parameter)}); ${what} is a JSON list`,
+  );
 }
 
 /** A file's contents given to a list parameter: the CLI takes them as a list only when they start with "[". */
@@ -197,12 +222,16 @@ function listFromArguments(reader: ValueReader, items: string[]): unknown {
   if (first === undefined) return [];
   if (items.length === 1 && pythonStrip(first).startsWith("[")) return reader.typed(reader.json(first, "the value"));
   if (memberTypeOf(reader.parameter) !== "structure") return items;
-  if (!looksLikeJson(first)) return reader.typed(reader.coerced(collect(items.map((item, i) => () => reader.shorthand(item, `item ${i + 1}`)))));
+  if (!looksLikeJson(first))
+    return reader.typed(reader.coerced(collect(items.map((item, i) => () => reader.shorthand(item, `item ${i + 1}`)))));
   return reader.typed(
     collect(
       items.map((item, i) => () => {
         if (!pythonStripStart(item).startsWith("{"))
-          reader.refuse("JSON syntax", `item ${i + 1} is not a JSON object; when the first item of ${reader.parameter.flag} is JSON, every item must be a JSON object`);
+          reader.refuse(
+            "JSON syntax",
+            `item ${i + 1} is not a JSON object; when the first item of ${reader.parameter.flag} is JSON, every item must be a JSON object`,
+          );
         return reader.json(item, `item ${i + 1}`);
       }),
     ),

@@ -40,7 +40,12 @@ const SERVICE = "cognito-identity";
 
 // Arguments the CLI adds to every operation, after the model's.
 const CLI_INPUT_JSON: OptionSpec = { flag: "--cli-input-json", arity: "one" };
-const GENERATE_CLI_SKELETON: OptionSpec = { flag: "--generate-cli-skeleton", arity: "optional", choices: ["input", "output"], bareValue: "input" };
+const GENERATE_CLI_SKELETON: OptionSpec = {
+  flag: "--generate-cli-skeleton",
+  arity: "optional",
+  choices: ["input", "output"],
+  bareValue: "input",
+};
 // And to operations botocore can page, with what each becomes.
 const PAGING: readonly { spec: OptionSpec; option: "startingToken" | "pageSize" | "maxItems" }[] = [
   { spec: { flag: "--starting-token", arity: "one" }, option: "startingToken" },
@@ -70,7 +75,11 @@ function commandSpecs(operation: Operation): CommandSpecs {
   return found;
 }
 
-export function parseCommandLine(operation: Operation, input: string | string[], readFile: FileReader = createFileReader(undefined)): ParseResult {
+export function parseCommandLine(
+  operation: Operation,
+  input: string | string[],
+  readFile: FileReader = createFileReader(undefined),
+): ParseResult {
   const problems: Problem[] = [];
   const { operationSpecs, allFlags } = commandSpecs(operation);
   const words = splitWords(input, problems);
@@ -142,7 +151,11 @@ function splitWords(input: string | string[], problems: Problem[]): string[] | u
   try {
     return split(input.replace(/\r\n/g, "\n"));
   } catch (error) {
-    problems.push({ field: "cliArgs", rule: "shell syntax", message: `cannot be split into words as a POSIX shell would: ${(error as Error).message}` });
+    problems.push({
+      field: "cliArgs",
+      rule: "shell syntax",
+      message: `cannot be split into words as a POSIX shell would: ${(error as Error).message}`,
+    });
     return undefined;
   }
 }
@@ -156,10 +169,18 @@ function withoutCommandWords(command: string, leftovers: readonly Leftover[], pr
   const words = leftovers.filter((l, i) => l.kind === "value" && (end === -1 || i < end));
   const [service, named] = words;
   const args = leftovers.map(({ token, position }) => ({ token, position }));
-  if (service?.token === SERVICE && named?.token === command) return args.filter((a) => a.position !== service.position && a.position !== named.position);
+  if (service?.token === SERVICE && named?.token === command)
+    return args.filter((a) => a.position !== service.position && a.position !== named.position);
   if (service && (service.token === SERVICE || service === leftovers[0])) {
-    const got = [service.token, named?.token].filter((w) => w !== undefined).map((w) => excerpt(w)).join(" ");
-    problems.push({ field: "cliArgs", rule: "command", message: `this tool runs only \`aws ${SERVICE} ${command}\` (the command words may be left out); the line names \`${got}\`` });
+    const got = [service.token, named?.token]
+      .filter((w) => w !== undefined)
+      .map((w) => excerpt(w))
+      .join(" ");
+    problems.push({
+      field: "cliArgs",
+      rule: "command",
+      message: `this tool runs only \`aws ${SERVICE} ${command}\` (the command words may be left out); the line names \`${got}\``,
+    });
     return undefined;
   }
   return args;
@@ -193,7 +214,11 @@ function leftoverProblems(leftovers: readonly Leftover[], allFlags: readonly str
         message: `unknown parameter ${excerpt(name)}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; valid ones: ${allFlags.join(", ")}`,
       });
     } else if (kind === "value") {
-      problems.push({ field: "cliArgs", rule: "unexpected value", message: `unexpected value ${quote(token)}: no parameter takes it here${followHint(follows)}` });
+      problems.push({
+        field: "cliArgs",
+        rule: "unexpected value",
+        message: `unexpected value ${quote(token)}: no parameter takes it here${followHint(follows)}`,
+      });
     }
   }
   return problems;
@@ -202,7 +227,8 @@ function leftoverProblems(leftovers: readonly Leftover[], allFlags: readonly str
 function followHint(follows: OptionSpec | undefined): string {
   if (!follows) return "";
   if (follows.arity === "none") return ` (${follows.flag} is a flag and takes no value)`;
-  if (follows.arity === "one") return ` (${follows.flag} takes one value: quote a value containing spaces, and join map entries with commas, K1=v1,K2=v2)`;
+  if (follows.arity === "one")
+    return ` (${follows.flag} takes one value: quote a value containing spaces, and join map entries with commas, K1=v1,K2=v2)`;
   return ` (${follows.flag} takes at most one value)`;
 }
 

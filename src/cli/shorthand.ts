@@ -34,9 +34,30 @@ function inRanges(ch: string, ranges: readonly (readonly [string, string])[]): b
 
 // The character classes of the CLI's value regexes. Nothing above U+FFFF is in any of
 // them, so an emoji cannot appear in an unquoted value.
-const START_WORD: readonly (readonly [string, string])[] = [["!", "!"], ["#", "&"], ["(", "+"], ["-", "<"], [">", "Z"], ["\\", "z"], ["|", "\uffff"]];
-const FIRST_FOLLOW: readonly (readonly [string, string])[] = [["!", "!"], ["#", "&"], ["(", "+"], ["-", "\\"], ["^", "|"], ["~", "\uffff"]];
-const SECOND_FOLLOW: readonly (readonly [string, string])[] = [["!", "!"], ["#", "&"], ["(", "+"], ["-", "<"], [">", "\uffff"]];
+const START_WORD: readonly (readonly [string, string])[] = [
+  ["!", "!"],
+  ["#", "&"],
+  ["(", "+"],
+  ["-", "<"],
+  [">", "Z"],
+  ["\\", "z"],
+  ["|", "\uffff"],
+];
+const FIRST_FOLLOW: readonly (readonly [string, string])[] = [
+  ["!", "!"],
+  ["#", "&"],
+  ["(", "+"],
+  ["-", "\\"],
+  ["^", "|"],
+  ["~", "\uffff"],
+];
+const SECOND_FOLLOW: readonly (readonly [string, string])[] = [
+  ["!", "!"],
+  ["#", "&"],
+  ["(", "+"],
+  ["-", "<"],
+  [">", "\uffff"],
+];
 
 const SECOND_KEY_HINT = 'often a "," was written where a space, i.e. a separate argument, was meant';
 
@@ -219,7 +240,12 @@ class Parser {
       }
     }
     if (end === -1) end = lastEscapedQuote;
-    if (end === -1) throw new ShorthandSyntaxError(`the ${quote === "'" ? "single" : "double"}-quoted value starting here is never closed`, this.chars, this.index);
+    if (end === -1)
+      throw new ShorthandSyntaxError(
+        `the ${quote === "'" ? "single" : "double"}-quoted value starting here is never closed`,
+        this.chars,
+        this.index,
+      );
     const inner = this.chars.slice(this.index + 1, end).join("");
     this.index = end + 1;
     const unescaped = inner.split(`\\${quote}`).join(quote).split("\\\\").join("\\");
@@ -250,7 +276,12 @@ class Parser {
   }
 
   private unexpected(expected: string): ShorthandSyntaxError {
-    return new ShorthandSyntaxError(`expected ${expected}, found ${showChar(this.current())}`, this.chars, this.index, `expected ${expected}`);
+    return new ShorthandSyntaxError(
+      `expected ${expected}, found ${showChar(this.current())}`,
+      this.chars,
+      this.index,
+      `expected ${expected}`,
+    );
   }
 
   private current(): string | undefined {

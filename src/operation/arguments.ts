@@ -25,10 +25,17 @@ const bounded = () => z.string().max(maxOptionLength);
 
 /** Options the AWS CLI spells on its command line (`--query`, `--region` …): the ones `cliArgs` can also carry. */
 export const cliOptionsShape = {
-  cliInputJson: z.string().max(maxCommandTextLength).describe("--cli-input-json: the parameters as a JSON document (generateCliSkeleton input's format); arguments given alongside replace its top-level keys."),
+  cliInputJson: z
+    .string()
+    .max(maxCommandTextLength)
+    .describe(
+      "--cli-input-json: the parameters as a JSON document (generateCliSkeleton input's format); arguments given alongside replace its top-level keys.",
+    ),
   generateCliSkeleton: z
     .enum(["input", "output"])
-    .describe('Dry run, no credentials or network. "input": the cliInputJson skeleton. "output": validates, returns a sample answer, the exact request and where it would go.'),
+    .describe(
+      'Dry run, no credentials or network. "input": the cliInputJson skeleton. "output": validates, returns a sample answer, the exact request and where it would go.',
+    ),
   query: z.string().describe("--query: JMESPath applied to the text content."),
   output: z.enum(["json", "text", "table"]).describe("--output for the text content (default json); structuredContent is always whole."),
   color: z.enum(["on", "off", "auto"]).describe("--color for table output."),
@@ -67,9 +74,16 @@ export type EffectOption = keyof typeof effectOptionsShape;
 const cliArgs = z
   .union([
     z.string().max(maxCommandTextLength),
-    z.array(z.string()).refine((args) => args.reduce((total, arg) => total + arg.length, 0) <= maxCommandTextLength, `at most ${maxCommandTextLength} characters in all`),
+    z
+      .array(z.string())
+      .refine(
+        (args) => args.reduce((total, arg) => total + arg.length, 0) <= maxCommandTextLength,
+        `at most ${maxCommandTextLength} characters in all`,
+      ),
   ])
-  .describe("A whole AWS CLI v1 command line instead of the other arguments, as one string (split as a POSIX shell would) or an argv array.");
+  .describe(
+    "A whole AWS CLI v1 command line instead of the other arguments, as one string (split as a POSIX shell would) or an argv array.",
+  );
 
 export type CliOptions = { [K in keyof typeof cliOptionsShape]?: z.infer<(typeof cliOptionsShape)[K]> } & {
   [K in keyof typeof paginationOptionsShape]?: z.infer<(typeof paginationOptionsShape)[K]>;

@@ -70,7 +70,8 @@ export const maxQueryLength = 4096;
 
 export function compileQuery(expression: string): Result<CompiledQuery, Problem> {
   const shown = expression.length > 80 ? `${expression.slice(0, 77)}...` : expression;
-  const refuse = (rule: string, detail: string) => failed<Problem>({ field: "query", rule, message: `Invalid JMESPath expression ${JSON.stringify(shown)}: ${detail}` });
+  const refuse = (rule: string, detail: string) =>
+    failed<Problem>({ field: "query", rule, message: `Invalid JMESPath expression ${JSON.stringify(shown)}: ${detail}` });
   if (expression.length > maxQueryLength) return refuse(`maxLength ${maxQueryLength}`, `longer than ${maxQueryLength} characters`);
   if (expression === "") {
     return failed({ field: "query", rule: "JMESPath syntax", message: "Invalid JMESPath expression: cannot be empty." });
@@ -133,7 +134,8 @@ function* nodes(node: ExpressionNode): Generator<ExpressionNode> {
   if (node.type === "Literal") return;
   for (const child of Object.values(node)) {
     for (const candidate of Array.isArray(child) ? child : [child]) {
-      if (typeof candidate === "object" && candidate !== null && typeof candidate.type === "string") yield* nodes(candidate as ExpressionNode);
+      if (typeof candidate === "object" && candidate !== null && typeof candidate.type === "string")
+        yield* nodes(candidate as ExpressionNode);
     }
   }
 }

@@ -20,7 +20,12 @@ const targetShape = z.object({
 });
 
 const dryRun = z
-  .object({ mode: z.enum(["input", "output", "read"]), message: z.string(), request: z.record(z.string(), z.unknown()).optional(), target: targetShape.optional() })
+  .object({
+    mode: z.enum(["input", "output", "read"]),
+    message: z.string(),
+    request: z.record(z.string(), z.unknown()).optional(),
+    target: targetShape.optional(),
+  })
   .optional()
   .describe("Only on dry runs: nothing was changed.");
 
@@ -35,7 +40,15 @@ const extrasByEffect: Record<Effect, Record<string, z.ZodType>> = {
   },
   replace: {
     changes: z
-      .array(z.object({ member: z.string(), change: z.enum(["added", "changed", "removed"]), before: z.unknown().optional(), after: z.unknown().optional(), leftOut: z.literal(true).optional() }))
+      .array(
+        z.object({
+          member: z.string(),
+          change: z.enum(["added", "changed", "removed"]),
+          before: z.unknown().optional(),
+          after: z.unknown().optional(),
+          leftOut: z.literal(true).optional(),
+        }),
+      )
       .optional()
       .describe("Each member changed; leftOut: removed because the call left it out."),
   },
@@ -47,7 +60,12 @@ const extrasByEffect: Record<Effect, Record<string, z.ZodType>> = {
  * not constrained (the input skeleton holds placeholders such as ""), plus what the effect adds.
  */
 export function outputSchema(operation: Operation, effect: Effect) {
-  return z.object({ ...resultTypesShape(operation), ...extrasByEffect[effect], dryRun, versions: z.record(z.string(), z.string()).optional() });
+  return z.object({
+    ...resultTypesShape(operation),
+    ...extrasByEffect[effect],
+    dryRun,
+    versions: z.record(z.string(), z.string()).optional(),
+  });
 }
 
 function isEmptyObject(value: unknown): boolean {
@@ -87,7 +105,9 @@ function rendered(rendering: Rendering, value: Record<string, unknown>, pages?: 
   const render = (answer: unknown) => {
     const shown = rendering.query ? applyQuery(rendering.query, answer) : answer;
     // The CLI prints nothing for an empty answer (an operation that answers nothing, or {}).
-    return isEmptyObject(shown) || (format === "table" && shown === null) ? "" : renderOutput(shown, format, rendering.operation.name, { color: rendering.color === "on" });
+    return isEmptyObject(shown) || (format === "table" && shown === null)
+      ? ""
+      : renderOutput(shown, format, rendering.operation.name, { color: rendering.color === "on" });
   };
   try {
     // The CLI's text output of a paged answer is page by page, then the resume token on its own.
@@ -121,7 +141,11 @@ export function successResult(
 
 /** A write the operator's controls stopped, or the user declined: nothing was changed. */
 export function refusedResult(message: string, target?: Target): CallToolResult {
-  return { isError: true, content: [text(target ? `${message}\nTarget: ${describeTarget(target)}` : message)], ...(target ? { _meta: { target } } : {}) };
+  return {
+    isError: true,
+    content: [text(target ? `${message}\nTarget: ${describeTarget(target)}` : message)],
+    ...(target ? { _meta: { target } } : {}),
+  };
 }
 
 export function inputSkeletonResult(skeleton: Record<string, unknown>): CallToolResult {
@@ -132,7 +156,12 @@ export function inputSkeletonResult(skeleton: Record<string, unknown>): CallTool
   };
 }
 
-export function outputSampleResult(rendering: Rendering, request: Record<string, unknown>, sample: Record<string, unknown>, target: Target): CallToolResult {
+export function outputSampleResult(
+  rendering: Rendering,
+  request: Record<string, unknown>,
+  sample: Record<string, unknown>,
+  target: Target,
+): CallToolResult {
   const message = `Dry run (generateCliSkeleton: output): nothing was sent. ${rendering.operation.outputShapeName ? "The sample is what the service would answer; the" : "The"} request would go to ${describeTarget(target)}.`;
   return {
     content: [text(rendered(rendering, sample)), text(message)],
@@ -141,7 +170,13 @@ export function outputSampleResult(rendering: Rendering, request: Record<string,
 }
 
 /** A write's dry run, from the pool as it is: `what` says what the write would do; nothing was changed. */
-export function readDryRunResult(operation: Operation, what: string, lines: string[], extra: Record<string, unknown>, target: Target): CallToolResult {
+export function readDryRunResult(
+  operation: Operation,
+  what: string,
+  lines: string[],
+  extra: Record<string, unknown>,
+  target: Target,
+): CallToolResult {
   const message = `Dry run: ${operation.name} was not sent, nothing was changed. ${what}`;
   return {
     content: [text([message, ...lines.map((l) => `- ${l}`)].join("\n")), text(`Read from ${describeTarget(target)}.`)],
@@ -169,7 +204,13 @@ export function failureResult(operation: Operation, failure: Failure, target: Ta
 
 export function versionResult(versions: Record<string, string>): CallToolResult {
   return {
-    content: [text(Object.entries(versions).map(([name, version]) => `${name} ${version}`).join("\n"))],
+    content: [
+      text(
+        Object.entries(versions)
+          .map(([name, version]) => `${name} ${version}`)
+          .join("\n"),
+      ),
+    ],
     structuredContent: { versions },
   };
 }

@@ -65,8 +65,7 @@ function shapeToZod(name: string, strictness: Strictness): z.ZodType {
       if (s.min !== undefined) str = str.min(s.min);
       if (s.max !== undefined) str = str.max(s.max);
       if (s.pattern !== undefined) str = str.regex(javaPatternToRegExp(s.pattern), { error: s.pattern });
-      if (limits.reservedPrefix)
-        str = str.regex(notPrefixedBy(limits.reservedPrefix), { error: `no "${limits.reservedPrefix}" prefix` });
+      if (limits.reservedPrefix) str = str.regex(notPrefixedBy(limits.reservedPrefix), { error: `no "${limits.reservedPrefix}" prefix` });
       return str;
     }
     case "boolean":
@@ -112,7 +111,8 @@ function structureToZod(s: StructureShape, strictness: Strictness, required: Req
     let schema = shapeToZod(ref.shape, strictness);
     const isRequired = requiredMembers.has(member);
     // Only the tool's arguments are described: a result's members need no explaining to the caller who asked.
-    if (required === "describe") schema = schema.describe([memberDocs[member], isRequired ? "Required (here, in cliInputJson or in cliArgs)." : ""].join(" ").trim());
+    if (required === "describe")
+      schema = schema.describe([memberDocs[member], isRequired ? "Required (here, in cliInputJson or in cliArgs)." : ""].join(" ").trim());
     members[member] = isRequired && required === "enforce" ? schema : schema.optional();
   }
   return z.strictObject(members);

@@ -26,7 +26,9 @@ function placeholder(shapeName: string): unknown {
 
 /** The input skeleton in model order, with the parameters already given filled in (the AWS CLI ignores them). */
 export function inputSkeleton(operation: Operation, given: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(operation.input.members).map(([member, ref]) => [member, given[member] ?? placeholder(ref.shape)]));
+  return Object.fromEntries(
+    Object.entries(operation.input.members).map(([member, ref]) => [member, given[member] ?? placeholder(ref.shape)]),
+  );
 }
 
 /**

@@ -34,7 +34,8 @@ function fieldPath(root: string, path: readonly PathPart[], hideKeys = false): s
   let out = "";
   path.forEach((part, i) => {
     if (typeof part === "number") out += `[${part}]`;
-    else if (i > 0 && isMapKey(root, path.slice(0, i + 1))) out += hideKeys ? "[*]" : `[${quote(String(part), longestKey(root, path.slice(0, i)))}]`;
+    else if (i > 0 && isMapKey(root, path.slice(0, i + 1)))
+      out += hideKeys ? "[*]" : `[${quote(String(part), longestKey(root, path.slice(0, i)))}]`;
     // Cut, since an unknown key may be any length.
     else out += `${out ? "." : ""}${excerpt(String(part))}`;
   });
@@ -89,7 +90,13 @@ function offendingCharacters(value: string, pattern: RegExp): string[] {
   return [...found];
 }
 
-const expectedNames: Record<string, string> = { string: "a string", boolean: "true or false", array: "a list", record: "an object (map)", object: "an object" };
+const expectedNames: Record<string, string> = {
+  string: "a string",
+  boolean: "true or false",
+  array: "a list",
+  record: "an object (map)",
+  object: "an object",
+};
 
 type ValidKeys = (path: readonly PathPart[]) => string[];
 
@@ -98,7 +105,11 @@ type ValidKeys = (path: readonly PathPart[]) => string[];
  * lists the keys allowed at a path whose object had unknown ones (default: the shape's members);
  * `fileOf` says which values were read from files.
  */
-export function problemsFromIssues(issues: readonly Issue[], root: string, { validKeys, fileOf = noFiles }: { validKeys?: ValidKeys; fileOf?: FileOf } = {}): Problem[] {
+export function problemsFromIssues(
+  issues: readonly Issue[],
+  root: string,
+  { validKeys, fileOf = noFiles }: { validKeys?: ValidKeys; fileOf?: FileOf } = {},
+): Problem[] {
   return wordIssues(issues, { root, validKeys: validKeys ?? ((path) => membersAt(root, path)), fileOf, basePath: [], aboutKey: false });
 }
 
@@ -121,12 +132,18 @@ function wordIssues(issues: readonly Issue[], wording: Wording): Problem[] {
     const field = fieldPath(root, path, file !== undefined);
     const input = (issue as { input?: unknown }).input;
     // What the message calls the value: the value itself, or, for one read from a file, where it came from.
-    const subject = file === undefined ? show(input) : `${aboutKey ? "a map key" : isMapKey(root, path) ? "a map value" : "the value"} read from ${file}`;
+    const subject =
+      file === undefined ? show(input) : `${aboutKey ? "a map key" : isMapKey(root, path) ? "a map value" : "the value"} read from ${file}`;
     const got = `got ${typeName(input)} ${file === undefined ? subject : `(${subject})`}`;
     switch (issue.code) {
       case "invalid_type":
         if (input === undefined) problems.push({ field, rule: "required", message: "is required but missing" });
-        else problems.push({ field, rule: `type ${issue.expected}`, message: `must be ${expectedNames[issue.expected] ?? issue.expected}, ${got}` });
+        else
+          problems.push({
+            field,
+            rule: `type ${issue.expected}`,
+            message: `must be ${expectedNames[issue.expected] ?? issue.expected}, ${got}`,
+          });
         break;
       case "too_small":
       case "too_big": {
@@ -134,12 +151,23 @@ function wordIssues(issues: readonly Issue[], wording: Wording): Problem[] {
         const bound = small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum;
         const origin = issue.origin;
         if (origin === "number" || origin === "int") {
-          problems.push({ field, rule: `${small ? "minimum" : "maximum"} ${bound}`, message: `${subject} is ${small ? "below the minimum" : "above the maximum"} ${bound}` });
+          problems.push({
+            field,
+            rule: `${small ? "minimum" : "maximum"} ${bound}`,
+            message: `${subject} is ${small ? "below the minimum" : "above the maximum"} ${bound}`,
+          });
           break;
         }
         const unit = origin === "string" ? "characters" : origin === "array" ? "items" : "entries";
         const rule = `${small ? "min" : "max"}${origin === "string" ? "Length" : origin === "array" ? "Items" : "Entries"} ${bound}`;
-        const size = typeof input === "string" ? input.length : Array.isArray(input) ? input.length : input && typeof input === "object" ? Object.keys(input).length : 0;
+        const size =
+          typeof input === "string"
+            ? input.length
+            : Array.isArray(input)
+              ? input.length
+              : input && typeof input === "object"
+                ? Object.keys(input).length
+                : 0;
         const what = origin === "string" ? `${subject} has ${size} ${unit}` : `has ${size} ${unit}`;
         problems.push({ field, rule, message: `${what}; ${small ? "at least" : "at most"} ${bound} allowed` });
         break;
@@ -152,9 +180,14 @@ function wordIssues(issues: readonly Issue[], wording: Wording): Problem[] {
           break;
         }
         const bad = pattern ? offendingCharacters(String(input), regExpOf(pattern)) : [];
-        const named = file === undefined ? `${bad.map((c) => JSON.stringify(c)).join(", ")}, not allowed` : "characters that are not allowed";
+        const named =
+          file === undefined ? `${bad.map((c) => JSON.stringify(c)).join(", ")}, not allowed` : "characters that are not allowed";
         const detail = bad.length ? `contains ${named}` : "does not match";
-        problems.push({ field, rule: `pattern ${issue.message}`, message: `${subject} ${detail}; the whole value must match ${issue.message}` });
+        problems.push({
+          field,
+          rule: `pattern ${issue.message}`,
+          message: `${subject} ${detail}; the whole value must match ${issue.message}`,
+        });
         break;
       }
       case "unrecognized_keys": {
@@ -162,20 +195,30 @@ function wordIssues(issues: readonly Issue[], wording: Wording): Problem[] {
         const hidden = new Set<string>();
         for (const key of issue.keys) {
           const keyFile = fileOf([...path, key]);
-          if (keyFile === undefined) problems.push({ field: fieldPath(root, [...path, key]), rule: "unknown key", message: `is not a known key; ${valid}` });
+          if (keyFile === undefined)
+            problems.push({ field: fieldPath(root, [...path, key]), rule: "unknown key", message: `is not a known key; ${valid}` });
           else hidden.add(keyFile);
         }
         // A key read from a file is file contents too: the file is named, the key is not.
-        for (const keyFile of hidden) problems.push({ field, rule: "unknown key", message: `has a key read from ${keyFile} that is not a known key; ${valid}` });
+        for (const keyFile of hidden)
+          problems.push({ field, rule: "unknown key", message: `has a key read from ${keyFile} that is not a known key; ${valid}` });
         break;
       }
       case "invalid_key":
         // The path ends at the offending key: name the map as the field; the inner message shows the key.
         for (const p of wordIssues(issue.issues, { ...wording, basePath: path, aboutKey: true }))
-          problems.push({ field: fieldPath(root, path.slice(0, -1), file !== undefined), rule: `key ${p.rule}`, message: file === undefined ? `key ${p.message}` : p.message });
+          problems.push({
+            field: fieldPath(root, path.slice(0, -1), file !== undefined),
+            rule: `key ${p.rule}`,
+            message: file === undefined ? `key ${p.message}` : p.message,
+          });
         break;
       case "invalid_value":
-        problems.push({ field, rule: `one of ${issue.values.join(", ")}`, message: `${subject} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` });
+        problems.push({
+          field,
+          rule: `one of ${issue.values.join(", ")}`,
+          message: `${subject} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`,
+        });
         break;
       case "invalid_union": {
         // The branch whose type matched says what is wrong; if none matched, the type is.

@@ -32,7 +32,8 @@ export const operations: Record<string, Operation> = {
       return { state: { lastSequence: sequence, pools: [...state.pools, { sequence, pool }] }, result: pool };
     }),
 
-  DescribeIdentityPool: async (store, region, input) => find(store.state, region, (input as { IdentityPoolId: string }).IdentityPoolId).pool,
+  DescribeIdentityPool: async (store, region, input) =>
+    find(store.state, region, (input as { IdentityPoolId: string }).IdentityPoolId).pool,
 
   ListIdentityPools: async (store, region, input) => {
     const { MaxResults, NextToken } = input as { MaxResults: number; NextToken?: string };
@@ -52,7 +53,10 @@ export const operations: Record<string, Operation> = {
       // "Once you have set a developer provider name, you cannot change it" (API reference):
       // another name is refused, and an update that omits it keeps it.
       if (developer !== undefined && request.DeveloperProviderName !== undefined && request.DeveloperProviderName !== developer)
-        throw new ServiceError("InvalidParameterException", `DeveloperProviderName cannot be changed once set; this pool's is '${developer}'.`);
+        throw new ServiceError(
+          "InvalidParameterException",
+          `DeveloperProviderName cannot be changed once set; this pool's is '${developer}'.`,
+        );
       const pool = pick({ ...request, DeveloperProviderName: developer ?? request.DeveloperProviderName }, poolMembers);
       // The pool's roles are a resource of their own (SetIdentityPoolRoles): an update keeps them.
       const pools = state.pools.map((p) => (p.sequence === sequence ? { ...p, pool } : p));
@@ -119,6 +123,9 @@ function sequenceFromToken(token: string, region: string): number {
     // not one of ours; refused below
   }
   if (typeof after !== "number" || !Number.isSafeInteger(after) || tokenAfter(after, region) !== token)
-    throw new ServiceError("InvalidParameterException", "Invalid NextToken: pass the NextToken of an earlier ListIdentityPools response in this region, unchanged.");
+    throw new ServiceError(
+      "InvalidParameterException",
+      "Invalid NextToken: pass the NextToken of an earlier ListIdentityPools response in this region, unchanged.",
+    );
   return after;
 }

@@ -44,13 +44,22 @@ export function rolesProblem({ Roles, RoleMappings }: PoolRoles): ServiceError |
   for (const [provider, mapping] of Object.entries(RoleMappings ?? {})) {
     // API reference, RoleMapping: "If you specify Token or Rules as the Type, AmbiguousRoleResolution is required."
     if (mapping.AmbiguousRoleResolution === undefined)
-      return new ServiceError("InvalidParameterException", `AmbiguousRoleResolution must be set when Type is Token or Rules (role mapping for '${provider}').`);
+      return new ServiceError(
+        "InvalidParameterException",
+        `AmbiguousRoleResolution must be set when Type is Token or Rules (role mapping for '${provider}').`,
+      );
     // API reference, RoleMapping: "If you specify Rules as the role mapping type, RulesConfiguration is required."
     if (mapping.Type === "Rules" && mapping.RulesConfiguration === undefined)
-      return new ServiceError("InvalidParameterException", `RulesConfiguration must be set when Type is Rules (role mapping for '${provider}').`);
+      return new ServiceError(
+        "InvalidParameterException",
+        `RulesConfiguration must be set when Type is Rules (role mapping for '${provider}').`,
+      );
     const rules = mapping.RulesConfiguration?.Rules.length ?? 0;
     if (rules > maxRulesPerProvider)
-      return new ServiceError("InvalidParameterException", `Up to ${maxRulesPerProvider} rules can be specified per identity provider; the role mapping for '${provider}' has ${rules}.`);
+      return new ServiceError(
+        "InvalidParameterException",
+        `Up to ${maxRulesPerProvider} rules can be specified per identity provider; the role mapping for '${provider}' has ${rules}.`,
+      );
   }
   return undefined;
 }

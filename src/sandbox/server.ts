@@ -42,7 +42,8 @@ const maxBodyBytes = 1024 * 1024;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
-  if (!isLoopbackHost(host)) throw new Error(`The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not on ${host}: it has no authentication.`);
+  if (!isLoopbackHost(host))
+    throw new Error(`The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not on ${host}: it has no authentication.`);
   const store = await PoolStore.open(options.dataFile);
   const answering = new Set<Promise<void>>();
   const server = createServer();
@@ -69,13 +70,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, store: PoolStore, guard: RequestGuard, log: SandboxOptions["log"]): Promise<void> {
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: PoolStore,
+  guard: RequestGuard,
+  log: SandboxOptions["log"],
+): Promise<void> {
   const requestId = randomUUID();
   let region = "-";
   let operationName = "-";
   try {
     if (!guard.hostAllowed(req.headers.host) || !guard.originAllowed(req.headers.origin))
-      throw new ServiceError("AccessDeniedException", "The sandbox serves local clients only: the request's Host (and Origin, if any) must name it, as 127.0.0.1:PORT or localhost:PORT.", 403);
+      throw new ServiceError(
+        "AccessDeniedException",
+        "The sandbox serves local clients only: the request's Host (and Origin, if any) must name it, as 127.0.0.1:PORT or localhost:PORT.",
+        403,
+      );
     region = regionOf(req.headers.authorization);
     const text = await readBody(req);
     operationName = operationOf(req);
@@ -89,8 +100,12 @@ async function answer(req: IncomingMessage, res: ServerResponse, store: PoolStor
     send(res, 200, requestId, result);
     log?.(`${region} ${operationName} 200`);
   } catch (error) {
-    const failure = error instanceof ServiceError ? error : new ServiceError("InternalErrorException", "The sandbox could not handle the request; its log says why.", 500);
-    if (failure !== error) log?.(`${region} ${operationName} internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const failure =
+      error instanceof ServiceError
+        ? error
+        : new ServiceError("InternalErrorException", "The sandbox could not handle the request; its log says why.", 500);
+    if (failure !== error)
+      log?.(`${region} ${operationName} internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     send(res, failure.status, requestId, { __type: failure.type, message: failure.message }, failure.type);
     log?.(`${region} ${operationName} ${failure.status} ${failure.type}`);
   }
@@ -172,12 +187,15 @@ export async function runSandboxCommand(argv: string[]): Promise<void> {
     allowPositionals: false,
   });
   const port = Number(values.port ?? 0);
-  if (!/^\d+$/.test(values.port ?? "0") || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535 (0 picks a free port), not ${values.port}`);
+  if (!/^\d+$/.test(values.port ?? "0") || port > 65535)
+    throw new Error(`--port must be a whole number from 0 to 65535 (0 picks a free port), not ${values.port}`);
   const log = (line: string) => void process.stderr.write(`${line}\n`);
   const sandbox = await startSandbox({ port, host: values.host, dataFile: values.data, log });
   log(`Cognito Identity sandbox on ${sandbox.url}; pools are kept ${values.data ? `in ${values.data}` : "in memory until it stops"}.`);
   // --no-sign-request and --region make the line work on a machine with no AWS configuration at all.
-  log(`Try: aws --endpoint-url ${sandbox.url} --region ${defaultRegion} --no-sign-request cognito-identity list-identity-pools --max-results 10`);
+  log(
+    `Try: aws --endpoint-url ${sandbox.url} --region ${defaultRegion} --no-sign-request cognito-identity list-identity-pools --max-results 10`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);

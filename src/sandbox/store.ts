@@ -118,13 +118,17 @@ async function load(file: string): Promise<PoolState | undefined> {
 function schemaProblem(json: unknown): string | undefined {
   const parsed = dataFileSchema.safeParse(json);
   if (parsed.success) return undefined;
-  return parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".") || "(top)"}: ${issue.message}`).join("; ");
+  return parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join(".") || "(top)"}: ${issue.message}`)
+    .join("; ");
 }
 
 /** What the schema cannot say about a state: ids are unique, and sequence numbers increase up to lastSequence. */
 function orderProblem({ lastSequence, pools }: PoolState): string | undefined {
   if (new Set(pools.map((p) => p.pool.IdentityPoolId)).size !== pools.length) return "an IdentityPoolId appears twice";
-  if (pools.some((p, i) => p.sequence > lastSequence || (i > 0 && p.sequence <= pools[i - 1]!.sequence))) return "pool sequence numbers are out of order";
+  if (pools.some((p, i) => p.sequence > lastSequence || (i > 0 && p.sequence <= pools[i - 1]!.sequence)))
+    return "pool sequence numbers are out of order";
   return undefined;
 }
 
@@ -138,7 +142,9 @@ function rolesProblemIn(pools: readonly StoredPool[]): string | undefined {
 }
 
 function corrupt(file: string, detail: string): Error {
-  return new Error(`The sandbox data file ${file} is corrupt (${detail}). It was left as it is: restore it, or move it away to start with no pools.`);
+  return new Error(
+    `The sandbox data file ${file} is corrupt (${detail}). It was left as it is: restore it, or move it away to start with no pools.`,
+  );
 }
 
 /** Create only, never through a symlink (O_NOFOLLOW does not exist on Windows). */

@@ -63,7 +63,8 @@ function findings(inputShape: string, issues: readonly Issue[], base: Path): Fin
       case "unrecognized_keys": {
         const s = shapeAt(inputShape, path);
         const valid = s?.type === "structure" ? Object.keys(s.members).join(", ") : "";
-        for (const key of issue.keys) out.push({ unreadable: `${fieldPath(inputShape, [...path, key])}: is not a known key; valid keys here: ${valid}` });
+        for (const key of issue.keys)
+          out.push({ unreadable: `${fieldPath(inputShape, [...path, key])}: is not a known key; valid keys here: ${valid}` });
         break;
       }
       case "invalid_value":
@@ -73,7 +74,10 @@ function findings(inputShape: string, issues: readonly Issue[], base: Path): Fin
         break;
       case "too_small":
       case "too_big":
-        out.push({ path, rule: `${issue.code === "too_small" ? "min" : "max"} ${issue.code === "too_small" ? issue.minimum : issue.maximum}` });
+        out.push({
+          path,
+          rule: `${issue.code === "too_small" ? "min" : "max"} ${issue.code === "too_small" ? issue.minimum : issue.maximum}`,
+        });
         break;
       case "invalid_format":
         // schema.ts words a check's error as the rule the model states: the pattern, or `no "aws:" prefix`.
@@ -81,7 +85,8 @@ function findings(inputShape: string, issues: readonly Issue[], base: Path): Fin
         break;
       case "invalid_key":
         // The path ends at the offending key.
-        for (const inner of findings(inputShape, issue.issues, path)) out.push("rule" in inner ? { path, rule: `key ${inner.rule}` } : inner);
+        for (const inner of findings(inputShape, issue.issues, path))
+          out.push("rule" in inner ? { path, rule: `key ${inner.rule}` } : inner);
         break;
       default:
         out.push({ path, rule: issue.message });
@@ -90,7 +95,15 @@ function findings(inputShape: string, issues: readonly Issue[], base: Path): Fin
   return out;
 }
 
-const expectedNames: Record<string, string> = { string: "a string", boolean: "true or false", array: "a list", record: "an object (map)", object: "an object", number: "a number", int: "a whole number" };
+const expectedNames: Record<string, string> = {
+  string: "a string",
+  boolean: "true or false",
+  array: "a list",
+  record: "an object (map)",
+  object: "an object",
+  number: "a number",
+  int: "a whole number",
+};
 
 function typeName(value: unknown): string {
   if (value === null) return "null";
@@ -143,7 +156,8 @@ function violation(inputShape: string, body: unknown, issuePath: Path, rule: str
 function memberConstraint(rule: string, value: unknown): string {
   if (rule === "required") return "Member must not be null";
   const bound = /^(min|max) (\d+)$/.exec(rule);
-  if (bound) return `Member must have ${typeof value === "number" ? "value" : "length"} ${bound[1] === "min" ? "greater" : "less"} than or equal to ${bound[2]}`;
+  if (bound)
+    return `Member must have ${typeof value === "number" ? "value" : "length"} ${bound[1] === "min" ? "greater" : "less"} than or equal to ${bound[2]}`;
   const pattern = /^pattern (.*)$/s.exec(rule);
   if (pattern) return `Member must satisfy regular expression pattern: ${pattern[1]}`;
   const prefix = /^no "(.*)" prefix$/.exec(rule);
@@ -171,6 +185,9 @@ function valueAt(body: unknown, path: Path): unknown {
 /** Values as AWS's (Java) messages print them: `[a, b]`, `{key=value}`. */
 function javaString(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(javaString).join(", ")}]`;
-  if (value !== null && typeof value === "object") return `{${Object.entries(value).map(([k, v]) => `${k}=${javaString(v)}`).join(", ")}}`;
+  if (value !== null && typeof value === "object")
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${javaString(v)}`)
+      .join(", ")}}`;
   return String(value);
 }

@@ -29,7 +29,10 @@ function controlsNote(contract: ToolContract, config: ServerConfig): string {
   const controls = [
     config.readOnly && "This server is READ-ONLY: this tool only does dry runs.",
     config.consent && "Each call asks the user to approve it first.",
-    contract.effect === "create" && config.ifNameExists && config.ifNameExists !== "create" && `ifNameExists defaults to "${config.ifNameExists}".`,
+    contract.effect === "create" &&
+      config.ifNameExists &&
+      config.ifNameExists !== "create" &&
+      `ifNameExists defaults to "${config.ifNameExists}".`,
     config.maxWritesPerMinute && `At most ${config.maxWritesPerMinute} writes per minute.`,
   ].filter(Boolean);
   return controls.length ? `\n\nActive now: ${controls.join(" ")}` : "";

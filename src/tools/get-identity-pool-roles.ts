@@ -8,5 +8,6 @@ export const getIdentityPoolRoles: ToolContract = {
   effect: "read",
   byDefault: true,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  description: "Returns the IAM roles an identity pool gives its identities (authenticated, unauthenticated) and its role mappings per provider, exactly as `aws cognito-identity get-identity-pool-roles` does.",
+  description:
+    "Returns the IAM roles an identity pool gives its identities (authenticated, unauthenticated) and its role mappings per provider, exactly as `aws cognito-identity get-identity-pool-roles` does.",
 };

@@ -34,7 +34,9 @@ export function allowedHostHeaders(host: string, port: number, extra: string[] =
     for (const addresses of Object.values(networkInterfaces()))
       for (const address of addresses ?? []) if (host === "0.0.0.0" ? address.family === "IPv4" : true) names.push(address.address);
   // Clients leave out the scheme's default port (http://host/, not http://host:80/).
-  const spellings = names.flatMap((name) => (port === 80 ? [authority(name, port), authority(name, port).replace(/:80$/, "")] : [authority(name, port)]));
+  const spellings = names.flatMap((name) =>
+    port === 80 ? [authority(name, port), authority(name, port).replace(/:80$/, "")] : [authority(name, port)],
+  );
   return new Set([...spellings, ...extra.map((value) => value.toLowerCase())]);
 }
 

@@ -75,13 +75,20 @@ function resolveToken(host: string, options: HttpOptions, log: (line: string) =>
     return options.token;
   }
   if (!loopback)
-    throw new Error(`Refusing to listen on ${host} without a token: anyone who can reach it could create identity pools. Pass --token or set ${httpTokenEnv}.`);
+    throw new Error(
+      `Refusing to listen on ${host} without a token: anyone who can reach it could create identity pools. Pass --token or set ${httpTokenEnv}.`,
+    );
   const token = randomBytes(32).toString("base64url");
   log(`HTTP bearer token (generated; pass --token or ${httpTokenEnv} to choose one): ${token}`);
   return token;
 }
 
-function sendError(res: ServerResponse, status: number, message: string, extra: { headers?: Record<string, string>; code?: number } = {}): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  extra: { headers?: Record<string, string>; code?: number } = {},
+): void {
   // The JSON-RPC error shape the SDK's transport uses, so clients report these the same way.
   res.writeHead(status, { "content-type": "application/json", ...extra.headers });
   res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: extra.code ?? -32000, message }, id: null }));
@@ -108,7 +115,11 @@ function sessionIdOf(req: IncomingMessage): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export async function serveHttp(makeServer: () => Server, options: HttpOptions, log: (line: string) => void = (line) => console.error(line)): Promise<HttpServerHandle> {
+export async function serveHttp(
+  makeServer: () => Server,
+  options: HttpOptions,
+  log: (line: string) => void = (line) => console.error(line),
+): Promise<HttpServerHandle> {
   const host = options.host ?? "127.0.0.1";
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new Error("maxBodyBytes must be a whole number of at least 1.");
@@ -141,7 +152,8 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions, 
   async function handlePost(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req, maxBodyBytes);
     // Connection: close drops the rest of an oversize body with the connection instead of reading it.
-    if (raw === undefined) return sendError(res, 413, `Request body larger than ${maxBodyBytes} bytes.`, { headers: { connection: "close" } });
+    if (raw === undefined)
+      return sendError(res, 413, `Request body larger than ${maxBodyBytes} bytes.`, { headers: { connection: "close" } });
     let body: unknown;
     try {
       body = JSON.parse(raw.toString("utf8"));
@@ -178,23 +190,28 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions, 
   }
 
   const idleMs = options.sessionIdleMs ?? defaultSessionIdleMs;
-  const sweeper = setInterval(() => {
-    const cutoff = Date.now() - idleMs;
-    for (const [id, session] of sessions)
-      if (session.running === 0 && session.lastSeen < cutoff) {
-        sessions.delete(id);
-        log(`[http] session ${id} ended after ${Math.round(idleMs / 1000)} s without a request`);
-        void session.server.close();
-      }
-  }, Math.max(50, Math.min(idleMs / 4, 60_000)));
+  const sweeper = setInterval(
+    () => {
+      const cutoff = Date.now() - idleMs;
+      for (const [id, session] of sessions)
+        if (session.running === 0 && session.lastSeen < cutoff) {
+          sessions.delete(id);
+          log(`[http] session ${id} ended after ${Math.round(idleMs / 1000)} s without a request`);
+          void session.server.close();
+        }
+    },
+    Math.max(50, Math.min(idleMs / 4, 60_000)),
+  );
   // The sweeper alone must not keep the process alive.
   sweeper.unref();
 
   async function handle(guard: RequestGuard, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (closing) return sendError(res, 503, "The server is shutting down.", { headers: { connection: "close" } });
-    if (!guard.hostAllowed(req.headers.host)) return sendError(res, 403, `Forbidden: Host ${JSON.stringify(req.headers.host ?? "")} does not name this server.`);
+    if (!guard.hostAllowed(req.headers.host))
+      return sendError(res, 403, `Forbidden: Host ${JSON.stringify(req.headers.host ?? "")} does not name this server.`);
     const path = guard.targetPath(req.url, req.headers.host);
-    if (path === undefined) return sendError(res, 403, `Forbidden: request target ${JSON.stringify(req.url)} does not name this server as its Host header does.`);
+    if (path === undefined)
+      return sendError(res, 403, `Forbidden: request target ${JSON.stringify(req.url)} does not name this server as its Host header does.`);
     const origin = req.headers.origin;
     if (!guard.originAllowed(origin)) return sendError(res, 403, `Forbidden: Origin ${JSON.stringify(origin)} is not allowed.`);
     if (origin !== undefined) {
@@ -215,7 +232,9 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions, 
     const problem = guard.tokenProblem(req.headers.authorization);
     if (problem) {
       const challenge = problem === "invalid" ? `Bearer realm="mcp", error="invalid_token"` : `Bearer realm="mcp"`;
-      return sendError(res, 401, `Unauthorized: ${problem === "invalid" ? "wrong bearer token" : "send Authorization: Bearer <token>"}.`, { headers: { "www-authenticate": challenge } });
+      return sendError(res, 401, `Unauthorized: ${problem === "invalid" ? "wrong bearer token" : "send Authorization: Bearer <token>"}.`, {
+        headers: { "www-authenticate": challenge },
+      });
     }
     if (path !== mcpPath) return sendError(res, 404, `Not found: the MCP endpoint is ${mcpPath}.`);
     if (req.method === "POST") return handlePost(req, res);

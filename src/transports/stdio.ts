@@ -82,7 +82,8 @@ export class StdioTransport implements Transport {
       return this.reject(null, parseError, `Parse error: ${(error as Error).message}`);
     }
     const message = JSONRPCMessageSchema.safeParse(frame);
-    if (!message.success) return this.reject(readableId(frame), invalidRequest, "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
+    if (!message.success)
+      return this.reject(readableId(frame), invalidRequest, "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
     this.onmessage?.(message.data);
   }
 

@@ -15,7 +15,13 @@ export async function connectInMemory(config: ServerConfig = {}): Promise<{ clie
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: "test", version: "0" });
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
-  return { client, close: async () => { await client.close(); await server.close(); } };
+  return {
+    client,
+    close: async () => {
+      await client.close();
+      await server.close();
+    },
+  };
 }
 
 /** One create_identity_pool call with these arguments, on a server of its own in memory, closed once answered. */
@@ -29,7 +35,10 @@ export async function callOnce(config: ServerConfig, args: Record<string, unknow
 }
 
 /** The built server over stdio; its environment is PATH, HOME and `env` alone (pass fakeAwsEnv for the tests' AWS environment). */
-export async function connectStdio(args: string[] = [], env: Record<string, string> = {}): Promise<{ client: Client; transport: StdioClientTransport; close(): Promise<void> }> {
+export async function connectStdio(
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ client: Client; transport: StdioClientTransport; close(): Promise<void> }> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: ["dist/index.js", ...args],

@@ -84,7 +84,13 @@ export async function startFaultServer(fault: Fault): Promise<FaultServer> {
         return res.end(JSON.stringify({ __type: "TooManyRequestsException", message: "Rate exceeded" }));
       }
       res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-      res.end(JSON.stringify({ IdentityPoolId: "us-east-1:11111111-2222-3333-4444-555555555555", IdentityPoolName: "Throttled", AllowUnauthenticatedIdentities: false }));
+      res.end(
+        JSON.stringify({
+          IdentityPoolId: "us-east-1:11111111-2222-3333-4444-555555555555",
+          IdentityPoolName: "Throttled",
+          AllowUnauthenticatedIdentities: false,
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

@@ -71,8 +71,26 @@ export function javaPattern(pattern: string): RegExp {
  */
 const candidates: string[] = [
   ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
-  "\t", "\n", "\x0B", "\f", "\r", "\x00", "\x1f", "\x7f",
-  "\u00a0", "\u00e9", "\u00df", "\u0130", "\u2028", "\u2003", "\u3000", "\ufeff", "\u200b", "\u65e5", "\u03a9", "\ud83d\ude00",
+  "\t",
+  "\n",
+  "\x0B",
+  "\f",
+  "\r",
+  "\x00",
+  "\x1f",
+  "\x7f",
+  "\u00a0",
+  "\u00e9",
+  "\u00df",
+  "\u0130",
+  "\u2028",
+  "\u2003",
+  "\u3000",
+  "\ufeff",
+  "\u200b",
+  "\u65e5",
+  "\u03a9",
+  "\ud83d\ude00",
 ];
 
 const lengthOf = (s: string) => s.length; // UTF-16 code units, as Java counts
@@ -116,12 +134,14 @@ export function validOf(name: string): fc.Arbitrary<unknown> {
       const min = s.min ?? 0;
       const max = s.max ?? 256;
       const valid = (v: string) => isValidString(s, name, v);
-      arb = fc.oneof(
-        { weight: 6, arbitrary: fc.string({ unit, minLength: min, maxLength: Math.min(max, 40) }) },
-        // The boundaries: exactly the minimum and exactly the maximum length.
-        { weight: 1, arbitrary: fc.string({ unit, minLength: min, maxLength: min }) },
-        { weight: 1, arbitrary: fc.string({ unit, minLength: max, maxLength: max }).map((v) => cutToLength(v, max)) },
-      ).filter(valid);
+      arb = fc
+        .oneof(
+          { weight: 6, arbitrary: fc.string({ unit, minLength: min, maxLength: Math.min(max, 40) }) },
+          // The boundaries: exactly the minimum and exactly the maximum length.
+          { weight: 1, arbitrary: fc.string({ unit, minLength: min, maxLength: min }) },
+          { weight: 1, arbitrary: fc.string({ unit, minLength: max, maxLength: max }).map((v) => cutToLength(v, max)) },
+        )
+        .filter(valid);
       break;
     }
     case "boolean":
@@ -138,7 +158,13 @@ export function validOf(name: string): fc.Arbitrary<unknown> {
       const key = validOf(s.key.shape) as fc.Arbitrary<string>;
       const value = validOf(s.value.shape);
       const small = fc.dictionary(key, value, { minKeys: s.min ?? 0, maxKeys: Math.min(max ?? mapCap, mapCap), noNullPrototype: true });
-      arb = max === undefined ? small : fc.oneof({ weight: 8, arbitrary: small }, { weight: 1, arbitrary: fc.dictionary(key, value, { minKeys: max, maxKeys: max, noNullPrototype: true }) });
+      arb =
+        max === undefined
+          ? small
+          : fc.oneof(
+              { weight: 8, arbitrary: small },
+              { weight: 1, arbitrary: fc.dictionary(key, value, { minKeys: max, maxKeys: max, noNullPrototype: true }) },
+            );
       break;
     }
     case "structure": {
@@ -173,7 +199,12 @@ function wrongTypeFor(s: Shape): fc.Arbitrary<unknown> {
   };
   const own = { string: "string", boolean: "boolean", integer: "number", list: "list", map: "object", structure: "object" }[s.type];
   // A whole number is the wrong type for every shape but an integer; a fraction is wrong for all.
-  return fc.oneof(...Object.entries(options).filter(([type]) => type !== own).map(([, arb]) => arb), ...(own === "number" ? [fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n))] : []));
+  return fc.oneof(
+    ...Object.entries(options)
+      .filter(([type]) => type !== own)
+      .map(([, arb]) => arb),
+    ...(own === "number" ? [fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n))] : []),
+  );
 }
 
 const unknownKeyNames = fc.oneof(
@@ -202,8 +233,20 @@ export function invalidOf(name: string, path: Segment[], depth = 0): fc.Arbitrar
     case "string": {
       const { allowed, forbidden } = charactersFor(s);
       const unit = fc.constantFrom(...allowed);
-      if (s.max !== undefined) choices.push(here("too long", fc.string({ unit, minLength: s.max + 1, maxLength: s.max + 40 }).filter((v) => lengthOf(v) > s.max!)));
-      if (s.min !== undefined && s.min > 0) choices.push(here("too short", fc.string({ unit, maxLength: s.min - 1 }).filter((v) => lengthOf(v) < s.min!)));
+      if (s.max !== undefined)
+        choices.push(
+          here(
+            "too long",
+            fc.string({ unit, minLength: s.max + 1, maxLength: s.max + 40 }).filter((v) => lengthOf(v) > s.max!),
+          ),
+        );
+      if (s.min !== undefined && s.min > 0)
+        choices.push(
+          here(
+            "too short",
+            fc.string({ unit, maxLength: s.min - 1 }).filter((v) => lengthOf(v) < s.min!),
+          ),
+        );
       if (forbidden.length)
         choices.push(
           here(
@@ -238,20 +281,20 @@ export function invalidOf(name: string, path: Segment[], depth = 0): fc.Arbitrar
       if (s.max !== undefined) choices.push(here("too large", fc.integer({ min: s.max + 1, max: s.max + 1000 })));
       break;
     case "list": {
-      if (s.max !== undefined) choices.push(here("too many items", fc.array(validOf(s.member.shape), { minLength: s.max + 1, maxLength: s.max + 3 })));
-      if (s.min !== undefined && s.min > 0) choices.push(here("too few items", fc.array(validOf(s.member.shape), { maxLength: s.min - 1 })));
+      if (s.max !== undefined)
+        choices.push(here("too many items", fc.array(validOf(s.member.shape), { minLength: s.max + 1, maxLength: s.max + 3 })));
+      if (s.min !== undefined && s.min > 0)
+        choices.push(here("too few items", fc.array(validOf(s.member.shape), { maxLength: s.min - 1 })));
       if (depth < 4)
         choices.push(
-          fc
-            .tuple(fc.array(validOf(s.member.shape), { maxLength: listCap - 1 }), fc.nat())
-            .chain(([items, at]) => {
-              const index = at % (items.length + 1);
-              return invalidOf(s.member.shape, [...path, { index }], depth + 1).map((bad) => {
-                const copy = [...items];
-                copy.splice(index, 0, bad.value);
-                return { value: copy, mutation: bad.mutation };
-              });
-            }),
+          fc.tuple(fc.array(validOf(s.member.shape), { maxLength: listCap - 1 }), fc.nat()).chain(([items, at]) => {
+            const index = at % (items.length + 1);
+            return invalidOf(s.member.shape, [...path, { index }], depth + 1).map((bad) => {
+              const copy = [...items];
+              copy.splice(index, 0, bad.value);
+              return { value: copy, mutation: bad.mutation };
+            });
+          }),
         );
       break;
     }
@@ -259,21 +302,30 @@ export function invalidOf(name: string, path: Segment[], depth = 0): fc.Arbitrar
       const max = mapMax(name, s);
       const key = validOf(s.key.shape) as fc.Arbitrary<string>;
       const value = validOf(s.value.shape);
-      if (max !== undefined) choices.push(here("too many entries", fc.dictionary(key, value, { minKeys: max + 1, maxKeys: max + 3, noNullPrototype: true })));
+      if (max !== undefined)
+        choices.push(here("too many entries", fc.dictionary(key, value, { minKeys: max + 1, maxKeys: max + 3, noNullPrototype: true })));
       if (depth < 4) {
         const base = fc.dictionary(key, value, { maxKeys: Math.min(max ?? mapCap, mapCap) - 1, noNullPrototype: true });
         // One value wrong: the problem names the entry.
         choices.push(
           fc.tuple(base, key).chain(([entries, k]) =>
-            invalidOf(s.value.shape, [...path, { key: k }], depth + 1).map((bad) => ({ value: { ...entries, [k]: bad.value }, mutation: bad.mutation })),
+            invalidOf(s.value.shape, [...path, { key: k }], depth + 1).map((bad) => ({
+              value: { ...entries, [k]: bad.value },
+              mutation: bad.mutation,
+            })),
           ),
         );
         // One key wrong (a key is a string shape: length, pattern, prefix): the problem names the map.
         choices.push(
-          fc.tuple(base, invalidOf(s.key.shape, path, depth + 1).filter((bad) => typeof bad.value === "string")).map(([entries, bad]) => ({
-            value: { ...entries, [bad.value as string]: "v" },
-            mutation: { kind: `key ${bad.mutation.kind}`, path, field: renderField(path) },
-          })),
+          fc
+            .tuple(
+              base,
+              invalidOf(s.key.shape, path, depth + 1).filter((bad) => typeof bad.value === "string"),
+            )
+            .map(([entries, bad]) => ({
+              value: { ...entries, [bad.value as string]: "v" },
+              mutation: { kind: `key ${bad.mutation.kind}`, path, field: renderField(path) },
+            })),
         );
       }
       break;
@@ -291,13 +343,22 @@ export function invalidOf(name: string, path: Segment[], depth = 0): fc.Arbitrar
         choices.push(
           valid.map((obj) => {
             const { [required]: _dropped, ...rest } = obj;
-            return { value: rest, mutation: { kind: "missing required", path: [...path, { member: required }], field: renderField([...path, { member: required }]) } };
+            return {
+              value: rest,
+              mutation: {
+                kind: "missing required",
+                path: [...path, { member: required }],
+                field: renderField([...path, { member: required }]),
+              },
+            };
           }),
         );
       if (depth < 4)
         for (const [member, ref] of Object.entries(s.members))
           choices.push(
-            fc.tuple(valid, invalidOf(ref.shape, [...path, { member }], depth + 1)).map(([obj, bad]) => ({ value: { ...obj, [member]: bad.value }, mutation: bad.mutation })),
+            fc
+              .tuple(valid, invalidOf(ref.shape, [...path, { member }], depth + 1))
+              .map(([obj, bad]) => ({ value: { ...obj, [member]: bad.value }, mutation: bad.mutation })),
           );
       break;
     }
@@ -314,14 +375,26 @@ export function isValid(name: string, value: unknown): boolean {
     case "boolean":
       return typeof value === "boolean";
     case "integer":
-      return typeof value === "number" && Number.isInteger(value) && (s.min === undefined || value >= s.min) && (s.max === undefined || value <= s.max);
+      return (
+        typeof value === "number" &&
+        Number.isInteger(value) &&
+        (s.min === undefined || value >= s.min) &&
+        (s.max === undefined || value <= s.max)
+      );
     case "list":
-      return Array.isArray(value) && (s.min === undefined || value.length >= s.min) && (s.max === undefined || value.length <= s.max) && value.every((v) => isValid(s.member.shape, v));
+      return (
+        Array.isArray(value) &&
+        (s.min === undefined || value.length >= s.min) &&
+        (s.max === undefined || value.length <= s.max) &&
+        value.every((v) => isValid(s.member.shape, v))
+      );
     case "map": {
       if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
       const entries = Object.entries(value);
       const max = mapMax(name, s);
-      return (max === undefined || entries.length <= max) && entries.every(([k, v]) => isValid(s.key.shape, k) && isValid(s.value.shape, v));
+      return (
+        (max === undefined || entries.length <= max) && entries.every(([k, v]) => isValid(s.key.shape, k) && isValid(s.value.shape, v))
+      );
     }
     case "structure": {
       if (value === null || typeof value !== "object" || Array.isArray(value)) return false;

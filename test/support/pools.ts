@@ -2,7 +2,13 @@
 export const referenceExample = {
   IdentityPoolName: "MyIdentityPool",
   AllowUnauthenticatedIdentities: false,
-  CognitoIdentityProviders: [{ ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa", ClientId: "3n4b5urk1ft4fl3mg5e62d9ado", ServerSideTokenCheck: false }],
+  CognitoIdentityProviders: [
+    {
+      ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa",
+      ClientId: "3n4b5urk1ft4fl3mg5e62d9ado",
+      ServerSideTokenCheck: false,
+    },
+  ],
 };
 
 export const everyParameter = {

@@ -43,7 +43,9 @@ export interface RecorderOptions {
 export const recordedPoolId = "us-east-1:11111111-2222-3333-4444-555555555555";
 
 /** What CreateIdentityPool answers: the request's members and the new pool's id. */
-const echoPool: Answer = (request) => ({ body: { IdentityPoolId: recordedPoolId, ...(request.body && typeof request.body === "object" ? request.body : {}) } });
+const echoPool: Answer = (request) => ({
+  body: { IdentityPoolId: recordedPoolId, ...(request.body && typeof request.body === "object" ? request.body : {}) },
+});
 
 export async function startRecorder(options: RecorderOptions = {}): Promise<Recorder> {
   const answer = options.answer ?? echoPool;

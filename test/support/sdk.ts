@@ -3,7 +3,12 @@ import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 
 /** A client for `endpoint`, with credentials nothing checks and no retries. */
 export function sdk(endpoint: string, region = "us-east-1"): CognitoIdentityClient {
-  return new CognitoIdentityClient({ endpoint, region, credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "not-checked" }, maxAttempts: 1 });
+  return new CognitoIdentityClient({
+    endpoint,
+    region,
+    credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "not-checked" },
+    maxAttempts: 1,
+  });
 }
 
 /** The response body as the SDK returns it, without the per-request $metadata. */

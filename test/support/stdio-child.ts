@@ -167,7 +167,8 @@ export function isJsonRpcMessage(m: JsonRpcLine): boolean {
   if (m === null || typeof m !== "object" || Array.isArray(m) || m.jsonrpc !== "2.0") return false;
   if (typeof m.method === "string") return true;
   const idOk = typeof m.id === "string" || typeof m.id === "number" || (m.id === null && "error" in m);
-  const oneOf = ("result" in m) !== ("error" in m);
-  const errorOk = !("error" in m) || (typeof m.error?.code === "number" && Number.isInteger(m.error.code) && typeof m.error.message === "string");
+  const oneOf = "result" in m !== "error" in m;
+  const errorOk =
+    !("error" in m) || (typeof m.error?.code === "number" && Number.isInteger(m.error.code) && typeof m.error.message === "string");
   return idOk && oneOf && errorOk;
 }

@@ -40,7 +40,7 @@ export function pyTypeName(value: unknown): string {
 
 /** Python sorts strings by code point; JavaScript's default sort compares UTF-16 units. */
 function compareCodePoints(a: string, b: string): number {
-  for (let i = 0; i < a.length && i < b.length; ) {
+  for (let i = 0; i < a.length && i < b.length;) {
     const ca = a.codePointAt(i)!;
     const cb = b.codePointAt(i)!;
     if (ca !== cb) return ca - cb;
