@@ -8,8 +8,12 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { connectInMemory } from "./support/client.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
+import { execFile, spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
+import { promisify } from "node:util";
 import { listen } from "../src/listen.js";
+import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
+import { tempDir } from "./support/temp-dir.js";
 
 const motoUrl = inject("motoUrl");
 Object.assign(process.env, fakeAwsEnv);
@@ -156,3 +160,77 @@ describe("update refuses to change a DeveloperProviderName, before sending the u
     }
   });
 });
+
+describe.runIf(spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0)(
+  "roles set through the tools, read back by the AWS CLI v1",
+  () => {
+    let sandbox: Sandbox;
+    beforeAll(async () => (sandbox = await startSandbox()));
+    afterAll(() => sandbox.close());
+    const home = tempDir("cim-lifecycle-home-");
+
+    it("set_identity_pool_roles, then `aws cognito-identity get-identity-pool-roles` shows exactly what was set; update keeps the roles; delete takes them", async () => {
+      const { client, close } = await connectInMemory({ sandbox: true, endpointUrl: sandbox.url, tools: "all" });
+      const call = async (name: string, args: Record<string, unknown>) =>
+        (await client.callTool({ name, arguments: args })) as CallToolResult;
+      const aws = async (args: string[]) => {
+        const env = { PATH: process.env.PATH ?? "", HOME: home, AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null" };
+        const cli = [
+          "cognito-identity",
+          ...args,
+          "--endpoint-url",
+          sandbox.url,
+          "--no-sign-request",
+          "--region",
+          "us-east-1",
+          "--output",
+          "json",
+        ];
+        return promisify(execFile)("aws", cli, { env }).then(
+          ({ stdout }) => ({ ok: true as const, value: JSON.parse(stdout) as unknown }),
+          (error: { stderr?: string }) => ({ ok: false as const, stderr: String(error.stderr) }),
+        );
+      };
+      try {
+        const created = await call("create_identity_pool", { IdentityPoolName: "Roles", AllowUnauthenticatedIdentities: true });
+        const id = (created.structuredContent as { IdentityPoolId: string }).IdentityPoolId;
+        const roles = {
+          Roles: { authenticated: "arn:aws:iam::123456789012:role/Auth", unauthenticated: "arn:aws:iam::123456789012:role/Guest" },
+          RoleMappings: {
+            "graph.facebook.com": {
+              Type: "Rules",
+              AmbiguousRoleResolution: "Deny",
+              RulesConfiguration: {
+                Rules: [{ Claim: "isAdmin", MatchType: "Equals", Value: "true", RoleARN: "arn:aws:iam::123456789012:role/Admin" }],
+              },
+            },
+          },
+        };
+        const set = await call("set_identity_pool_roles", { IdentityPoolId: id, ...roles });
+        expect(set.isError, text(set)).toBeFalsy();
+        expect(await aws(["get-identity-pool-roles", "--identity-pool-id", id])).toEqual({
+          ok: true,
+          value: { IdentityPoolId: id, ...roles },
+        });
+
+        const updated = await call("update_identity_pool", {
+          IdentityPoolId: id,
+          IdentityPoolName: "Roles",
+          AllowUnauthenticatedIdentities: false,
+        });
+        expect(updated.isError, text(updated)).toBeFalsy();
+        expect(await aws(["get-identity-pool-roles", "--identity-pool-id", id])).toEqual({
+          ok: true,
+          value: { IdentityPoolId: id, ...roles },
+        });
+
+        expect((await call("delete_identity_pool", { IdentityPoolId: id })).isError).toBeFalsy();
+        const after = await aws(["get-identity-pool-roles", "--identity-pool-id", id]);
+        expect(after.ok).toBe(false);
+        expect(after.ok ? "" : after.stderr).toMatch(/ResourceNotFoundException/);
+      } finally {
+        await close();
+      }
+    });
+  },
+);

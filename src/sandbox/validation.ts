@@ -7,7 +7,7 @@
  * type is a `SerializationException`; so is a member the model does not have (AWS may ignore
  * one, but silently dropping a misspelt member would hide the mistake from the person learning
  * the API). A value that breaks a constraint is a `ValidationException` in the words of AWS's
- * request validator: that is what Cognito Identity really answers (moto issue #1979 quotes AWS;
+ * request validator: that is what Cognito Identity really answers (a moto bug report quotes AWS;
  * the AWS SDK for Android logs `Error Code: ValidationException` for a bad `identityPoolId`),
  * although the model's error lists name only `InvalidParameterException`.
  */
