@@ -48,7 +48,8 @@ function membersAt(root: string, path: readonly PathPart[]): string[] {
   return s?.type === "structure" ? Object.keys(s.members) : [];
 }
 
-function show(value: unknown): string {
+/** A value as a message shows it: strings quoted (cut), collections by kind. */
+export function show(value: unknown): string {
   if (typeof value === "string") return quote(value);
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -56,7 +57,8 @@ function show(value: unknown): string {
   return String(value);
 }
 
-function typeName(value: unknown): string {
+/** The JSON type of a value, in words. */
+export function typeName(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "list";
   if (typeof value === "object") return "object";
@@ -90,12 +92,15 @@ function offendingCharacters(value: string, pattern: RegExp): string[] {
   return [...found];
 }
 
-const expectedNames: Record<string, string> = {
+/** What zod's expected type means, in words. */
+export const expectedNames: Record<string, string> = {
   string: "a string",
   boolean: "true or false",
   array: "a list",
   record: "an object (map)",
   object: "an object",
+  number: "a number",
+  int: "a whole number",
 };
 
 type ValidKeys = (path: readonly PathPart[]) => string[];

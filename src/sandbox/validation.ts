@@ -15,6 +15,7 @@ import type { z } from "zod";
 import { model, shapeAt } from "../operation/model.js";
 import { modelSchema } from "../operation/schema.js";
 import { quote } from "../operation/problems.js";
+import { expectedNames, show, typeName } from "../operation/validate.js";
 import { ServiceError } from "./service-error.js";
 
 type Path = readonly PropertyKey[];
@@ -93,28 +94,6 @@ function findings(inputShape: string, issues: readonly Issue[], base: Path): Fin
     }
   }
   return out;
-}
-
-const expectedNames: Record<string, string> = {
-  string: "a string",
-  boolean: "true or false",
-  array: "a list",
-  record: "an object (map)",
-  object: "an object",
-  number: "a number",
-  int: "a whole number",
-};
-
-function typeName(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "list";
-  return typeof value === "object" ? "object" : typeof value;
-}
-
-function show(value: unknown): string {
-  if (typeof value === "string") return quote(value);
-  if (value !== null && typeof value === "object") return Array.isArray(value) ? "a list" : "an object";
-  return String(value);
 }
 
 /** `CognitoIdentityProviders[0].ClientId`, `RoleMappings["graph.facebook.com"].Type`: for messages about unreadable values. */
