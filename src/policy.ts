@@ -8,6 +8,7 @@ import type { Change } from "./operation/changes.js";
 import type { Problem } from "./operation/problems.js";
 import type { Target } from "./operation/types.js";
 import { tools } from "./tools/index.js";
+import { KeyedLocks } from "./call/locks.js";
 import type { CallContext, ToolContract } from "./tools/contract.js";
 
 export type IfNameExists = "create" | "return-existing" | "error";
@@ -144,13 +145,17 @@ export function enabledTools(config: ServerConfig): readonly ToolContract[] {
   return tools.filter((t) => chosen.includes(t.name));
 }
 
-/** What every session of one server process shares: the rate limit is per process, not per session. */
+/**
+ * What every session of one server process shares: the rate limit is per process, not per
+ * session, and so are the write locks (guarded creates of one name, writes to one pool).
+ */
 export interface ProcessControls {
   limiter?: WriteRateLimiter;
+  locks: KeyedLocks;
 }
 
 export function processControls(config: ServerConfig): ProcessControls {
-  return { limiter: config.maxWritesPerMinute ? new WriteRateLimiter(config.maxWritesPerMinute) : undefined };
+  return { limiter: config.maxWritesPerMinute ? new WriteRateLimiter(config.maxWritesPerMinute) : undefined, locks: new KeyedLocks() };
 }
 
 /** A call the operator's controls stop: a refusal to show, or problems with the arguments. */

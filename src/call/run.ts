@@ -35,6 +35,7 @@ import type { ServerConfig } from "../config.js";
 import { versions } from "../versions.js";
 import type { CallContext, ToolContract } from "../tools/contract.js";
 import { prepareCall, type CallShape, type PreparedCall } from "./prepare.js";
+import { writeLockKey } from "./locks.js";
 import { listPages, type PagedAnswer } from "./pages.js";
 
 export { preloadAwsSdk } from "../aws/sdk.js";
@@ -202,13 +203,36 @@ export function toolCall(
       );
     }
 
-    let write: WriteDescription;
+    // Dry runs change nothing, and unguarded creates keep AWS's behaviour: neither waits for a lock.
+    const key = lockKey(call, route);
+    return key === undefined
+      ? write(call, rendering, route, context)
+      : controls.locks.run(key, () => write(call, rendering, route, context));
+  }
+
+  /**
+   * A guarded create's lock is its name's, any other write's its pool's, where the call goes and
+   * as whom: a later call then sees what an earlier one made or changed. The consent prompt runs
+   * inside it, so the user approves exactly the state the write replaces (a slow answer holds the
+   * lock; the SDK ends an unanswered prompt after its request timeout).
+   */
+  function lockKey(call: PreparedCall, route: Route): string | undefined {
+    if (contract.effect === "create") {
+      const mode = call.ifNameExists ?? config.ifNameExists ?? "create";
+      return mode === "create" ? undefined : writeLockKey("name", route.connection, route.target, String(call.request.IdentityPoolName));
+    }
+    return call.dryRun ? undefined : writeLockKey("pool", route.connection, route.target, String(call.request.IdentityPoolId));
+  }
+
+  /** A write from its guard or pre-read to its result. */
+  async function write(call: PreparedCall, rendering: Rendering, route: Route, context: CallContext): Promise<CallToolResult> {
+    let description: WriteDescription;
     let changes: Change[] = [];
     let current: Record<string, unknown> = {};
     if (contract.effect === "create") {
       const settled = await settleByName(call, rendering, route);
       if (settled) return settled;
-      write = { effect: "create", request: call.request };
+      description = { effect: "create", request: call.request };
     } else {
       const read = await readCurrent(call, route);
       if (!read.ok) return failureResult(read.read, read.error, read.target);
@@ -216,7 +240,7 @@ export function toolCall(
       const problems = contract.checkChange?.(current, call.request) ?? [];
       if (problems.length) return problemsResult(problems);
       if (contract.effect === "delete") {
-        write = { effect: "delete", current };
+        description = { effect: "delete", current };
         if (call.dryRun)
           return readDryRunResult(
             operation,
@@ -227,7 +251,7 @@ export function toolCall(
           );
       } else {
         changes = changesBetween(operation, current, call.request);
-        write = { effect: "replace", operation: operation.name, current, changes };
+        description = { effect: "replace", operation: operation.name, current, changes };
         const what = changes.length
           ? `It would change ${changes.length} member${changes.length === 1 ? "" : "s"}:`
           : "It would change no member.";
@@ -235,7 +259,7 @@ export function toolCall(
       }
     }
 
-    const stopped = await approve(contract, write, route.target, config, controls, context);
+    const stopped = await approve(contract, description, route.target, config, controls, context);
     if (stopped) return refusedResult(stopped, route.target);
     const outcome = await send(call, route, context);
     if (!outcome.ok) return failure(outcome);
