@@ -3,6 +3,7 @@
 import { defaultHttpPort, parseServerFlags, serverFlagsHelp } from "./config.js";
 import { createServer } from "./server.js";
 import { processControls } from "./policy.js";
+import { onStopSignals, stopGrace } from "./shutdown.js";
 import { serveStdio } from "./transports/stdio.js";
 import { serverName, serverVersion } from "./versions.js";
 
@@ -66,7 +67,8 @@ async function main(argv: string[]): Promise<void> {
       process.exit(2);
     }
   } else {
-    await serveStdio(createServer(config));
+    const stdio = await serveStdio(createServer(config), { graceMs: stopGrace(), log });
+    onStopSignals(stdio.stop, stdio.stopNow);
     log(`${serverVersion} serving on stdio`);
   }
 }

@@ -4,45 +4,101 @@
  * Our own transport rather than the SDK's, because the SDK's stays silent on a line that is not
  * JSON or not JSON-RPC (JSON-RPC 2.0 requires a parse error / invalid request answer) and stops
  * reading for good after one oversized frame. Here each bad frame gets its answer and the
- * session goes on; a frame over the limit is skipped without being buffered.
+ * session goes on; a frame over the limit is skipped without being buffered, and answered under
+ * its id when its first or last bytes show it.
+ *
+ * It also knows which requests are still unanswered, so that a stop (stdin closed, SIGTERM) can
+ * let them finish, and answer those still running at the bound itself instead of dropping them.
  */
+import type { Readable, Writable } from "node:stream";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { tools } from "../tools/index.js";
+import { stopGraceMs } from "../shutdown.js";
 
 /** The same limit as the SDK's stdio transport: a frame may carry a 10 MB argument. */
 export const maxFrameBytes = 10 * 1024 * 1024;
 
+/** How much of an over-long frame is kept to find its id: this many bytes of its start, and of its end. */
+export const idWindowBytes = 64 * 1024;
+
 /** JSON-RPC 2.0's error codes (§5.1). */
 const parseError = -32700;
 const invalidRequest = -32600;
+const internalError = -32603;
 
 type Id = string | number | null;
+
+/** A request read and not answered yet: what a stop needs to answer it. */
+interface InFlight {
+  id: string | number;
+  method: string;
+  /** tools/call: the tool's name, and whether the call is a dry run (which changes nothing). */
+  tool?: string;
+  dryRun?: boolean;
+}
 
 export class StdioTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
   onerror?: (error: Error) => void;
   onclose?: () => void;
+  /** The client is gone: stdin ended, or stdout broke. Without a handler the transport closes. */
+  onend?: () => void;
 
   private pending: Buffer[] = [];
   private pendingBytes = 0;
-  /** Set while skipping the rest of an oversized frame, up to its newline. */
-  private skipping = false;
+  /** Set while skipping the rest of an over-long frame: its first bytes, and a sliding window of its last. */
+  private overlong?: { head: Buffer; tail: Buffer };
   private closed = false;
+  /** Set once stopping: only what finishes the calls in flight is read. */
+  private stopping?: Promise<number>;
+  /** Set once a stop answered what was still running: a late answer would be a second one. */
+  private sealed = false;
+  private outputBroken = false;
+  /** Unanswered requests by id (as JSON text, so 1 and "1" differ); a reused id has one entry per request. */
+  private readonly inFlight = new Map<string, InFlight[]>();
+  private inFlightCount = 0;
+  /** Ends a stop's wait: when nothing is in flight any more, or at once (endWait). */
+  private wake?: () => void;
 
   constructor(
-    private readonly input: NodeJS.ReadableStream = process.stdin,
-    private readonly output: NodeJS.WritableStream = process.stdout,
+    private readonly input: Readable = process.stdin,
+    private readonly output: Writable = process.stdout,
   ) {}
+
+  /** Requests read and not answered yet. */
+  get callsInFlight(): number {
+    return this.inFlightCount;
+  }
 
   /** Called by the Server's connect(). */
   async start(): Promise<void> {
     this.input.on("data", this.onData);
     this.input.on("error", this.onInputError);
-    this.input.once("end", () => void this.close());
+    this.input.once("end", this.onInputEnd);
+    this.output.on("error", this.onOutputError);
   }
 
   private readonly onInputError = (error: Error) => this.onerror?.(error);
+
+  private readonly onInputEnd = () => {
+    // A last frame without its newline is still a frame the client sent.
+    if (this.pendingBytes > 0 || this.overlong) this.endFrame();
+    this.clientGone();
+  };
+
+  private readonly onOutputError = (error: Error) => {
+    if (this.outputBroken) return;
+    this.outputBroken = true;
+    this.onerror?.(new Error(`stdout: ${error.message}`));
+    this.clientGone();
+  };
+
+  private clientGone(): void {
+    if (this.onend) this.onend();
+    else void this.close();
+  }
 
   private readonly onData = (chunk: Buffer) => {
     let start = 0;
@@ -51,25 +107,33 @@ export class StdioTransport implements Transport {
       this.endFrame();
       start = newline + 1;
     }
-    if (start < chunk.length) this.take(chunk.subarray(start));
+    if (start < chunk.length && !this.closed) this.take(chunk.subarray(start));
   };
 
   private take(part: Buffer): void {
-    if (this.skipping || part.length === 0) return;
+    if (part.length === 0) return;
+    if (this.overlong) {
+      this.overlong.tail = lastBytes([this.overlong.tail, part], idWindowBytes);
+      return;
+    }
     this.pendingBytes += part.length;
     if (this.pendingBytes > maxFrameBytes) {
+      const parts = [...this.pending, part];
+      // Buffer.concat with a length copies only that much: the head does not pin the 10 MiB read so far.
+      this.overlong = { head: Buffer.concat(parts, idWindowBytes), tail: lastBytes(parts, idWindowBytes) };
       this.pending = [];
       this.pendingBytes = 0;
-      this.skipping = true;
       return;
     }
     this.pending.push(part);
   }
 
   private endFrame(): void {
-    if (this.skipping) {
-      this.skipping = false;
-      return this.reject(null, invalidRequest, `Invalid Request: a frame is limited to ${maxFrameBytes} bytes`);
+    if (this.overlong) {
+      const { head, tail } = this.overlong;
+      this.overlong = undefined;
+      if (this.stopping) return;
+      return this.reject(overlongFrameId(head, tail), invalidRequest, `Invalid Request: a frame is limited to ${maxFrameBytes} bytes`);
     }
     const line = Buffer.concat(this.pending).toString("utf8").replace(/\r$/, "");
     this.pending = [];
@@ -79,23 +143,113 @@ export class StdioTransport implements Transport {
     try {
       frame = JSON.parse(line);
     } catch (error) {
+      if (this.stopping) return;
       return this.reject(null, parseError, `Parse error: ${(error as Error).message}`);
     }
     const message = JSONRPCMessageSchema.safeParse(frame);
+    if (this.stopping) {
+      // Nothing new once stopping; but a call in flight may wait for the client's answer (consent), or be cancelled.
+      if (message.success && (isResponse(message.data) || isCancellation(message.data))) this.deliver(message.data);
+      return;
+    }
     if (!message.success)
       return this.reject(readableId(frame), invalidRequest, "Invalid Request: not a JSON-RPC 2.0 request, notification or response");
-    this.onmessage?.(message.data);
+    this.deliver(message.data);
   }
 
+  private deliver(message: JSONRPCMessage): void {
+    const m = message as { id?: string | number; method?: string; params?: Record<string, unknown> };
+    if (m.method !== undefined && m.id !== undefined) {
+      const args = m.params?.arguments as Record<string, unknown> | undefined;
+      const call: InFlight = { id: m.id, method: m.method };
+      if (m.method === "tools/call") {
+        call.tool = typeof m.params?.name === "string" ? m.params.name : undefined;
+        call.dryRun = args?.dryRun === true || (args?.generateCliSkeleton !== undefined && args?.generateCliSkeleton !== null);
+      }
+      const key = JSON.stringify(m.id);
+      this.inFlight.set(key, [...(this.inFlight.get(key) ?? []), call]);
+      this.inFlightCount++;
+    } else if (isCancellation(message)) {
+      // The SDK sends nothing for a cancelled request: it is not owed an answer any more.
+      this.settle((m.params as { requestId?: unknown } | undefined)?.requestId);
+    }
+    this.onmessage?.(message);
+  }
+
+  /** One request with this id is answered. */
+  private settle(id: unknown): void {
+    const key = JSON.stringify(id);
+    const calls = this.inFlight.get(key);
+    if (!calls) return;
+    if (calls.length > 1) this.inFlight.set(key, calls.slice(1));
+    else this.inFlight.delete(key);
+    if (--this.inFlightCount === 0) this.wake?.();
+  }
+
+  /** Answers a frame the SDK never sees; written directly, so an in-flight request with the same id stays owed. */
   private reject(id: Id, code: number, message: string): void {
     this.onerror?.(new Error(message));
-    void this.send({ jsonrpc: "2.0", id, error: { code, message } } as unknown as JSONRPCMessage);
+    void this.write({ jsonrpc: "2.0", id, error: { code, message } } as unknown as JSONRPCMessage);
   }
 
   send(message: JSONRPCMessage): Promise<void> {
+    if (this.sealed) return Promise.resolve();
+    if (isResponse(message)) this.settle((message as { id?: unknown }).id);
+    return this.write(message);
+  }
+
+  private write(message: JSONRPCMessage): Promise<void> {
+    if (this.outputBroken) return Promise.resolve();
     return new Promise((resolve) => {
       if (this.output.write(`${JSON.stringify(message)}\n`)) resolve();
       else this.output.once("drain", resolve);
+    });
+  }
+
+  /**
+   * Stops taking new work, waits for the requests in flight to be answered (at most `graceMs`
+   * in all, or until endWait()), answers those still running itself, and resolves with their
+   * number once everything written has been handed to the output. Later calls get the same promise.
+   */
+  stop(reason: string, graceMs: number = stopGraceMs): Promise<number> {
+    this.stopping ??= (async () => {
+      if (this.inFlightCount > 0)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => this.wake?.(), graceMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            this.wake = undefined;
+            resolve();
+          };
+        });
+      const unfinished = [...this.inFlight.values()].flat();
+      this.sealed = true;
+      this.inFlight.clear();
+      this.inFlightCount = 0;
+      for (const call of unfinished) void this.write(unfinishedAnswer(call, reason));
+      await this.flushed();
+      return unfinished.length;
+    })();
+    return this.stopping;
+  }
+
+  /** Ends a stop's wait now. */
+  endWait(): void {
+    this.wake?.();
+  }
+
+  private flushed(): Promise<void> {
+    if (this.outputBroken || !this.output.writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.output.off("drain", done);
+        this.output.off("error", done);
+        this.output.off("close", done);
+        resolve();
+      };
+      this.output.once("drain", done);
+      this.output.once("error", done);
+      this.output.once("close", done);
     });
   }
 
@@ -104,9 +258,168 @@ export class StdioTransport implements Transport {
     this.closed = true;
     this.input.off("data", this.onData);
     this.input.off("error", this.onInputError);
+    this.input.off("end", this.onInputEnd);
     this.pending = [];
+    this.overlong = undefined;
     this.onclose?.();
   }
+}
+
+function isResponse(message: JSONRPCMessage): boolean {
+  return !("method" in message) && ("result" in message || "error" in message);
+}
+
+function isCancellation(message: JSONRPCMessage): boolean {
+  return "method" in message && message.method === "notifications/cancelled" && !("id" in message);
+}
+
+/** What an unknown outcome means for each kind of write, and what to do about it (as a failed call says). */
+const unfinishedWrite: Record<string, { means: string; hint: string }> = {
+  create: {
+    means: "so the pool may or may not have been created",
+    hint: 'Do not simply retry: that can create a duplicate. Check first: call again with ifNameExists "return-existing", which returns the pool if it was created and creates it otherwise.',
+  },
+  delete: {
+    means: "so the pool may or may not have been deleted",
+    hint: "Check with describe_identity_pool before deleting again: a ResourceNotFoundException means it is gone.",
+  },
+  replace: {
+    means: "so the change may or may not have been made",
+    hint: "Read the pool again to see whether it was; repeating the same call is safe.",
+  },
+};
+
+/** The answer to a request still running when a stop reached its bound. */
+function unfinishedAnswer(call: InFlight, reason: string): JSONRPCMessage {
+  if (call.method !== "tools/call")
+    return {
+      jsonrpc: "2.0",
+      id: call.id,
+      error: { code: internalError, message: `The server stopped (${reason}) before answering ${call.method}` },
+    } as unknown as JSONRPCMessage;
+  const contract = tools.find((t) => t.name === call.tool);
+  const stopped = `The server stopped (${reason}) before ${call.tool ?? "the call"} finished`;
+  const write = contract && !call.dryRun ? unfinishedWrite[contract.effect] : undefined;
+  const error = write
+    ? { name: "OutcomeUnknown", message: `${stopped}, ${write.means}.`, hint: write.hint }
+    : contract
+      ? { name: "ServerStopped", message: `${stopped}; it changes nothing, so calling it again is safe.` }
+      : { name: "ServerStopped", message: `${stopped}; whether it changed anything is unknown.` };
+  const text = [`${contract?.operation ?? call.tool} failed: ${error.name}: ${error.message}`, error.hint].filter(Boolean).join("\n");
+  return {
+    jsonrpc: "2.0",
+    id: call.id,
+    result: { isError: true, content: [{ type: "text", text }], _meta: { error } },
+  } as unknown as JSONRPCMessage;
+}
+
+/** The last `size` bytes of these buffers, copied (a slice would keep a whole chunk alive). */
+function lastBytes(parts: Buffer[], size: number): Buffer {
+  const kept: Buffer[] = [];
+  let bytes = 0;
+  for (let i = parts.length - 1; i >= 0 && bytes < size; i--) {
+    kept.unshift(parts[i]!);
+    bytes += parts[i]!.length;
+  }
+  const joined = Buffer.concat(kept);
+  return joined.length > size ? Buffer.from(joined.subarray(joined.length - size)) : joined;
+}
+
+/** An over-long frame's id, from its first bytes or else its last; null when neither shows it. */
+export function overlongFrameId(head: Buffer, tail: Buffer): Id {
+  return leadingId(head.toString("utf8")) ?? closingId(tail.toString("utf8")) ?? null;
+}
+
+/**
+ * The value of the top-level object's "id" member, read from the start of a JSON text; undefined
+ * when this start does not show it. Only members of the top-level object count (strings, escapes
+ * and nesting are tracked), so an "id" inside params is never taken for the request's.
+ */
+export function leadingId(text: string): Id | undefined {
+  let depth = 0;
+  let key: string | undefined;
+  let expectKey = false;
+  /** The depth-1 key whose value starts at the next token. */
+  let valueOf: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === " " || c === "\t" || c === "\n" || c === "\r") continue;
+    if (depth === 0 && c !== "{") return undefined;
+    if (valueOf !== undefined) {
+      const isId = valueOf === "id";
+      valueOf = undefined;
+      if (isId) return idAt(text, i);
+    }
+    if (c === '"') {
+      const end = stringEnd(text, i);
+      if (end === -1) return undefined;
+      if (depth === 1 && expectKey) {
+        key = parseString(text.slice(i, end + 1));
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === ":") {
+      if (depth === 1) valueOf = key ?? "";
+    } else if (c === ",") {
+      if (depth === 1) expectKey = true;
+    } else if (c === "{" || c === "[") {
+      if (++depth === 1) expectKey = true;
+    } else if (c === "}" || c === "]") {
+      if (--depth === 0) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The id of a frame whose last member is `"id": <string or number>` closing the top-level object,
+ * read from the frame's last characters: `,"id":7}` there can only be a member of the object the
+ * final brace closes (a quote inside a string is always escaped).
+ */
+export function closingId(text: string): Id | undefined {
+  const match = /[{,]\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*\}$/.exec(text.trimEnd());
+  if (!match) return undefined;
+  const id = parseJson(match[1]!);
+  return typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null;
+}
+
+/** The id value starting at text[i]: a string or a finite number; null for any other value; undefined if cut off. */
+function idAt(text: string, i: number): Id | undefined {
+  if (text[i] === '"') {
+    const end = stringEnd(text, i);
+    return end === -1 ? undefined : (parseString(text.slice(i, end + 1)) ?? null);
+  }
+  const number = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  number.lastIndex = i;
+  const match = number.exec(text);
+  if (!match) return null;
+  const after = i + match[0].length;
+  if (after >= text.length) return undefined;
+  const value = Number(match[0]);
+  return /[\s,}]/.test(text[after]!) && Number.isFinite(value) ? value : null;
+}
+
+/** The index of the quote that closes the string opening at text[start], or -1 if the text ends first. */
+function stringEnd(text: string, start: number): number {
+  for (let j = start + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j++;
+    else if (c === 34) return j;
+  }
+  return -1;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseString(text: string): string | undefined {
+  const value = parseJson(text);
+  return typeof value === "string" ? value : undefined;
 }
 
 /** A request's id, when the frame has a usable one; null otherwise (as JSON-RPC 2.0 §5 says). */
@@ -115,17 +428,36 @@ function readableId(frame: unknown): Id {
   return typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null;
 }
 
-/**
- * Serves `server` on stdio until the client closes stdin, then exits: calls still in flight are
- * abandoned, as a client that closed its end can no longer ask for them.
- */
-export async function serveStdio(server: Server): Promise<void> {
+export interface StdioSession {
+  /**
+   * The orderly stop: nothing new is taken, the calls in flight finish (at most `graceMs` in all)
+   * and their answers are written, those still running are answered as unfinished, then the
+   * process exits with 0. Stdin closing calls it too; later calls change nothing.
+   */
+  stop(reason: string): void;
+  /** Ends a stop's wait at once. */
+  stopNow(): void;
+}
+
+/** Serves `server` on stdio until stdin closes or stop() is called, then stops in order and exits. */
+export async function serveStdio(server: Server, options: { graceMs?: number; log?: (line: string) => void } = {}): Promise<StdioSession> {
+  const graceMs = options.graceMs ?? stopGraceMs;
+  const log = options.log ?? ((line: string) => console.error(line));
   const transport = new StdioTransport();
   transport.onerror = (error) => console.error(`[stdio] ${error.message}`);
-  transport.onclose = () => {
-    if (process.stdout.writableNeedDrain) process.stdout.once("drain", () => process.exit(0));
-    else process.exit(0);
+  let stopping = false;
+  const stop = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    const waiting = transport.callsInFlight;
+    if (waiting) log(`stopping (${reason}): waiting for ${waiting} call${waiting === 1 ? "" : "s"} in flight, at most ${graceMs} ms`);
+    void transport.stop(reason, graceMs).then((unfinished) => {
+      if (unfinished) log(`stopped: ${unfinished} call${unfinished === 1 ? "" : "s"} still running answered as unfinished`);
+      process.exit(0);
+    });
   };
+  transport.onend = () => stop("stdin closed");
   // connect() keeps these handlers and calls them alongside the Server's own.
   await server.connect(transport);
+  return { stop, stopNow: () => transport.endWait() };
 }

@@ -1,0 +1,193 @@
+/**
+ * An orderly stop over stdio, on the BUILT server (dist/index.js, `npm run build` first): when
+ * stdin closes, or on SIGTERM or SIGINT, nothing new is taken, the calls in flight finish and
+ * their answers reach the client, and the process exits with 0. A call still running at the
+ * bound (COGNITO_IDENTITY_MCP_STOP_GRACE_MS shortens the 30 s for tests) is answered, never
+ * dropped: a create as an unknown outcome, a read as stopped before it finished.
+ */
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { initialize, spawnServer, type ServerChild } from "./support/stdio-child.js";
+import { resultText } from "./support/results.js";
+
+/** A loopback Cognito Identity endpoint that answers every request after `delayMs`, or never. */
+interface SlowEndpoint {
+  url: string;
+  requests: number;
+  stop(): Promise<void>;
+}
+
+const poolId = "us-east-1:11111111-2222-3333-4444-555555555555";
+
+async function startSlowEndpoint(delayMs: number | "never"): Promise<SlowEndpoint> {
+  const state = { requests: 0 };
+  const timers = new Set<NodeJS.Timeout>();
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      state.requests++;
+      if (delayMs === "never") return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": `slow-${state.requests}` });
+        res.end(JSON.stringify({ IdentityPoolId: poolId, IdentityPoolName: "Slow", AllowUnauthenticatedIdentities: false }));
+      }, delayMs);
+      timers.add(timer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get requests() {
+      return state.requests;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+let server: ServerChild | undefined;
+let endpoint: SlowEndpoint | undefined;
+
+beforeAll(() => {
+  if (!existsSync("dist/index.js")) throw new Error("dist/index.js is missing: run `npm run build` first");
+});
+
+afterEach(async () => {
+  await server?.kill();
+  server = undefined;
+  await endpoint?.stop();
+  endpoint = undefined;
+});
+
+async function start(delayMs: number | "never", env: Record<string, string> = {}): Promise<{ s: ServerChild; e: SlowEndpoint }> {
+  const e = (endpoint = await startSlowEndpoint(delayMs));
+  const s = (server = spawnServer(["--endpoint-url", e.url, "--region", "us-east-1"], env));
+  await initialize(s);
+  return { s, e };
+}
+
+const createFrame = (id: unknown) => ({
+  jsonrpc: "2.0",
+  id,
+  method: "tools/call",
+  params: { name: "create_identity_pool", arguments: { IdentityPoolName: "Slow", AllowUnauthenticatedIdentities: false } },
+});
+const describeFrame = (id: unknown) => ({
+  jsonrpc: "2.0",
+  id,
+  method: "tools/call",
+  params: { name: "describe_identity_pool", arguments: { IdentityPoolId: poolId } },
+});
+
+/** Waits until the endpoint has received `count` requests: the calls are in flight. */
+async function inFlight(s: ServerChild, e: SlowEndpoint, count: number): Promise<void> {
+  expect(
+    await s.waitFor(() => e.requests === count, 15_000),
+    `the calls never reached the endpoint; stderr: ${s.stderr.slice(-1000)}`,
+  ).toBe(true);
+}
+
+/** The create's answer, a success: the endpoint's pool. */
+function expectCreated(s: ServerChild, id: unknown): void {
+  const answers = s.responses(id);
+  expect(answers, `answers to ${String(id)}; stderr: ${s.stderr.slice(-1000)}`).toHaveLength(1);
+  expect(answers[0]!.result?.isError, resultText(answers[0]!.result)).toBeFalsy();
+  expect(answers[0]!.result?.structuredContent).toMatchObject({ IdentityPoolId: poolId });
+}
+
+describe("a call in flight when the stop comes finishes, and its answer reaches the client", () => {
+  it("stdin closes with a create in flight: the create's result is written, then the process exits with 0", async () => {
+    const { s, e } = await start(1_000);
+    await s.send(createFrame("create-1"));
+    await inFlight(s, e, 1);
+    s.child.stdin.end();
+    expect(await s.waitForExit(15_000)).toBe(0);
+    expectCreated(s, "create-1");
+  }, 30_000);
+
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "%s with a create in flight: nothing new is taken, the create's result is written, exit 0",
+    async (signal) => {
+      const { s, e } = await start(1_000);
+      await s.send(createFrame("create-2"));
+      await inFlight(s, e, 1);
+      s.child.kill(signal);
+      // Sent after the signal, with stdin still open: neither processed nor answered.
+      await new Promise((r) => setTimeout(r, 100));
+      // Not awaited: a process that died at the signal would never drain them.
+      void s.send({ jsonrpc: "2.0", id: "late-ping", method: "ping" });
+      void s.send(createFrame("late-create"));
+      expect(await s.waitForExit(15_000)).toBe(0);
+      expectCreated(s, "create-2");
+      expect(s.responses("late-ping")).toEqual([]);
+      expect(s.responses("late-create")).toEqual([]);
+      expect(e.requests, "a frame sent after the signal reached the endpoint").toBe(1);
+      expect(s.stderr).toContain(`stopping (${signal})`);
+    },
+    30_000,
+  );
+
+  it("an idle server exits with 0 at once on SIGTERM", async () => {
+    const { s } = await start(1_000);
+    const signalledAt = Date.now();
+    s.child.kill("SIGTERM");
+    expect(await s.waitForExit(5_000)).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+  });
+});
+
+describe("calls still running at the stop's bound are answered, not dropped", () => {
+  const graceMs = 1_500;
+
+  it("a stalled create gets an unknown outcome under its id, a stalled read says it changed nothing; then exit 0 at the bound", async () => {
+    const { s, e } = await start("never", { COGNITO_IDENTITY_MCP_STOP_GRACE_MS: String(graceMs) });
+    await s.send(createFrame("stalled-create"));
+    await s.send(describeFrame("stalled-read"));
+    await inFlight(s, e, 2);
+    const closedAt = Date.now();
+    s.child.stdin.end();
+    expect(await s.waitForExit(graceMs + 10_000)).toBe(0);
+    const took = Date.now() - closedAt;
+    // It waited for the calls, up to the bound, and not much longer.
+    expect(took).toBeGreaterThanOrEqual(graceMs - 100);
+    expect(took).toBeLessThan(graceMs + 5_000);
+
+    const [create] = s.responses("stalled-create");
+    expect(s.responses("stalled-create")).toHaveLength(1);
+    expect(create!.result?.isError).toBe(true);
+    expect(resultText(create!.result)).toMatch(/OutcomeUnknown: The server stopped \(stdin closed\) before create_identity_pool finished/);
+    expect(resultText(create!.result)).toMatch(/may or may not have been created[\s\S]*ifNameExists "return-existing"/);
+
+    const [read] = s.responses("stalled-read");
+    expect(s.responses("stalled-read")).toHaveLength(1);
+    expect(read!.result?.isError).toBe(true);
+    expect(resultText(read!.result)).toMatch(/before describe_identity_pool finished; it changes nothing/);
+    expect(s.stderr).toMatch(/2 calls still running answered as unfinished/);
+  }, 30_000);
+
+  it("a second SIGTERM ends the wait at once: the stalled create is answered as an unknown outcome, exit 0", async () => {
+    // The production bound (30 s): only the second signal can end the stop this early.
+    const { s, e } = await start("never");
+    await s.send(createFrame("insisted"));
+    await inFlight(s, e, 1);
+    const signalledAt = Date.now();
+    s.child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(s.exited, "exited before the call finished or the bound came").toBe(false);
+    s.child.kill("SIGTERM");
+    expect(await s.waitForExit(10_000)).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(10_000);
+    const answers = s.responses("insisted");
+    expect(answers).toHaveLength(1);
+    expect(resultText(answers[0]!.result)).toMatch(
+      /The server stopped \(SIGTERM\) before create_identity_pool finished, so the pool may or may not/,
+    );
+  }, 30_000);
+});
