@@ -5,7 +5,7 @@
  * run, compared subjects interleaved, medians. Prints a table, writes bench/results/latest.json,
  * exits 1 if a budget line fails (2 if the bench itself cannot run).
  *
- *   node bench/run.mjs [--quick] [--only startup,first-call,overhead,dry-runs,memory,cli] [--server FILE]
+ *   node bench/run.mjs [--quick] [--only startup,first-call,overhead,dry-runs,memory,cli,http] [--server FILE]
  *
  * Baselines: bench/plain-server.mjs (what a user would otherwise write: McpServer, zod, the AWS
  * SDK imported at start), a CreateIdentityPoolCommand sent directly from this process, and the
@@ -27,7 +27,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const serverAt = process.argv.indexOf("--server");
 const serverArgs = [serverAt === -1 ? path.join(root, "dist", "index.js") : path.resolve(process.argv[serverAt + 1])];
 const plainArgs = [path.join(root, "bench", "plain-server.mjs")];
-const sections = ["startup", "first-call", "overhead", "dry-runs", "memory", "cli"];
+const sections = ["startup", "first-call", "overhead", "dry-runs", "memory", "cli", "http"];
 
 const budget = {
   listVsPlain: 1.0, // 1. spawn → tools/list, ours / plain
@@ -413,6 +413,108 @@ async function benchMemory(endpoint, rounds, marks) {
   };
 }
 
+/**
+ * HTTP (report only): `--http` with `sessions` sessions open at once, each making `callsEach` dry
+ * runs one after another; every answer is checked against the first. VmRSS with the sessions
+ * open and after each is closed with DELETE; then SIGTERM, which must exit 0.
+ */
+async function benchHttp(endpoint, sessions, callsEach) {
+  const token = "bench-token-0123456789abcdef";
+  const child = track(
+    spawn(process.execPath, [...serverArgs, "--http", "--port", "0", "--token", token, "--max-sessions", String(sessions)], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: awsEnv(endpoint.url),
+    }),
+  );
+  let stderr = "";
+  const url = await new Promise((resolve, reject) => {
+    child.stderr.on("data", (chunk) => {
+      stderr = (stderr + chunk).slice(-4000);
+      const found = /serving Streamable HTTP on (\S+)/.exec(stderr);
+      if (found) resolve(found[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the HTTP server exited with ${code}: ${stderr}`)));
+  });
+  const headers = (session) => ({
+    authorization: `Bearer ${token}`,
+    "content-type": "application/json",
+    accept: "application/json, text/event-stream",
+    ...(session ? { "mcp-session-id": session, "mcp-protocol-version": protocolVersion } : {}),
+  });
+  // The transport answers a request as one server-sent event, or as JSON.
+  const rpc = async (session, message) => {
+    const res = await fetch(url, { method: "POST", headers: headers(session), body: JSON.stringify(message) });
+    const text = await res.text();
+    if (message.id === undefined) return { res };
+    const data = /^data: (.*)$/m.exec(text)?.[1] ?? text;
+    const frame = JSON.parse(data);
+    if (frame.id !== message.id || frame.error) throw new Error(`${message.method} answered ${res.status}: ${text.slice(0, 300)}`);
+    return { res, result: frame.result };
+  };
+  const args = { IdentityPoolName: "bench_http", AllowUnauthenticatedIdentities: true, generateCliSkeleton: "output" };
+  const latencies = [];
+  let reference;
+  let wrong = 0;
+  try {
+    const baselineMb = vmRssMb(child.pid);
+    const ids = await Promise.all(
+      Array.from({ length: sessions }, async (_, i) => {
+        const { res } = await rpc(undefined, {
+          jsonrpc: "2.0",
+          id: 0,
+          method: "initialize",
+          params: { protocolVersion, capabilities: {}, clientInfo: { name: `bench-${i}`, version: "1" } },
+        });
+        const id = res.headers.get("mcp-session-id");
+        await rpc(id, { jsonrpc: "2.0", method: "notifications/initialized" });
+        return id;
+      }),
+    );
+    const started = performance.now();
+    await Promise.all(
+      ids.map(async (session) => {
+        for (let call = 1; call <= callsEach; call++) {
+          const t0 = performance.now();
+          const { result } = await rpc(session, {
+            jsonrpc: "2.0",
+            id: call,
+            method: "tools/call",
+            params: { name: "create_identity_pool", arguments: args },
+          });
+          latencies.push(performance.now() - t0);
+          const answer = JSON.stringify(result);
+          reference ??= answer;
+          if (result.isError || answer !== reference) wrong++;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const openMb = vmRssMb(child.pid);
+    await Promise.all(ids.map(async (session) => (await fetch(url, { method: "DELETE", headers: headers(session) })).text()));
+    await sleep(500);
+    const closedMb = vmRssMb(child.pid);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+    child.kill("SIGTERM");
+    const code = await new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
+    if (wrong) throw new Error(`${wrong} of ${latencies.length} HTTP dry runs answered wrongly`);
+    if (code !== 0) throw new Error(`SIGTERM: the HTTP server exited with ${code}: ${stderr}`);
+    return {
+      sessions,
+      callsEach,
+      calls: latencies.length,
+      wrong,
+      perSecond: latencies.length / seconds,
+      p50Ms: pct(50),
+      p99Ms: pct(99),
+      rssMb: { baseline: baselineMb, open: openMb, closed: closedMb },
+    };
+  } finally {
+    child.kill("SIGKILL");
+  }
+}
+
 function awsCliVersion() {
   const run = spawnSync("aws", ["--version"], { encoding: "utf8", env: baseEnv });
   if (run.error?.code === "ENOENT") throw new Error("the AWS CLI (`aws`) is not installed");
@@ -540,6 +642,8 @@ async function main() {
         memoryMarks: [1000, 5000, 20000],
         cliRounds: 4,
         perCli: 5,
+        httpSessions: 200,
+        httpCallsEach: 10,
       }
     : {
         startupRounds: 20,
@@ -551,6 +655,8 @@ async function main() {
         memoryMarks: [1000, 5000, 20000],
         cliRounds: 12,
         perCli: 10,
+        httpSessions: 200,
+        httpCallsEach: 10,
       };
   const env = machine();
   progress(`${env.cpu}, ${env.cores} cores, Node ${env.node}${quick ? " (--quick: fewer repetitions, noisier)" : ""}`);
@@ -580,6 +686,10 @@ async function main() {
       );
       results.memory = await benchMemory(endpoint, plan.memoryRounds, plan.memoryMarks);
     }
+    if (only.includes("http")) {
+      progress(`HTTP: ${plan.httpSessions} sessions at once, ${plan.httpCallsEach} dry runs each`);
+      results.http = await benchHttp(endpoint, plan.httpSessions, plan.httpCallsEach);
+    }
   } finally {
     await endpoint.stop();
   }
@@ -589,7 +699,7 @@ async function main() {
   }
   results.dist = distSize();
 
-  const { startup, lateFirstCall, overhead, dryRuns, memory, cli, dist } = results;
+  const { startup, lateFirstCall, overhead, dryRuns, memory, cli, http, dist } = results;
   const rows = [];
   const checks = [];
   const ms = (s) => `${fmt(s.median, 2)} ms (${fmt(s.min, 2)}–${fmt(s.max, 2)}, n=${s.n})`;
@@ -697,6 +807,18 @@ async function main() {
       budget.cliSpeedup,
       cli.speedup >= budget.cliSpeedup,
       `${fmt(cli.speedup, 0)}× (${fmt(cli.cliMs.median)} / ${fmt(cli.oursMs.median, 2)} ms)`,
+    );
+  }
+  if (http) {
+    const label = `HTTP, ${http.sessions} sessions × ${http.callsEach} dry runs`;
+    rows.push(
+      [`${label} (calls/s, ${http.wrong} wrong)`, fmt(http.perSecond, 0), ""],
+      [`${label}: latency p50 / p99`, `${fmt(http.p50Ms, 2)} / ${fmt(http.p99Ms, 2)} ms`, ""],
+      [
+        `VmRSS: HTTP server started / ${http.sessions} sessions open / all closed`,
+        `${fmt(http.rssMb.baseline)} / ${fmt(http.rssMb.open)} / ${fmt(http.rssMb.closed)} MB`,
+        "",
+      ],
     );
   }
   if (startup) rows.push(["tools/list result (JSON bytes)", fmt(startup.toolsListBytes.result, 0), ""]);

@@ -6,10 +6,14 @@ import { parseArgs } from "node:util";
 import { ifNameExistsChoices, readOnlyEnv, type IfNameExists } from "./policy.js";
 import { tools } from "./tools/index.js";
 import { failed, ok, type Result } from "./operation/types.js";
+import { stopGraceEnvVar, stopGraceMs } from "./shutdown.js";
 
 /** Where --token may come from instead (the transport reads neither; this module does). */
 export const httpTokenEnv = "COGNITO_IDENTITY_MCP_TOKEN";
 export const defaultHttpPort = 8765;
+/** Each HTTP session holds a Server; a bound keeps a crowd of clients from exhausting memory. */
+export const defaultMaxSessions = 100;
+export const defaultSessionIdleMinutes = 30;
 
 export interface ServerConfig {
   /** Defaults for calls that name none (flags; the environment is read at call time by the resolver). */
@@ -85,6 +89,12 @@ Streamable HTTP instead of stdio:
                                is generated and printed to stderr. Other local users can read --token
                                in the process list (ps): set ${httpTokenEnv} instead
   --allow-origins LIST         browser origins allowed besides the server's own (with CORS headers)
+  --max-sessions N             sessions open at once (default ${defaultMaxSessions}); one more initialize gets 503
+  --session-idle-minutes M     end a session after M minutes without a request and without an open
+                               stream (default ${defaultSessionIdleMinutes})
+  On SIGTERM or SIGINT the server takes no new requests (503), lets the calls in flight finish (at most
+  ${stopGraceMs / 1000} s; ${stopGraceEnvVar} shortens it, for tests), answers any still running (a write's
+  outcome is then unknown), and exits 0. A second signal stops waiting.
 
 Which tools clients see, and controls over writes (no tool argument can lift them):
   --tools LIST                 comma-separated tool names, or all (default: ${defaultToolNames()});
@@ -107,6 +117,8 @@ export interface TransportFlags {
   port?: number;
   token?: string;
   allowOrigins?: string[];
+  maxSessions?: number;
+  sessionIdleMs?: number;
 }
 
 export type ParsedFlags = Result<{ config: ServerConfig; transport: TransportFlags; help: boolean; version: boolean }, string>;
@@ -144,6 +156,8 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
         port: { type: "string" },
         token: { type: "string" },
         "allow-origins": { type: "string" },
+        "max-sessions": { type: "string" },
+        "session-idle-minutes": { type: "string" },
         "read-only": { type: "boolean" },
         tools: { type: "string" },
         consent: { type: "boolean" },
@@ -217,7 +231,20 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
       token: values.token ?? env[httpTokenEnv],
       allowOrigins: [list(values["allow-origins"]) ?? []].flat().filter((o) => o !== "*"),
     };
-    if (!transport.http && (values.host || values.port || values.token)) return failed("--host, --port and --token go with --http");
+    const httpOnly = [values.host, values.port, values.token, values["max-sessions"], values["session-idle-minutes"]];
+    if (!transport.http && httpOnly.some((v) => v !== undefined))
+      return failed("--host, --port, --token, --max-sessions and --session-idle-minutes go with --http");
+    if (values["max-sessions"] !== undefined) {
+      const n = Number(values["max-sessions"]);
+      if (!Number.isInteger(n) || n < 1) return failed("--max-sessions takes a whole number of at least 1");
+      transport.maxSessions = n;
+    }
+    if (values["session-idle-minutes"] !== undefined) {
+      const minutes = Number(values["session-idle-minutes"]);
+      if (!Number.isFinite(minutes) || minutes <= 0) return failed("--session-idle-minutes takes a number of minutes above 0");
+      transport.sessionIdleMs = Math.round(minutes * 60_000);
+    }
+
     if (values.port !== undefined) {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) return failed("--port takes a port number from 0 to 65535");

@@ -51,17 +51,29 @@ async function main(argv: string[]): Promise<void> {
     const { serveHttp } = await import("./transports/http.js");
     // Sessions are isolated, but the operator's controls (the rate limit) hold for the whole process.
     const controls = processControls(config);
-    const { host, port, token, allowOrigins } = flags.transport;
+    const { host, port, token, allowOrigins, maxSessions, sessionIdleMs } = flags.transport;
     try {
       const handle = await serveHttp(
         () => createServer(config, controls),
-        { host, port: port ?? defaultHttpPort, token, allowedOrigins: allowOrigins },
+        { host, port: port ?? defaultHttpPort, token, allowedOrigins: allowOrigins, maxSessions, sessionIdleMs },
         log,
       );
       log(`${serverVersion} serving Streamable HTTP on ${handle.url}`);
-      const stop = () => void handle.close().then(() => process.exit(0));
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      const graceMs = stopGrace();
+      const stopped = ({ finished, cutOff }: { finished: number; cutOff: number }) => {
+        log(`stopped: ${finished} call(s) in flight finished${cutOff ? `, ${cutOff} answered as unfinished` : ""}`);
+        process.exit(0);
+      };
+      onStopSignals(
+        (signal) => {
+          log(`${signal}: taking no new requests; the calls in flight have up to ${graceMs / 1000} s to finish`);
+          void handle.stop(graceMs).then(stopped);
+        },
+        (signal) => {
+          log(`${signal} again: answering the calls still running now`);
+          void handle.stop(graceMs);
+        },
+      );
     } catch (error) {
       log(`cannot start: ${(error as Error).message}`);
       process.exit(2);

@@ -2,17 +2,20 @@
  * Streamable HTTP: the SDK's transport behind a bearer token, Host/target/Origin checks, CORS for
  * the allowed origins, a header deadline and a body limit. Each session (Mcp-Session-Id) gets its
  * own Server from makeServer() and its own transport, so nothing one session sets is seen by another.
+ * Sessions are bounded in number and idle time; stop() lets the calls in flight finish first.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { isInitializeRequest, type JSONRPCMessage, type RequestId } from "@modelcontextprotocol/sdk/types.js";
 import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
 import { isLoopbackHost } from "../loopback.js";
 import { listen } from "../listen.js";
+import { tools } from "../tools/index.js";
 
-import { httpTokenEnv } from "../config.js";
+import { defaultMaxSessions, defaultSessionIdleMinutes, httpTokenEnv } from "../config.js";
+import { stopGraceMs } from "../shutdown.js";
 export const mcpPath = "/mcp";
 /** Tool arguments are a few KiB; 1 MiB leaves room without letting a client exhaust memory. */
 export const defaultMaxBodyBytes = 1024 * 1024;
@@ -20,6 +23,7 @@ export const defaultMaxBodyBytes = 1024 * 1024;
 export const minTokenLength = 16;
 /** A connection that has not sent its headers within this is closed, so slow clients cannot hoard sockets. */
 export const defaultHeadersTimeoutMs = 10_000;
+export { defaultMaxSessions };
 /** How long a browser may cache a preflight's answer. */
 const preflightMaxAgeSeconds = 600;
 
@@ -40,19 +44,29 @@ export interface HttpOptions {
   requireToken?: boolean;
   /** A session with no request for this long is ended, so abandoned ones do not pile up (default 30 minutes). */
   sessionIdleMs?: number;
+  /** Sessions open at once (default defaultMaxSessions); one more initialize gets 503. */
+  maxSessions?: number;
   /** Internal, for tests: the header deadline (default defaultHeadersTimeoutMs). */
   headersTimeoutMs?: number;
 }
 
-export const defaultSessionIdleMs = 30 * 60 * 1000;
+export const defaultSessionIdleMs = defaultSessionIdleMinutes * 60 * 1000;
 
 export interface HttpServerHandle {
   /** http://host:port/mcp */
   url: string;
   /** The token clients must send ("" when requireToken is false). */
   token: string;
-  /** Ends every session, then stops listening. */
+  /** Ends every session at once, calls in flight included, then stops listening. */
   close(): Promise<void>;
+  /**
+   * The orderly stop: every new request gets 503, the calls in flight get up to graceMs (default
+   * stopGraceMs) to finish and answer; those still running then are answered by the server (a
+   * write's outcome is unknown), and close() follows. A second call cuts the wait short.
+   */
+  stop(graceMs?: number): Promise<{ finished: number; cutOff: number }>;
+  /** Sessions open, and Servers not yet closed (initializing ones included). */
+  counts(): { sessions: number; servers: number };
 }
 
 interface Session {
@@ -61,6 +75,37 @@ interface Session {
   /** When its last request arrived or finished; requests still running keep it alive. */
   lastSeen: number;
   running: number;
+  /** Requests received and not yet answered, so a stop can answer those still running. */
+  pending: Map<RequestId, PendingRequest>;
+}
+
+interface PendingRequest {
+  method: string;
+  params?: { name?: unknown; arguments?: unknown };
+}
+
+const isRequest = (m: unknown): m is PendingRequest & { id: RequestId } =>
+  typeof m === "object" && m !== null && "method" in m && "id" in m && typeof (m as { method: unknown }).method === "string";
+
+/** What a request still running when the stop's grace ran out is answered. */
+function cutOffAnswer(id: RequestId, request: PendingRequest, graceMs: number): JSONRPCMessage {
+  const stopped = `The server was stopped and this call was still running ${Math.round(graceMs / 1000)} s later.`;
+  if (request.method !== "tools/call")
+    return { jsonrpc: "2.0", id, error: { code: -32000, message: `${stopped} Send it again once the server is back.` } };
+  const name = String(request.params?.name);
+  const args = (request.params?.arguments ?? {}) as { dryRun?: unknown; generateCliSkeleton?: unknown };
+  const sendsNothing = args.dryRun === true || args.generateCliSkeleton !== undefined;
+  const effect = tools.find((t) => t.name === name)?.effect;
+  let text: string;
+  if (sendsNothing || effect === undefined || effect === "read")
+    text = `${stopped} It changed nothing; call it again once the server is back.`;
+  else if (name === "create_identity_pool")
+    text =
+      `Outcome unknown: ${stopped} The identity pool may or may not have been created. Before creating it again, ` +
+      `check: call create_identity_pool with ifNameExists "return-existing" (or list_identity_pools).`;
+  else
+    text = `Outcome unknown: ${stopped} The change may or may not have been made; check with describe_identity_pool or get_identity_pool_roles before repeating it.`;
+  return { jsonrpc: "2.0", id, result: { isError: true, content: [{ type: "text", text }] } };
 }
 
 function resolveToken(host: string, options: HttpOptions, log: (line: string) => void): string | undefined {
@@ -125,17 +170,33 @@ export async function serveHttp(
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new Error("maxBodyBytes must be a whole number of at least 1.");
   const token = resolveToken(host, options, log);
 
+  const maxSessions = options.maxSessions ?? defaultMaxSessions;
+  if (!Number.isInteger(maxSessions) || maxSessions < 1) throw new Error("maxSessions must be a whole number of at least 1.");
+
   const sessions = new Map<string, Session>();
   // Every Server not yet closed, including those whose initialize is still in flight.
   const live = new Set<Server>();
+  // POSTs being handled: each resolves once its answers are written (or its client is gone).
+  const posts = new Set<Promise<void>>();
   let closing = false;
+  let stopping = false;
+
+  const refuseWhileStopping = (res: ServerResponse) =>
+    sendError(res, 503, "The server is stopping: it takes no new requests.", { headers: { connection: "close" } });
 
   async function startSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
     const server = makeServer();
+    const pending = new Map<RequestId, PendingRequest>();
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (id) => void sessions.set(id, { server, transport, lastSeen: Date.now(), running: 0 }),
+      onsessioninitialized: (id) => void sessions.set(id, { server, transport, lastSeen: Date.now(), running: 0, pending }),
     });
+    // Every answer passes here, so what is pending is exact even within a batch.
+    const send = transport.send.bind(transport);
+    transport.send = (message, sendOptions) => {
+      if (("result" in message || "error" in message) && message.id !== undefined) pending.delete(message.id);
+      return send(message, sendOptions);
+    };
     // Set before connect(), which chains its own handlers after these.
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
@@ -161,12 +222,29 @@ export async function serveHttp(
       return sendError(res, 400, "Parse error: the request body is not JSON.", { code: -32700 });
     }
     const sessionId = sessionIdOf(req);
+    const requests = (Array.isArray(body) ? body : [body]).filter(isRequest);
     if (sessionId !== undefined) {
       const session = sessions.get(sessionId);
       if (!session) return sendError(res, 404, "Session not found: it ended or never existed; initialize a new one.");
-      return inSession(session, () => session.transport.handleRequest(req, res, body));
+      // While stopping, answers and notifications (an elicitation's answer, a cancel) still help calls in flight finish.
+      if (stopping && requests.length) return refuseWhileStopping(res);
+      for (const { id, method, params } of requests) session.pending.set(id, { method, params });
+      try {
+        return await inSession(session, () => session.transport.handleRequest(req, res, body));
+      } finally {
+        // Answered, refused by the transport, or its client is gone: either way no one waits for it here.
+        for (const { id } of requests) session.pending.delete(id);
+      }
     }
+    if (stopping) return refuseWhileStopping(res);
     if (!isInitializeRequest(body)) return sendError(res, 400, "Bad Request: no Mcp-Session-Id; start a session with initialize.");
+    // Counts initializing sessions too, so a burst of initializes cannot overshoot the bound.
+    if (live.size >= maxSessions)
+      return sendError(
+        res,
+        503,
+        `This server allows ${maxSessions} session${maxSessions === 1 ? "" : "s"} at once (its operator's --max-sessions); close one (DELETE) or try later.`,
+      );
     return startSession(req, res, body);
   }
 
@@ -237,7 +315,14 @@ export async function serveHttp(
       });
     }
     if (path !== mcpPath) return sendError(res, 404, `Not found: the MCP endpoint is ${mcpPath}.`);
-    if (req.method === "POST") return handlePost(req, res);
+    if (req.method === "POST") {
+      const post = handlePost(req, res);
+      const tracked = post.catch(() => {});
+      posts.add(tracked);
+      void tracked.finally(() => posts.delete(tracked));
+      return post;
+    }
+    if (stopping) return refuseWhileStopping(res);
     if (req.method === "GET" || req.method === "DELETE") return handleSessionRequest(req, res);
     return sendError(res, 405, "Method not allowed.", { headers: { allow: "GET, POST, DELETE" } });
   }
@@ -262,20 +347,51 @@ export async function serveHttp(
   const url = `http://${authority(host, port)}${mcpPath}`;
   log(`[http] serving MCP on ${url}${token === undefined ? " WITHOUT a token (loopback, requireToken: false)" : ""}`);
 
+  async function close(): Promise<void> {
+    closing = true;
+    clearInterval(sweeper);
+    const servers = [...live];
+    live.clear();
+    sessions.clear();
+    await Promise.allSettled(servers.map((server) => server.close()));
+    const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    // Open SSE streams would keep close() waiting forever.
+    httpServer.closeAllConnections();
+    await stopped;
+  }
+
+  let stopped: Promise<{ finished: number; cutOff: number }> | undefined;
+  let cutShort = () => {};
+  async function stop(graceMs: number): Promise<{ finished: number; cutOff: number }> {
+    // Still listening: a new connection or request gets a 503 it can read, not a refused or reset socket.
+    stopping = true;
+    const running = [...posts];
+    const inFlight = [...sessions.values()].reduce((n, session) => n + session.pending.size, 0);
+    const shortened = new Promise<void>((resolve) => (cutShort = resolve));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(running), shortened, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    let cutOff = 0;
+    for (const session of sessions.values())
+      for (const [id, request] of session.pending) {
+        cutOff++;
+        // The transport writes it on the stream its client is waiting on; a client already gone is no loss.
+        await session.transport.send(cutOffAnswer(id, request, graceMs)).catch(() => {});
+      }
+    // Lets those answers reach the socket before the connections close.
+    await Promise.race([Promise.all([...posts]), new Promise((resolve) => setTimeout(resolve, 1000))]);
+    await close();
+    return { finished: Math.max(0, inFlight - cutOff), cutOff };
+  }
+
   return {
     url,
     token: token ?? "",
-    async close() {
-      closing = true;
-      clearInterval(sweeper);
-      const servers = [...live];
-      live.clear();
-      sessions.clear();
-      await Promise.allSettled(servers.map((server) => server.close()));
-      // Open SSE streams would keep close() waiting forever.
-      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      httpServer.closeAllConnections();
-      await stopped;
+    close,
+    stop(graceMs = stopGraceMs) {
+      if (stopped) cutShort();
+      return (stopped ??= stop(graceMs));
     },
+    counts: () => ({ sessions: sessions.size, servers: live.size }),
   };
 }
