@@ -8,7 +8,7 @@ import type { Change } from "./operation/changes.js";
 import type { Problem } from "./operation/problems.js";
 import type { Target } from "./operation/types.js";
 import { tools } from "./tools/index.js";
-import { KeyedLocks } from "./call/locks.js";
+import { KeyedLocks } from "./locks.js";
 import type { CallContext, ToolContract } from "./tools/contract.js";
 
 export type IfNameExists = "create" | "return-existing" | "error";

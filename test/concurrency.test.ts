@@ -14,7 +14,7 @@ import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client
 import { createServer } from "../src/server.js";
 import type { ServerConfig } from "../src/config.js";
 import { processControls, type ProcessControls } from "../src/policy.js";
-import { KeyedLocks, writeLockKey } from "../src/call/locks.js";
+import { KeyedLocks, writeLockKey } from "../src/locks.js";
 import { serveHttp } from "../src/transports/http.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
 import { reportWhenMotoIsMissing } from "./support/moto.js";

@@ -35,7 +35,7 @@ import type { ServerConfig } from "../config.js";
 import { versions } from "../versions.js";
 import type { CallContext, ToolContract } from "../tools/contract.js";
 import { prepareCall, type CallShape, type PreparedCall } from "./prepare.js";
-import { writeLockKey } from "./locks.js";
+import { writeLockKey } from "../locks.js";
 import { listPages, type PagedAnswer } from "./pages.js";
 
 export { preloadAwsSdk } from "../aws/sdk.js";
