@@ -42,6 +42,9 @@ function lazyAjvValidator(): jsonSchemaValidator & { load(): Promise<void> } {
   };
 }
 
+/** Whether a session of this process has started the warm-up (see createServer). */
+let warmedUp = false;
+
 /** One Server per session; pass the same `controls` to every session of a process (HTTP). */
 export function createServer(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): Server {
   const enabled = enabledTools(config);
@@ -68,11 +71,14 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
   const callTool = async (name: string, args: unknown, context: CallContext) => (callsStarted++, (await loadCall(name))(args, context));
   /**
    * Loads the call code and the AWS SDK, then runs them once without sending anything: an SDK
-   * send answered in memory (preloadAwsSdk) and a dry run of the first tool, which builds the
+   * send to an endpoint the process opens on loopback (preloadAwsSdk) and a dry run of the first tool, which builds the
    * client a default call uses. A first call otherwise pays for V8 compiling every function it
    * reaches. No credentials are resolved. Once a call has started, it warms the same code itself.
+   * Once per process: the code it warms is the process's, whichever session lists the tools.
    */
   const warmUp = async () => {
+    if (warmedUp) return;
+    warmedUp = true;
     const [first] = enabled;
     if (!first) return;
     const [call, run] = await Promise.all([loadCall(first.name), callModule()]);
