@@ -144,7 +144,7 @@ describe("the npm package", () => {
         // npx installs each tarball path in a directory of its own under the cache: remove this run's.
         for (const name of existsSync(npxDirs) ? readdirSync(npxDirs) : []) {
           const manifest = path.join(npxDirs, name, "package.json");
-          if (!before.has(name) && existsSync(manifest) && readFileSync(manifest, "utf8").includes(dir))
+          if (!before.has(name) && existsSync(manifest) && readFileSync(manifest, "utf8").includes(path.basename(dir)))
             rmSync(path.join(npxDirs, name), { recursive: true, force: true });
         }
       }
