@@ -143,7 +143,7 @@ describe("--http: SIGTERM and SIGINT stop in order", () => {
     const result = await call;
     expect(result.isError).toBe(true);
     expect((result.content as { text: string }[])[0]!.text).toMatch(
-      /^Outcome unknown: .*may or may not have been created.*"return-existing"/s,
+      /^CreateIdentityPool failed: OutcomeUnknown: .*may or may not have been created.*"return-existing"/s,
     );
     expect(await command.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);

@@ -168,9 +168,11 @@ describe("stop(): the orderly stop", () => {
     const stopping = handle.stop(300);
     const [created, described] = await Promise.all([create, read]);
     expect(created.isError).toBe(true);
-    expect(text(created)).toMatch(/^Outcome unknown: .*may or may not have been created.*ifNameExists "return-existing"/s);
+    expect(text(created)).toMatch(
+      /^CreateIdentityPool failed: OutcomeUnknown: .*may or may not have been created.*ifNameExists "return-existing"/s,
+    );
     expect(described.isError).toBe(true);
-    expect(text(described)).toMatch(/It changed nothing; call it again/);
+    expect(text(described)).toMatch(/ServerStopped: .*it changes nothing, so calling it again is safe/);
     expect(await stopping).toEqual({ finished: 0, cutOff: 2 });
     expect(Date.now() - started).toBeLessThan(3000);
   });
@@ -185,7 +187,7 @@ describe("stop(): the orderly stop", () => {
     const first = handle.stop(20_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(handle.stop()).toBe(first);
-    expect(text(await create)).toMatch(/^Outcome unknown/);
+    expect(text(await create)).toMatch(/^CreateIdentityPool failed: OutcomeUnknown/);
     expect(await first).toEqual({ finished: 0, cutOff: 1 });
     expect(Date.now() - started).toBeLessThan(3000);
   });

@@ -28,6 +28,7 @@ import type { CallOutcome, Target, Timeouts, Connection, Failure } from "../oper
 import { createFileReader } from "../cli/parse-command-line.js";
 import { callOperation, resolveTarget, type Answer } from "../aws/calls.js";
 import { outcomeUnknown } from "../aws/failures.js";
+import { unknownOutcome } from "../unfinished.js";
 import { redactJson, redactSecrets } from "../aws/redact.js";
 import { regionPolicyProblem, resolveConnection } from "../connection.js";
 import { admit, approve, changeLine, type ProcessControls, type WriteDescription } from "../policy.js";
@@ -81,24 +82,8 @@ function debugLog(context: CallContext) {
   };
 }
 
-/** What an unknown outcome means for each write, and what to do about it. */
-const unknownOutcome: Record<string, { means: string; hint: string }> = {
-  create: {
-    means: "so the pool may or may not have been created",
-    hint: 'Do not simply retry: that can create a duplicate. Check first: call again with ifNameExists "return-existing", which returns the pool if it was created and creates it otherwise.',
-  },
-  delete: {
-    means: "so the pool may or may not have been deleted",
-    hint: "Check with describe_identity_pool before deleting again: a ResourceNotFoundException means it is gone.",
-  },
-  replace: {
-    means: "so the change may or may not have been made",
-    hint: "Read the pool again to see whether it was; repeating the same call is safe.",
-  },
-};
-
 function explained(effect: ToolContract["effect"], failure: Failure): Failure {
-  const unknown = unknownOutcome[effect];
+  const unknown = effect === "read" ? undefined : unknownOutcome[effect];
   if (failure.name !== outcomeUnknown || !unknown) return failure;
   return { ...failure, message: `${failure.message}, ${unknown.means}.`, hint: unknown.hint };
 }

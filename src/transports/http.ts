@@ -8,11 +8,11 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { isInitializeRequest, type JSONRPCMessage, type RequestId } from "@modelcontextprotocol/sdk/types.js";
+import { isInitializeRequest, type RequestId } from "@modelcontextprotocol/sdk/types.js";
 import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
 import { isLoopbackHost } from "../loopback.js";
 import { listen } from "../listen.js";
-import { tools } from "../tools/index.js";
+import { cutOffAnswer, type CutOffRequest } from "../unfinished.js";
 
 import { defaultMaxSessions, defaultSessionIdleMinutes, httpTokenEnv } from "../config.js";
 import { stopGraceMs } from "../shutdown.js";
@@ -86,27 +86,6 @@ interface PendingRequest {
 
 const isRequest = (m: unknown): m is PendingRequest & { id: RequestId } =>
   typeof m === "object" && m !== null && "method" in m && "id" in m && typeof (m as { method: unknown }).method === "string";
-
-/** What a request still running when the stop's grace ran out is answered. */
-function cutOffAnswer(id: RequestId, request: PendingRequest, graceMs: number): JSONRPCMessage {
-  const stopped = `The server was stopped and this call was still running ${Math.round(graceMs / 1000)} s later.`;
-  if (request.method !== "tools/call")
-    return { jsonrpc: "2.0", id, error: { code: -32000, message: `${stopped} Send it again once the server is back.` } };
-  const name = String(request.params?.name);
-  const args = (request.params?.arguments ?? {}) as { dryRun?: unknown; generateCliSkeleton?: unknown };
-  const sendsNothing = args.dryRun === true || args.generateCliSkeleton !== undefined;
-  const effect = tools.find((t) => t.name === name)?.effect;
-  let text: string;
-  if (sendsNothing || effect === undefined || effect === "read")
-    text = `${stopped} It changed nothing; call it again once the server is back.`;
-  else if (name === "create_identity_pool")
-    text =
-      `Outcome unknown: ${stopped} The identity pool may or may not have been created. Before creating it again, ` +
-      `check: call create_identity_pool with ifNameExists "return-existing" (or list_identity_pools).`;
-  else
-    text = `Outcome unknown: ${stopped} The change may or may not have been made; check with describe_identity_pool or get_identity_pool_roles before repeating it.`;
-  return { jsonrpc: "2.0", id, result: { isError: true, content: [{ type: "text", text }] } };
-}
 
 function resolveToken(host: string, options: HttpOptions, log: (line: string) => void): string | undefined {
   const loopback = isLoopbackHost(host);
@@ -373,10 +352,17 @@ export async function serveHttp(
     clearTimeout(timer);
     let cutOff = 0;
     for (const session of sessions.values())
-      for (const [id, request] of session.pending) {
+      for (const [id, pending] of session.pending) {
         cutOff++;
         // The transport writes it on the stream its client is waiting on; a client already gone is no loss.
-        await session.transport.send(cutOffAnswer(id, request, graceMs)).catch(() => {});
+        const args = (pending.params?.arguments ?? {}) as { dryRun?: unknown; generateCliSkeleton?: unknown };
+        const request: CutOffRequest = {
+          id,
+          method: pending.method,
+          tool: typeof pending.params?.name === "string" ? pending.params.name : undefined,
+          sendsNothing: args.dryRun === true || (args.generateCliSkeleton !== undefined && args.generateCliSkeleton !== null),
+        };
+        await session.transport.send(cutOffAnswer(request, `still running ${Math.round(graceMs / 1000)} s after a stop`)).catch(() => {});
       }
     // Lets those answers reach the socket before the connections close.
     await Promise.race([Promise.all([...posts]), new Promise((resolve) => setTimeout(resolve, 1000))]);

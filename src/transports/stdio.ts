@@ -14,7 +14,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import { tools } from "../tools/index.js";
+import { cutOffAnswer, type CutOffRequest } from "../unfinished.js";
 import { stopGraceMs } from "../shutdown.js";
 
 /** The same limit as the SDK's stdio transport: a frame may carry a 10 MB argument. */
@@ -26,19 +26,10 @@ export const idWindowBytes = 64 * 1024;
 /** JSON-RPC 2.0's error codes (§5.1). */
 const parseError = -32700;
 const invalidRequest = -32600;
-const internalError = -32603;
 
 type Id = string | number | null;
 
 /** A request read and not answered yet: what a stop needs to answer it. */
-interface InFlight {
-  id: string | number;
-  method: string;
-  /** tools/call: the tool's name, and whether the call is a dry run (which changes nothing). */
-  tool?: string;
-  dryRun?: boolean;
-}
-
 export class StdioTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
   onerror?: (error: Error) => void;
@@ -57,7 +48,7 @@ export class StdioTransport implements Transport {
   private sealed = false;
   private outputBroken = false;
   /** Unanswered requests by id (as JSON text, so 1 and "1" differ); a reused id has one entry per request. */
-  private readonly inFlight = new Map<string, InFlight[]>();
+  private readonly inFlight = new Map<string, CutOffRequest[]>();
   private inFlightCount = 0;
   /** Ends a stop's wait: when nothing is in flight any more, or at once (endWait). */
   private wake?: () => void;
@@ -161,10 +152,10 @@ export class StdioTransport implements Transport {
     const m = message as { id?: string | number; method?: string; params?: Record<string, unknown> };
     if (m.method !== undefined && m.id !== undefined) {
       const args = m.params?.arguments as Record<string, unknown> | undefined;
-      const call: InFlight = { id: m.id, method: m.method };
+      const call: CutOffRequest = { id: m.id, method: m.method };
       if (m.method === "tools/call") {
         call.tool = typeof m.params?.name === "string" ? m.params.name : undefined;
-        call.dryRun = args?.dryRun === true || (args?.generateCliSkeleton !== undefined && args?.generateCliSkeleton !== null);
+        call.sendsNothing = args?.dryRun === true || (args?.generateCliSkeleton !== undefined && args?.generateCliSkeleton !== null);
       }
       const key = JSON.stringify(m.id);
       this.inFlight.set(key, [...(this.inFlight.get(key) ?? []), call]);
@@ -226,7 +217,7 @@ export class StdioTransport implements Transport {
       this.sealed = true;
       this.inFlight.clear();
       this.inFlightCount = 0;
-      for (const call of unfinished) void this.write(unfinishedAnswer(call, reason));
+      for (const call of unfinished) void this.write(cutOffAnswer(call, reason));
       await this.flushed();
       return unfinished.length;
     })();
@@ -271,46 +262,6 @@ function isResponse(message: JSONRPCMessage): boolean {
 
 function isCancellation(message: JSONRPCMessage): boolean {
   return "method" in message && message.method === "notifications/cancelled" && !("id" in message);
-}
-
-/** What an unknown outcome means for each kind of write, and what to do about it (as a failed call says). */
-const unfinishedWrite: Record<string, { means: string; hint: string }> = {
-  create: {
-    means: "so the pool may or may not have been created",
-    hint: 'Do not simply retry: that can create a duplicate. Check first: call again with ifNameExists "return-existing", which returns the pool if it was created and creates it otherwise.',
-  },
-  delete: {
-    means: "so the pool may or may not have been deleted",
-    hint: "Check with describe_identity_pool before deleting again: a ResourceNotFoundException means it is gone.",
-  },
-  replace: {
-    means: "so the change may or may not have been made",
-    hint: "Read the pool again to see whether it was; repeating the same call is safe.",
-  },
-};
-
-/** The answer to a request still running when a stop reached its bound. */
-function unfinishedAnswer(call: InFlight, reason: string): JSONRPCMessage {
-  if (call.method !== "tools/call")
-    return {
-      jsonrpc: "2.0",
-      id: call.id,
-      error: { code: internalError, message: `The server stopped (${reason}) before answering ${call.method}` },
-    } as unknown as JSONRPCMessage;
-  const contract = tools.find((t) => t.name === call.tool);
-  const stopped = `The server stopped (${reason}) before ${call.tool ?? "the call"} finished`;
-  const write = contract && !call.dryRun ? unfinishedWrite[contract.effect] : undefined;
-  const error = write
-    ? { name: "OutcomeUnknown", message: `${stopped}, ${write.means}.`, hint: write.hint }
-    : contract
-      ? { name: "ServerStopped", message: `${stopped}; it changes nothing, so calling it again is safe.` }
-      : { name: "ServerStopped", message: `${stopped}; whether it changed anything is unknown.` };
-  const text = [`${contract?.operation ?? call.tool} failed: ${error.name}: ${error.message}`, error.hint].filter(Boolean).join("\n");
-  return {
-    jsonrpc: "2.0",
-    id: call.id,
-    result: { isError: true, content: [{ type: "text", text }], _meta: { error } },
-  } as unknown as JSONRPCMessage;
 }
 
 /** The last `size` bytes of these buffers, copied (a slice would keep a whole chunk alive). */
