@@ -24,7 +24,7 @@ const suites = [
 
 const TITLE = "CreateIdentityPool";
 const RESET = "\x1b[0m";
-const FORMATS: OutputFormat[] = ["json", "text", "table"];
+const FORMATS = ["json", "text", "table"] as const;
 
 /**
  * The response as botocore hands it to the formatter: structure members in model order, unknown

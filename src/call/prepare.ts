@@ -39,7 +39,7 @@ export interface CallShape {
 }
 
 /** Where each top-level parameter came from, so a problem can say which input to fix. */
-type Source = "arguments" | "cliArgs" | "cliInputJson";
+type Source = "arguments" | "cliArgs" | "cliInputJson" | "cliInputYaml";
 
 /** A top-level parameter's source, and the file it was read from, if it was: problems then do not quote it. */
 interface Origin {
@@ -91,7 +91,7 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
   let readFrom: FilesRead = { params: {} };
   // A command line or document that could not be read may hold the required parameters: their
   // absence is then no news, and reporting it would only bury the real problem.
-  let unreadInput = !checked.success && ("cliArgs" in rawOptions || "cliInputJson" in rawOptions);
+  let unreadInput = !checked.success && ("cliArgs" in rawOptions || "cliInputJson" in rawOptions || "cliInputYaml" in rawOptions);
 
   if (toolOptions.cliArgs !== undefined) {
     const mixed = [...Object.keys(params), ...cliOptionNames(operation).filter((k) => toolOptions[k] !== undefined)];
@@ -117,13 +117,25 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
     Object.keys(params).map((k) => [k, { source: explicitSource, file: readFrom.params[k] }]),
   );
   let request: Record<string, unknown> = params;
-  if (options.cliInputJson !== undefined) {
+  const documents = (["cliInputJson", "cliInputYaml"] as const).filter((key) => options[key] !== undefined);
+  // v2's rule: "Only one --cli-input- parameter may be specified."
+  if (documents.length > 1) {
+    problems.push({
+      field: explicitSource === "cliArgs" ? "cliArgs --cli-input-yaml" : "cliInputYaml",
+      rule: "exclusive",
+      message: "cannot be given with cliInputJson (--cli-input-json): the AWS CLI v2 takes only one --cli-input- parameter",
+    });
+    unreadInput = true;
+  } else if (documents.length === 1) {
+    const key = documents[0]!;
+    const format = key === "cliInputJson" ? "json" : "yaml";
+    const flag = key === "cliInputJson" ? "--cli-input-json" : "--cli-input-yaml";
     // From cliArgs the document was already read (its file:// resolved) by the parser: a text that
     // happens to start with file:// must not be read as a second file.
     const read =
       explicitSource === "cliArgs"
-        ? parseInputDocument(options.cliInputJson, "cliArgs --cli-input-json", readFrom.cliInputJson)
-        : readInputDocument(options.cliInputJson, readFile, "cliInputJson");
+        ? parseInputDocument(options[key]!, `cliArgs ${flag}`, readFrom[key], format)
+        : readInputDocument(options[key]!, readFile, key, format);
     if (!read.ok) {
       problems.push(...read.error);
       unreadInput = true;
@@ -131,14 +143,14 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
       const { document } = read.value;
       // The AWS CLI's rule: a parameter given explicitly replaces the document's top-level key whole.
       request = { ...document, ...params };
-      for (const key of Object.keys(document)) origins[key] ??= { source: "cliInputJson", file: read.value.file };
+      for (const k of Object.keys(document)) origins[k] ??= { source: key, file: read.value.file };
     }
   }
 
   const paging = pagingOf(operation, params, options, problems);
   // --page-size is the limit of every request the CLI sends (a --max-results in the document is
   // replaced). On a command line without --cli-input-json, argparse still wants --max-results itself.
-  const argparseRequires = explicitSource === "cliArgs" && options.cliInputJson === undefined;
+  const argparseRequires = explicitSource === "cliArgs" && options.cliInputJson === undefined && options.cliInputYaml === undefined;
   if (paging && options.pageSize !== undefined && !argparseRequires) {
     request[operation.paginator!.limit_key] = options.pageSize;
     origins[operation.paginator!.limit_key] = { source: explicitSource };
@@ -146,7 +158,7 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
 
   const mode: Mode = options.version
     ? "version"
-    : options.generateCliSkeleton === "input"
+    : options.generateCliSkeleton === "input" || options.generateCliSkeleton === "yaml-input"
       ? "skeleton-input"
       : options.generateCliSkeleton === "output"
         ? "skeleton-output"

@@ -11,6 +11,7 @@ import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { operationOf, type Operation } from "../operation/model.js";
 import { toolInputSchema, type EffectOption } from "../operation/arguments.js";
 import { inputSkeleton, outputSample } from "../operation/skeleton.js";
+import { yamlInputSkeleton } from "../operation/yaml-skeleton.js";
 import { changesBetween, type Change } from "../operation/changes.js";
 import {
   failureResult,
@@ -156,7 +157,11 @@ export function toolCall(
     if (!prepared.ok) return problemsResult(prepared.error);
     const call = prepared.value;
     if (call.mode === "version") return versionResult(versions());
-    if (call.mode === "skeleton-input") return inputSkeletonResult(inputSkeleton(operation, call.request));
+    if (call.mode === "skeleton-input")
+      return inputSkeletonResult(
+        inputSkeleton(operation, call.request),
+        call.options.generateCliSkeleton === "yaml-input" ? yamlInputSkeleton(operation) : undefined,
+      );
     const rendering: Rendering = { operation, query: call.query, output: call.options.output, color: call.options.color };
 
     const refusal = call.mode === "skeleton-output" ? undefined : admit(contract, call, config);

@@ -7,9 +7,10 @@ import type { OptionMatch, OptionSpec } from "./argv.js";
 
 export interface GlobalOptions {
   cliInputJson?: string;
-  generateCliSkeleton?: "input" | "output";
+  cliInputYaml?: string;
+  generateCliSkeleton?: "input" | "output" | "yaml-input";
   query?: string;
-  output?: "json" | "text" | "table";
+  output?: OutputOption;
   color?: "on" | "off" | "auto";
   region?: string;
   profile?: string;
@@ -22,15 +23,24 @@ export interface GlobalOptions {
   version?: boolean;
   cliReadTimeout?: number;
   cliConnectTimeout?: number;
+  /** AWS CLI v2 options accepted for its lines; they change nothing here. */
+  cliBinaryFormat?: string;
+  noCliPager?: boolean;
+  noCliAutoPrompt?: boolean;
   /** Not global, but read with them: the paging arguments the CLI adds to operations it can page. */
   startingToken?: string;
   pageSize?: number;
   maxItems?: number;
 }
 
+/** v1's formats, then v2's. */
+export const OUTPUT_FORMATS = ["json", "text", "table", "yaml", "yaml-stream", "off"] as const;
+export type OutputOption = (typeof OUTPUT_FORMATS)[number];
+
 interface GlobalOptionSpec extends OptionSpec {
-  /** How the value is read: a flag is true when present. */
-  value?: "string" | "integer" | "unsupported";
+  /** How the value is read: a flag is true when present; "refused" names a reason. */
+  value?: "string" | "integer" | "unsupported" | "refused";
+  reason?: string;
 }
 
 export const GLOBAL_OPTION_SPECS: readonly GlobalOptionSpec[] = [
@@ -38,7 +48,7 @@ export const GLOBAL_OPTION_SPECS: readonly GlobalOptionSpec[] = [
   { flag: "--endpoint-url", arity: "one", value: "string" },
   { flag: "--no-verify-ssl", arity: "none" },
   { flag: "--no-paginate", arity: "none" },
-  { flag: "--output", arity: "one", value: "string", choices: ["json", "text", "table"] },
+  { flag: "--output", arity: "one", value: "string", choices: [...OUTPUT_FORMATS] },
   { flag: "--query", arity: "one", value: "string" },
   { flag: "--profile", arity: "one", value: "string" },
   { flag: "--region", arity: "one", value: "string" },
@@ -47,6 +57,16 @@ export const GLOBAL_OPTION_SPECS: readonly GlobalOptionSpec[] = [
   { flag: "--ca-bundle", arity: "one", value: "string" },
   { flag: "--cli-read-timeout", arity: "one", value: "integer" },
   { flag: "--cli-connect-timeout", arity: "one", value: "integer" },
+  // The AWS CLI v2's additions, in its order.
+  { flag: "--cli-binary-format", arity: "one", value: "string", choices: ["base64", "raw-in-base64-out"] },
+  { flag: "--no-cli-pager", arity: "none" },
+  {
+    flag: "--cli-auto-prompt",
+    arity: "none",
+    value: "refused",
+    reason: "--cli-auto-prompt prompts on a terminal for the parameters, and a tool call has no terminal: give them on the line",
+  },
+  { flag: "--no-cli-auto-prompt", arity: "none" },
   // Known to the CLI (so it counts for prefix matching), but it only prints v2 migration warnings.
   { flag: "--v2-debug", arity: "none", value: "unsupported" },
   // argparse moves --version last: the CLI defines it twice and the second definition replaces the first.
@@ -56,7 +76,9 @@ export const GLOBAL_OPTION_SPECS: readonly GlobalOptionSpec[] = [
 export const VERSION_SPEC = GLOBAL_OPTION_SPECS.find((s) => s.flag === "--version")!;
 
 /** The global options this server acts on, for messages listing what may be written. */
-export const SUPPORTED_GLOBAL_FLAGS = GLOBAL_OPTION_SPECS.filter((s) => s.value !== "unsupported").map((s) => s.flag);
+export const SUPPORTED_GLOBAL_FLAGS = GLOBAL_OPTION_SPECS.filter((s) => s.value !== "unsupported" && s.value !== "refused").map(
+  (s) => s.flag,
+);
 
 /** `--endpoint-url` → `endpointUrl`. */
 function optionKey(flag: string): keyof GlobalOptions {
@@ -73,8 +95,12 @@ export const pythonInt = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
 export function readGlobalOptions(matches: readonly OptionMatch[], problems: Problem[]): GlobalOptions {
   const options: Record<string, unknown> = {};
   for (const { spec, values } of matches) {
-    const { value: kind } = spec as GlobalOptionSpec;
+    const { value: kind, reason } = spec as GlobalOptionSpec;
     const key = optionKey(spec.flag);
+    if (kind === "refused") {
+      problems.push({ field: `cliArgs ${spec.flag}`, rule: "no terminal", message: reason! });
+      continue;
+    }
     if (kind === undefined) {
       options[key] = true;
       continue;

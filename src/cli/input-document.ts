@@ -1,7 +1,8 @@
 /**
- * A --cli-input-json value: read from its file when it names one (under the operator's file
- * policy), parsed as the CLI's Python JSON reader parses it, and required to be an object.
+ * A --cli-input-json (or v2's --cli-input-yaml) value: read from its file when it names one
+ * (under the operator's file policy), parsed as the CLI parses it, and required to be an object.
  */
+import { parse as parseYaml, YAMLError } from "yaml";
 import type { Problem } from "../operation/problems.js";
 import { InputError } from "../operation/problems.js";
 import { failed, ok, type Result } from "../operation/types.js";
@@ -14,7 +15,10 @@ import { isJsonObject } from "../json-object.js";
 export type InputDocument = Result<{ text: string; document: Record<string, unknown>; file?: string }, Problem[]>;
 
 /** `field` names the input in problems: `cliInputJson`, or `cliArgs --cli-input-json`. */
-export function readInputDocument(value: string, readFile: FileReader, field: string): InputDocument {
+/** v2 loads YAML with ruamel's safe loader: YAML 1.2, the yaml package's default (core) schema. */
+export type DocumentFormat = "json" | "yaml";
+
+export function readInputDocument(value: string, readFile: FileReader, field: string, format: DocumentFormat = "json"): InputDocument {
   let text = value;
   if (isFileUri(value)) {
     try {
@@ -24,15 +28,34 @@ export function readInputDocument(value: string, readFile: FileReader, field: st
       return failed(error.problems.map((p) => ({ ...p, field })));
     }
   }
-  return parseInputDocument(text, field, isFileUri(value) ? value : undefined);
+  return parseInputDocument(text, field, isFileUri(value) ? value : undefined, format);
 }
 
 /**
  * A document already read (a file:// value resolved): parsed, and required to be an object.
  * `file` names the file it was read from: problems then quote nothing of it.
  */
-export function parseInputDocument(text: string, field: string, file?: string): InputDocument {
+export function parseInputDocument(text: string, field: string, file?: string, format: DocumentFormat = "json"): InputDocument {
   let document: unknown;
+  if (format === "yaml") {
+    try {
+      // One document; aliases are bounded so a small text cannot expand without limit.
+      document = parseYaml(text, { maxAliasCount: 100 });
+    } catch (error) {
+      if (!(error instanceof YAMLError)) throw error;
+      const message = file === undefined ? `the value is not valid YAML: ${error.message}` : `${file} is not valid YAML: ${error.code}`;
+      return failed([{ field, rule: "YAML syntax", message }]);
+    }
+    if (!isJsonObject(document))
+      return failed([
+        {
+          field,
+          rule: "type object",
+          message: `must be a YAML mapping whose keys are the operation's parameters, got ${describeValue(document, file)}`,
+        },
+      ]);
+    return ok({ text, document, file });
+  }
   try {
     document = parseJson(text);
   } catch (error) {

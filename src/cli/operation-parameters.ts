@@ -168,7 +168,7 @@ function apiValue(reader: ValueReader, raw: string | string[]): unknown {
   if (single !== undefined && URL_PREFIXES.some((prefix) => single.startsWith(prefix)))
     reader.refuse(
       "url access",
-      `${excerpt(single)}: the AWS CLI v1 would download this URL and use what it returns as the value; this server fetches no URLs, give the value itself`,
+      `${excerpt(single)}: the AWS CLI v1 would download this URL and use what it returns as the value, the AWS CLI v2 would take it literally as the value; this server fetches no URLs and, as the line may mean either, refuses it: give the value itself (or in --cli-input-json/--cli-input-yaml)`,
     );
   const file = single !== undefined && (single.startsWith(FILE_TEXT) || single.startsWith(FILE_BYTES)) ? single : undefined;
   const value = file === undefined ? raw : reader.readFile(file);

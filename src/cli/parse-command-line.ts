@@ -32,6 +32,7 @@ export interface ParsedCommandLine {
 export interface FilesRead {
   params: Record<string, string>;
   cliInputJson?: string;
+  cliInputYaml?: string;
 }
 
 export type ParseResult = Result<ParsedCommandLine, Problem[]>;
@@ -40,10 +41,12 @@ const SERVICE = "cognito-identity";
 
 // Arguments the CLI adds to every operation, after the model's.
 const CLI_INPUT_JSON: OptionSpec = { flag: "--cli-input-json", arity: "one" };
+// The AWS CLI v2's.
+const CLI_INPUT_YAML: OptionSpec = { flag: "--cli-input-yaml", arity: "one" };
 const GENERATE_CLI_SKELETON: OptionSpec = {
   flag: "--generate-cli-skeleton",
   arity: "optional",
-  choices: ["input", "output"],
+  choices: ["input", "output", "yaml-input"],
   bareValue: "input",
 };
 // And to operations botocore can page, with what each becomes.
@@ -66,6 +69,7 @@ function commandSpecs(operation: Operation): CommandSpecs {
     const operationSpecs = [
       ...operationParameters(operation).flatMap(optionSpecsOf),
       CLI_INPUT_JSON,
+      CLI_INPUT_YAML,
       GENERATE_CLI_SKELETON,
       ...(operation.paginator ? PAGING.map((p) => p.spec) : []),
     ];
@@ -130,7 +134,7 @@ export function parseCommandLine(
   }
 
   const skeleton = lastValues(scanned.matches, GENERATE_CLI_SKELETON)?.[0];
-  if (skeleton !== undefined) options.generateCliSkeleton = skeleton as "input" | "output";
+  if (skeleton !== undefined) options.generateCliSkeleton = skeleton as GlobalOptions["generateCliSkeleton"];
   const inputJson = lastValues(scanned.matches, CLI_INPUT_JSON)?.[0];
   if (inputJson !== undefined) {
     const read = readInputDocument(inputJson, readFile, `cliArgs ${CLI_INPUT_JSON.flag}`);
@@ -139,9 +143,17 @@ export function parseCommandLine(
       readFrom.cliInputJson = read.value.file;
     } else problems.push(...read.error);
   }
+  const inputYaml = lastValues(scanned.matches, CLI_INPUT_YAML)?.[0];
+  if (inputYaml !== undefined) {
+    const read = readInputDocument(inputYaml, readFile, `cliArgs ${CLI_INPUT_YAML.flag}`, "yaml");
+    if (read.ok) {
+      options.cliInputYaml = read.value.text;
+      readFrom.cliInputYaml = read.value.file;
+    } else problems.push(...read.error);
+  }
 
   if (problems.length) return failed(problems);
-  const anyFile = readFrom.cliInputJson !== undefined || Object.keys(readFrom.params).length > 0;
+  const anyFile = readFrom.cliInputJson !== undefined || readFrom.cliInputYaml !== undefined || Object.keys(readFrom.params).length > 0;
   return ok({ params, options, ...(anyFile && { readFrom }) });
 }
 

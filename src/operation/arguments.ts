@@ -31,13 +31,16 @@ export const cliOptionsShape = {
     .describe(
       "--cli-input-json: the parameters as a JSON document (generateCliSkeleton input's format); arguments given alongside replace its top-level keys.",
     ),
+  cliInputYaml: z.string().max(maxCommandTextLength).describe("v2's --cli-input-yaml: as cliInputJson, in YAML."),
   generateCliSkeleton: z
-    .enum(["input", "output"])
+    .enum(["input", "output", "yaml-input"])
     .describe(
-      'Dry run, no credentials or network. "input": the cliInputJson skeleton. "output": validates, returns a sample answer, the exact request and where it would go.',
+      'Dry run, no credentials or network. "input": the cliInputJson skeleton; "yaml-input": v2\'s cliInputYaml one. "output": validates, returns a sample answer, the exact request and where it would go.',
     ),
   query: z.string().describe("--query: JMESPath applied to the text content."),
-  output: z.enum(["json", "text", "table"]).describe("--output for the text content (default json); structuredContent is always whole."),
+  output: z
+    .enum(["json", "text", "table", "yaml", "yaml-stream", "off"])
+    .describe("--output for the text content (default json; yaml, yaml-stream, off: v2's); structuredContent is always whole."),
   color: z.enum(["on", "off", "auto"]).describe("--color for table output."),
   noPaginate: z.boolean().describe("--no-paginate: one request, no automatic paging."),
   version: z.boolean().describe("--version: component versions; no AWS call."),
@@ -82,7 +85,7 @@ const cliArgs = z
       ),
   ])
   .describe(
-    "A whole AWS CLI v1 command line instead of the other arguments, as one string (split as a POSIX shell would) or an argv array.",
+    "A whole AWS CLI v1 or v2 command line instead of the other arguments, as one string (split as a POSIX shell would) or an argv array.",
   );
 
 export type CliOptions = { [K in keyof typeof cliOptionsShape]?: z.infer<(typeof cliOptionsShape)[K]> } & {

@@ -8,10 +8,11 @@
 import { renderJson } from "./render/json.js";
 import { renderTable } from "./render/table.js";
 import { renderText } from "./render/text.js";
+import { renderYaml, renderYamlStream } from "./render/yaml.js";
 
 export { RenderError } from "./render/error.js";
 
-export type OutputFormat = "json" | "text" | "table";
+export type OutputFormat = "json" | "text" | "table" | "yaml" | "yaml-stream" | "off";
 
 export interface RenderOptions {
   /**
@@ -30,5 +31,11 @@ export function renderOutput(value: unknown, format: OutputFormat, title: string
       return renderText(value);
     case "table":
       return renderTable(value, title, options.color === true);
+    case "yaml":
+      return renderYaml(value);
+    case "yaml-stream":
+      return renderYamlStream([value]);
+    case "off":
+      return "";
   }
 }

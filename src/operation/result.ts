@@ -111,6 +111,8 @@ function rendered(rendering: Rendering, value: Record<string, unknown>, pages?: 
   };
   try {
     // The CLI's text output of a paged answer is page by page, then the resume token on its own.
+    if (format === "off") return "";
+    if (format === "yaml-stream" && pages) return pages.map(render).join("");
     if (format === "text" && pages) {
       const token = rendering.operation.paginator && value[rendering.operation.paginator.output_token];
       return [...pages.map(render), ...(token === undefined ? [] : [render({ NextToken: { NextToken: token } })])].join("");
@@ -148,10 +150,14 @@ export function refusedResult(message: string, target?: Target): CallToolResult 
   };
 }
 
-export function inputSkeletonResult(skeleton: Record<string, unknown>): CallToolResult {
-  const message = "Dry run (generateCliSkeleton: input): nothing was sent. Fill in the skeleton and pass it as cliInputJson.";
+/** `yaml`: v2's yaml-input skeleton text, shown instead of the JSON one. */
+export function inputSkeletonResult(skeleton: Record<string, unknown>, yaml?: string): CallToolResult {
+  const message =
+    yaml === undefined
+      ? "Dry run (generateCliSkeleton: input): nothing was sent. Fill in the skeleton and pass it as cliInputJson."
+      : "Dry run (generateCliSkeleton: yaml-input): nothing was sent. Fill in the skeleton and pass it as cliInputYaml.";
   return {
-    content: [text(renderOutput(skeleton, "json", "")), text(message)],
+    content: [text(yaml ?? renderOutput(skeleton, "json", "")), text(message)],
     structuredContent: { ...skeleton, dryRun: { mode: "input", message } },
   };
 }
