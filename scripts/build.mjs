@@ -123,6 +123,7 @@ const notAtStartup = [
   [/node_modules[\\/](@aws-sdk|@smithy)[\\/]/, "the AWS SDK"],
   [/node_modules[\\/](ajv|ajv-formats|fast-uri)[\\/]/, "Ajv"],
   [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
+  [/node_modules[\\/]yaml[\\/]/, "YAML"],
   [/node_modules[\\/]@hono[\\/]|sdk[\\/]dist[\\/]esm[\\/]server[\\/]streamableHttp|^src[\\/]transports[\\/]http/, "the HTTP transport"],
   // Two small exceptions: the shared types (src/operation/types.ts), and src/aws/redact.ts, which masks secrets in any error.
   [
