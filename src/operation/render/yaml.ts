@@ -24,12 +24,13 @@ const NOT_A_STRING = [
 const FIRST = [/^[tTfF]/, /^[-+0-9.]/, /^[-+0-9]/, /^(?:[~nN]|$)/, /^[0-9]/, /^[<=!&*]/];
 const readAsOther = (s: string) => NOT_A_STRING.some((re, i) => FIRST[i]!.test(s) && re.test(s));
 
-/** libyaml writes these only escaped, in double quotes: not printable, a byte-order mark, or a line break other than \n. */
+/** libyaml writes these only escaped, in double quotes: anything not printable to it (tab and \r included) and the byte-order mark. */
 const SPECIAL = /[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]|\ufeff/u;
+// prettier-ignore
 const ESCAPES: Record<string, string> = {
   "\0": "0", "\x07": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r", "\x1b": "e",
   '"': '"', "\\": "\\", "\x85": "N", "\u2028": "L", "\u2029": "P",
-}; // prettier-ignore
+};
 
 function escape(ch: string): string {
   if (ESCAPES[ch] !== undefined) return `\\${ESCAPES[ch]}`;
