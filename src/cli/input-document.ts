@@ -37,40 +37,28 @@ export function readInputDocument(value: string, readFile: FileReader, field: st
  */
 export function parseInputDocument(text: string, field: string, file?: string, format: DocumentFormat = "json"): InputDocument {
   let document: unknown;
-  if (format === "yaml") {
-    try {
-      // One document; aliases are bounded so a small text cannot expand without limit.
-      document = parseYaml(text, { maxAliasCount: 100 });
-    } catch (error) {
-      if (!(error instanceof YAMLError)) throw error;
+  try {
+    // One YAML document; aliases are bounded so a small text cannot expand without limit.
+    document = format === "yaml" ? parseYaml(text, { maxAliasCount: 100 }) : parseJson(text);
+  } catch (error) {
+    if (error instanceof YAMLError) {
       const message = file === undefined ? `the value is not valid YAML: ${error.message}` : `${file} is not valid YAML: ${error.code}`;
       return failed([{ field, rule: "YAML syntax", message }]);
     }
-    if (!isJsonObject(document))
-      return failed([
-        {
-          field,
-          rule: "type object",
-          message: `must be a YAML mapping whose keys are the operation's parameters, got ${describeValue(document, file)}`,
-        },
-      ]);
-    return ok({ text, document, file });
-  }
-  try {
-    document = parseJson(text);
-  } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const message =
       file === undefined ? `the value is not valid JSON: ${error.message}` : `${file} is not valid JSON: ${error.withoutText}`;
     return failed([{ field, rule: "JSON syntax", message }]);
   }
-  if (!isJsonObject(document))
+  if (!isJsonObject(document)) {
+    const shape = format === "yaml" ? "a YAML mapping" : "a JSON object";
     return failed([
       {
         field,
         rule: "type object",
-        message: `must be a JSON object whose keys are the operation's parameters, got ${describeValue(document, file)}`,
+        message: `must be ${shape} whose keys are the operation's parameters, got ${describeValue(document, file)}`,
       },
     ]);
+  }
   return ok({ text, document, file });
 }
