@@ -6,54 +6,16 @@
  * dropped: a create as an unknown outcome, a read as stopped before it finished.
  */
 import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { initialize, spawnServer, type ServerChild } from "./support/stdio-child.js";
 import { resultText } from "./support/results.js";
+import { slowEndpoint } from "./support/slow-endpoint.js";
 
-/** A loopback Cognito Identity endpoint that answers every request after `delayMs`, or never. */
-interface SlowEndpoint {
-  url: string;
-  requests: number;
-  stop(): Promise<void>;
-}
+type SlowEndpoint = Awaited<ReturnType<typeof slowEndpoint>>;
 
 const poolId = "us-east-1:11111111-2222-3333-4444-555555555555";
 
-async function startSlowEndpoint(delayMs: number | "never"): Promise<SlowEndpoint> {
-  const state = { requests: 0 };
-  const timers = new Set<NodeJS.Timeout>();
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      state.requests++;
-      if (delayMs === "never") return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": `slow-${state.requests}` });
-        res.end(JSON.stringify({ IdentityPoolId: poolId, IdentityPoolName: "Slow", AllowUnauthenticatedIdentities: false }));
-      }, delayMs);
-      timers.add(timer);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    get requests() {
-      return state.requests;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
 let server: ServerChild | undefined;
-let endpoint: SlowEndpoint | undefined;
 
 beforeAll(() => {
   if (!existsSync("dist/index.js")) throw new Error("dist/index.js is missing: run `npm run build` first");
@@ -62,12 +24,11 @@ beforeAll(() => {
 afterEach(async () => {
   await server?.kill();
   server = undefined;
-  await endpoint?.stop();
-  endpoint = undefined;
 });
 
 async function start(delayMs: number | "never", env: Record<string, string> = {}): Promise<{ s: ServerChild; e: SlowEndpoint }> {
-  const e = (endpoint = await startSlowEndpoint(delayMs));
+  // Stopped when the test ends.
+  const e = await slowEndpoint(delayMs === "never" ? null : delayMs);
   const s = (server = spawnServer(["--endpoint-url", e.url, "--region", "us-east-1"], env));
   await initialize(s);
   return { s, e };
