@@ -1,10 +1,8 @@
 /** The operator's controls over creates, against moto: read-only, consent, duplicate names, rate limit. */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { connectAnswering, type ConsentAnswer as Answer } from "./support/client.js";
 import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
-import { createServer } from "../src/server.js";
 import type { ServerConfig } from "../src/config.js";
 import { parseServerFlags } from "../src/config.js";
 import { consentMessage, WriteRateLimiter } from "../src/policy.js";
@@ -19,21 +17,11 @@ const motoAvailable = inject("motoUrl") !== null;
 const moto = useOwnMoto(motoAvailable);
 const pool = { IdentityPoolName: "SafePool", AllowUnauthenticatedIdentities: false };
 
-type Answer = "accept" | "decline" | "cancel";
 async function connect(config: ServerConfig, answer?: Answer) {
-  const server = createServer({ endpointUrl: moto.url || undefined, ...config });
-  const client = new Client({ name: "test", version: "0" }, { capabilities: answer ? { elicitation: { form: {} } } : {} });
-  const asked: string[] = [];
-  if (answer)
-    client.setRequestHandler(ElicitRequestSchema, async (request) => {
-      asked.push((request.params as { message: string }).message);
-      return answer === "accept" ? { action: "accept", content: {} } : { action: answer };
-    });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await Promise.all([server.connect(b), client.connect(a)]);
+  const { client, asked, close } = await connectAnswering({ endpointUrl: moto.url || undefined, ...config }, answer);
   const call = async (args: Record<string, unknown>) =>
     (await client.callTool({ name: "create_identity_pool", arguments: args })) as CallToolResult;
-  return { client, call, asked, close: () => client.close() };
+  return { client, call, asked, close };
 }
 
 async function motoPools(): Promise<string[]> {

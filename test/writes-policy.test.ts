@@ -4,14 +4,11 @@
  * rate limit counting every write. No tool argument lifts them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { createServer } from "../src/server.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { connectAnswering, type ConsentAnswer as Answer } from "./support/client.js";
 import type { ServerConfig } from "../src/config.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
 
-type Answer = "accept" | "decline" | "cancel";
 const text = (r: CallToolResult) => (r.content as { text: string }[]).map((c) => c.text).join("\n");
 const authRole = "arn:aws:iam::123456789012:role/Auth";
 
@@ -20,18 +17,9 @@ beforeAll(async () => (sandbox = await startSandbox()));
 afterAll(() => sandbox.close());
 
 async function connect(config: ServerConfig, answer?: Answer) {
-  const server = createServer({ sandbox: true, endpointUrl: sandbox.url, tools: "all", ...config });
-  const client = new Client({ name: "test", version: "0" }, { capabilities: answer ? { elicitation: { form: {} } } : {} });
-  const asked: string[] = [];
-  if (answer)
-    client.setRequestHandler(ElicitRequestSchema, async (request) => {
-      asked.push((request.params as { message: string }).message);
-      return answer === "accept" ? { action: "accept", content: {} } : { action: answer };
-    });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await Promise.all([server.connect(b), client.connect(a)]);
+  const { client, asked, close } = await connectAnswering({ sandbox: true, endpointUrl: sandbox.url, tools: "all", ...config }, answer);
   const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as CallToolResult;
-  return { call, asked, close: () => client.close() };
+  return { call, asked, close };
 }
 
 /** A pool made by an uncontrolled server, to write to. */

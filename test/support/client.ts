@@ -2,7 +2,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { createServer } from "../../src/server.js";
 import type { ServerConfig } from "../../src/config.js";
 import { childEnv } from "./aws-env.js";
@@ -48,4 +48,25 @@ export async function connectStdio(
   const client = new Client({ name: "test", version: "0" });
   await client.connect(transport);
   return { client, transport, close: () => client.close() };
+}
+
+/** The user's answer to every consent prompt; undefined: a client without elicitation. */
+export type ConsentAnswer = "accept" | "decline" | "cancel";
+
+/** A server in memory and a client that answers its consent prompts as `answer` says, keeping each prompt in `asked`. */
+export async function connectAnswering(
+  config: ServerConfig,
+  answer?: ConsentAnswer,
+): Promise<{ client: Client; asked: string[]; close(): Promise<void> }> {
+  const server = createServer(config);
+  const client = new Client({ name: "test", version: "0" }, { capabilities: answer ? { elicitation: { form: {} } } : {} });
+  const asked: string[] = [];
+  if (answer)
+    client.setRequestHandler(ElicitRequestSchema, async (request) => {
+      asked.push((request.params as { message: string }).message);
+      return answer === "accept" ? { action: "accept", content: {} } : { action: answer };
+    });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+  return { client, asked, close: () => client.close() };
 }
