@@ -4,6 +4,7 @@ import { z } from "zod";
 import {
   CallToolRequestParamsSchema,
   CallToolRequestSchema,
+  CallToolResultSchema,
   ErrorCode,
   ListToolsRequestSchema,
   McpError,
@@ -71,9 +72,11 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
   const callTool = async (name: string, args: unknown, context: CallContext) => (callsStarted++, (await loadCall(name))(args, context));
   /**
    * Loads the call code and the AWS SDK, then runs them once without sending anything: an SDK
-   * send to an endpoint the process opens on loopback (preloadAwsSdk) and a dry run of the first tool, which builds the
-   * client a default call uses. A first call otherwise pays for V8 compiling every function it
-   * reaches. No credentials are resolved. Once a call has started, it warms the same code itself.
+   * send to an endpoint the process opens on loopback (preloadAwsSdk), and a dry run of the first
+   * tool, which builds the client a default call uses, its request and result checked as a
+   * tools/call's are. A first call otherwise pays for V8 compiling every function it reaches, and
+   * for zod compiling each schema. No credentials are resolved. Once a call has started, it warms
+   * the same code itself.
    * Once per process: the code it warms is the process's, whichever session lists the tools.
    */
   const warmUp = async () => {
@@ -83,7 +86,13 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     if (!first) return;
     const [call, run] = await Promise.all([loadCall(first.name), callModule()]);
     if (callsStarted === 0) await run.preloadAwsSdk().catch(() => {});
-    if (callsStarted === 0) await call({ ...run.sampleArguments(first), generateCliSkeleton: "output" }, {});
+    if (callsStarted > 0) return;
+    const args = { ...run.sampleArguments(first), generateCliSkeleton: "output" };
+    const request = { method: "tools/call", params: { name: first.name, arguments: args } };
+    // Every tools/call request and result is checked with these schemas (ours and the SDK's); zod compiles each on its first use.
+    for (const schema of [callToolRequest, CallToolRequestSchema]) schema.safeParse(request);
+    CallToolRequestParamsSchema.safeParse(request.params);
+    CallToolResultSchema.safeParse(await call(args, {}));
   };
   const validator = lazyAjvValidator();
   const server = new Server(
