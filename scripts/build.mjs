@@ -5,9 +5,9 @@
  * and the published package needs no build step.
  *
  * dist/index.js is the bin; dist/server.js and dist/transports/http.js can be imported too
- * (scripts/conformance.mjs). What only a call needs (its code, the AWS SDK, Ajv, JMESPath), the
- * HTTP transport and the sandbox are chunks loaded on demand: the build fails if start-up loads
- * any of them. The tools' JSON Schemas are computed here, by the sources' own function.
+ * (scripts/conformance.mjs). What only a call needs (its code, the AWS SDK, Ajv), the HTTP
+ * transport and the sandbox are chunks loaded on demand: the build fails if start-up loads any of
+ * them, or if every call loads what only some need (YAML, JMESPath). The tools' JSON Schemas are computed here, by the sources' own function.
  */
 import { build } from "esbuild";
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -156,12 +156,24 @@ const result = await build({
   write: false,
 }).catch(() => process.exit(1));
 
+/** What every call loads (the call code and its static imports) must not include what only some calls need: src/operation/libraries.ts loads it. */
+const notWithEveryCall = [
+  [/node_modules[\\/]yaml[\\/]/, "YAML"],
+  [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
+];
+
 const { metafile } = result;
 const problems = new Map();
-for (const file of staticGraph(metafile, "dist/index.js"))
-  for (const input of Object.keys(metafile.outputs[file].inputs))
-    for (const [pattern, what] of notAtStartup)
-      if (pattern.test(input) && !problems.has(what)) problems.set(what, `start-up loads ${what} (${input} in ${file})`);
+const callCode = Object.keys(metafile.outputs).find((file) => metafile.outputs[file].entryPoint === "src/call/run.ts");
+if (!callCode) problems.set("call code", "the call code (src/call/run.ts) is no longer a chunk of its own: update this check");
+for (const [entry, patterns, who] of [
+  ["dist/index.js", notAtStartup, "start-up"],
+  [callCode, notWithEveryCall, "every call"],
+])
+  for (const file of staticGraph(metafile, entry))
+    for (const input of Object.keys(metafile.outputs[file].inputs))
+      for (const [pattern, what] of patterns)
+        if (pattern.test(input) && !problems.has(what)) problems.set(what, `${who} loads ${what} (${input} in ${file})`);
 if (problems.size) {
   console.error(`build: these must be dynamic imports:\n  ${[...problems.values()].join("\n  ")}`);
   process.exit(1);

@@ -29,14 +29,14 @@ interface RecordedCase {
   refusedHere?: string;
 }
 
-function parsed(args: string | string[], reader = readFile): ParsedCommandLine {
-  const result = parseCommandLine(CREATE, args, reader);
+async function parsed(args: string | string[], reader = readFile): Promise<ParsedCommandLine> {
+  const result = await parseCommandLine(CREATE, args, reader);
   if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error, null, 2)}`);
   return result.value;
 }
 
-function problemsOf(args: string | string[], reader = readFile): Problem[] {
-  const result = parseCommandLine(CREATE, args, reader);
+async function problemsOf(args: string | string[], reader = readFile): Promise<Problem[]> {
+  const result = await parseCommandLine(CREATE, args, reader);
   if (result.ok) throw new Error(`accepted: ${JSON.stringify(result.value)}`);
   return result.error;
 }
@@ -63,22 +63,22 @@ function refusedAfterParsing(c: RecordedCase): "required" | "validation" | undef
   return reasons.every((line) => /^(Invalid length for parameter|Missing required parameter)/.test(line)) ? "validation" : undefined;
 }
 
-function checkRecordedCase(c: RecordedCase) {
+async function checkRecordedCase(c: RecordedCase) {
   const later = refusedAfterParsing(c);
   if (c.refusedHere) {
-    expect(parseCommandLine(CREATE, c.args, readFile).ok, c.refusedHere).toBe(false);
+    expect((await parseCommandLine(CREATE, c.args, readFile)).ok, c.refusedHere).toBe(false);
   } else if (c.exitCode === 0 && c.body) {
-    expect(requestOf(parsed(c.args))).toEqual(c.body);
+    expect(requestOf(await parsed(c.args))).toEqual(c.body);
   } else if (c.exitCode === 0) {
-    const { options } = parsed(c.args);
+    const { options } = await parsed(c.args);
     expect(options.version ?? options.generateCliSkeleton).toBeTruthy();
   } else if (later === "validation") {
-    parsed(c.args);
+    await parsed(c.args);
   } else if (later === "required") {
-    const result = parseCommandLine(CREATE, c.args, readFile);
+    const result = await parseCommandLine(CREATE, c.args, readFile);
     if (result.ok) expect(requestOf(result.value)).not.toHaveProperty("IdentityPoolName");
   } else {
-    problemsOf(c.args);
+    await problemsOf(c.args);
   }
 }
 
@@ -108,8 +108,8 @@ describe.runIf(haveRecordedFixtures)("recorded AWS CLI behaviour (test/fixtures/
   const accepted = haveRecordedFixtures ? loadJson<RecordedCase[]>("cli/requests.json") : [];
   const refused = haveRecordedFixtures ? loadJson<RecordedCase[]>("cli/refusals.json") : [];
 
-  it.each(accepted.map((c) => [c.name, c] as const))("accepted: %s", (_name, c) => {
-    const value = parsed(c.args);
+  it.each(accepted.map((c) => [c.name, c] as const))("accepted: %s", async (_name, c) => {
+    const value = await parsed(c.args);
     if (c.args.includes("--cli-input-json")) {
       const given = c.args[c.args.indexOf("--cli-input-json") + 1]!;
       expect(value.options.cliInputJson).toBe(given);
@@ -125,10 +125,10 @@ describe("observed AWS CLI behaviour (test/fixtures/cli-args/observed.json)", ()
 });
 
 describe("command line as one string", () => {
-  it("takes the reference page's example verbatim", () => {
+  it("takes the reference page's example verbatim", async () => {
     const line =
       'aws cognito-identity create-identity-pool --identity-pool-name MyIdentityPool --no-allow-unauthenticated-identities --cognito-identity-providers ProviderName="cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa",ClientId="3n4b5urk1ft4fl3mg5e62d9ado",ServerSideTokenCheck=false';
-    expect(parsed(line)).toEqual({
+    expect(await parsed(line)).toEqual({
       params: {
         IdentityPoolName: "MyIdentityPool",
         AllowUnauthenticatedIdentities: false,
@@ -144,43 +144,46 @@ describe("command line as one string", () => {
     });
   });
 
-  it("joins lines ended by a backslash, also with CRLF line ends", () => {
+  it("joins lines ended by a backslash, also with CRLF line ends", async () => {
     const lines = [
       "aws cognito-identity create-identity-pool \\",
       "  --identity-pool-name 'My Pool' \\",
       "  --allow-unauthenticated-identities",
     ];
     const expected = { IdentityPoolName: "My Pool", AllowUnauthenticatedIdentities: true };
-    expect(parsed(lines.join("\n")).params).toEqual(expected);
-    expect(parsed(lines.join("\r\n")).params).toEqual(expected);
+    expect((await parsed(lines.join("\n"))).params).toEqual(expected);
+    expect((await parsed(lines.join("\r\n"))).params).toEqual(expected);
   });
 
-  it("removes shell quotes, so JSON can be single-quoted", () => {
+  it("removes shell quotes, so JSON can be single-quoted", async () => {
     expect(
-      parsed(`cognito-identity create-identity-pool --identity-pool-tags '{"Team": "Data Eng"}' --saml-provider-arns "a b" c`).params,
+      (await parsed(`cognito-identity create-identity-pool --identity-pool-tags '{"Team": "Data Eng"}' --saml-provider-arns "a b" c`))
+        .params,
     ).toEqual({
       IdentityPoolTags: { Team: "Data Eng" },
       SamlProviderARNs: ["a b", "c"],
     });
   });
 
-  it("reports an unclosed quote", () => {
-    expect(problemsOf(`--identity-pool-name 'My Pool`)).toEqual([expect.objectContaining({ field: "cliArgs", rule: "shell syntax" })]);
+  it("reports an unclosed quote", async () => {
+    expect(await problemsOf(`--identity-pool-name 'My Pool`)).toEqual([
+      expect.objectContaining({ field: "cliArgs", rule: "shell syntax" }),
+    ]);
   });
 
-  it("accepts the command words with or without aws, and global options before them", () => {
-    expect(parsed(["cognito-identity", "create-identity-pool", ...BASE]).params).toEqual({
+  it("accepts the command words with or without aws, and global options before them", async () => {
+    expect((await parsed(["cognito-identity", "create-identity-pool", ...BASE])).params).toEqual({
       IdentityPoolName: "MyPool",
       AllowUnauthenticatedIdentities: true,
     });
-    expect(parsed(["aws", "--region", "eu-west-1", "cognito-identity", "create-identity-pool", ...BASE]).options).toEqual({
+    expect((await parsed(["aws", "--region", "eu-west-1", "cognito-identity", "create-identity-pool", ...BASE])).options).toEqual({
       region: "eu-west-1",
     });
   });
 
-  it("refuses another command", () => {
+  it("refuses another command", async () => {
     for (const line of ["aws cognito-identity list-identity-pools --max-results 5", "aws s3 ls"])
-      expect(problemsOf(line)).toEqual([
+      expect(await problemsOf(line)).toEqual([
         expect.objectContaining({ field: "cliArgs", rule: "command", message: expect.stringContaining("create-identity-pool") }),
       ]);
   });
@@ -210,20 +213,24 @@ describe("parameters", () => {
     expect(xformName("SamlProviderARNs")).toBe("saml-provider-arns");
   });
 
-  it("coerces ServerSideTokenCheck as the CLI does: true/false in any case, anything else is a type problem", () => {
-    const check = (word: string) =>
-      parseCommandLine(CREATE, [...BASE, "--cognito-identity-providers", `ProviderName=${UP},ServerSideTokenCheck=${word}`], readFile);
+  it("coerces ServerSideTokenCheck as the CLI does: true/false in any case, anything else is a type problem", async () => {
+    const check = async (word: string) =>
+      await parseCommandLine(
+        CREATE,
+        [...BASE, "--cognito-identity-providers", `ProviderName=${UP},ServerSideTokenCheck=${word}`],
+        readFile,
+      );
     for (const [word, value] of [
       ["True", true],
       ["true", true],
       ["FALSE", false],
       ["false", false],
     ] as const) {
-      const result = check(word);
+      const result = await check(word);
       expect(result.ok && result.value.params.CognitoIdentityProviders).toEqual([{ ProviderName: UP, ServerSideTokenCheck: value }]);
     }
     for (const word of ["maybe", "1", "yes"]) {
-      const result = check(word);
+      const result = await check(word);
       expect(result.ok ? [] : result.error).toEqual([
         {
           field: "cliArgs --cognito-identity-providers",
@@ -234,52 +241,58 @@ describe("parameters", () => {
     }
   });
 
-  it("keeps a key named __proto__ as an ordinary key", () => {
-    const fromJson = parsed([...BASE, "--identity-pool-tags", '{"__proto__": "x"}']).params.IdentityPoolTags as object;
-    const fromShorthand = parsed([...BASE, "--supported-login-providers", "__proto__=y"]).params.SupportedLoginProviders as object;
+  it("keeps a key named __proto__ as an ordinary key", async () => {
+    const fromJson = (await parsed([...BASE, "--identity-pool-tags", '{"__proto__": "x"}'])).params.IdentityPoolTags as object;
+    const fromShorthand = (await parsed([...BASE, "--supported-login-providers", "__proto__=y"])).params.SupportedLoginProviders as object;
     expect(Object.getPrototypeOf(fromJson)).toBe(Object.prototype);
     expect(Object.entries(fromJson)).toEqual([["__proto__", "x"]]);
     expect(Object.entries(fromShorthand)).toEqual([["__proto__", "y"]]);
   });
 
-  it("shows where shorthand broke, with a caret", () => {
-    const [problem] = problemsOf([...BASE, "--identity-pool-tags", "Env=prod,Team==data"]);
+  it("shows where shorthand broke, with a caret", async () => {
+    const [problem] = await problemsOf([...BASE, "--identity-pool-tags", "Env=prod,Team==data"]);
     expect(problem).toMatchObject({ field: "cliArgs --identity-pool-tags", rule: "shorthand syntax" });
     expect(problem!.message).toContain("KeyName1=string,KeyName2=string");
     expect(problem!.message).toContain("expected ',', found '=' at character 15:\n  Env=prod,Team==data\n                ^");
   });
 
-  it("shows where JSON broke, by line and column", () => {
-    const [problem] = problemsOf([...BASE, "--cognito-identity-providers", '[\n  {"ProviderName": "p",}\n]']);
+  it("shows where JSON broke, by line and column", async () => {
+    const [problem] = await problemsOf([...BASE, "--cognito-identity-providers", '[\n  {"ProviderName": "p",}\n]']);
     expect(problem).toMatchObject({ field: "cliArgs --cognito-identity-providers", rule: "JSON syntax" });
     expect(problem!.message).toContain(
       'Expecting property name enclosed in double quotes at line 2, column 24:\n    {"ProviderName": "p",}\n                         ^',
     );
   });
 
-  it("reports JSON of the wrong type, and unknown keys", () => {
+  it("reports JSON of the wrong type, and unknown keys", async () => {
     expect(
-      problemsOf([...BASE, "--identity-pool-tags", '{"a": 1}', "--cognito-identity-providers", '[{"ProviderName": "p", "Bogus": true}]']),
+      await problemsOf([
+        ...BASE,
+        "--identity-pool-tags",
+        '{"a": 1}',
+        "--cognito-identity-providers",
+        '[{"ProviderName": "p", "Bogus": true}]',
+      ]),
     ).toEqual([
       { field: "cliArgs --cognito-identity-providers", rule: "unknown key", message: expect.stringContaining('unknown key "Bogus"') },
       { field: "cliArgs --identity-pool-tags", rule: "type", message: "IdentityPoolTags.a must be a string, got the number 1" },
     ]);
   });
 
-  it("leaves --cli-input-json unmerged: the document as given, explicit parameters apart", () => {
+  it("leaves --cli-input-json unmerged: the document as given, explicit parameters apart", async () => {
     const document = '{"IdentityPoolName": "FromJson", "IdentityPoolTags": {"a": "1"}}';
-    expect(parsed(["--cli-input-json", document, "--identity-pool-name", "FromFlag"])).toEqual({
+    expect(await parsed(["--cli-input-json", document, "--identity-pool-name", "FromFlag"])).toEqual({
       params: { IdentityPoolName: "FromFlag" },
       options: { cliInputJson: document },
     });
-    expect(parsed(["--cli-input-json", "file://input.json"]).options.cliInputJson).toBe(
+    expect((await parsed(["--cli-input-json", "file://input.json"])).options.cliInputJson).toBe(
       readFileSync(path.join(FILES_DIR, "input.json"), "utf8"),
     );
   });
 });
 
 describe("options", () => {
-  it("maps every global option to GlobalOptions", () => {
+  it("maps every global option to GlobalOptions", async () => {
     const line = [
       ...BASE,
       ...["--query", "IdentityPoolId", "--output", "text", "--color", "on", "--region", "eu-west-1", "--profile", "dev"],
@@ -295,7 +308,7 @@ describe("options", () => {
       ],
       ...["--cli-read-timeout", "5", "--cli-connect-timeout", "0", "--generate-cli-skeleton", "output"],
     ];
-    expect(parsed(line).options).toEqual({
+    expect((await parsed(line)).options).toEqual({
       query: "IdentityPoolId",
       output: "text",
       color: "on",
@@ -313,12 +326,14 @@ describe("options", () => {
     });
   });
 
-  it("reads --generate-cli-skeleton without a value as input", () => {
-    expect(parsed(["--generate-cli-skeleton", "--identity-pool-name", "X"]).options).toEqual({ generateCliSkeleton: "input" });
+  it("reads --generate-cli-skeleton without a value as input", async () => {
+    expect((await parsed(["--generate-cli-skeleton", "--identity-pool-name", "X"])).options).toEqual({ generateCliSkeleton: "input" });
   });
 
-  it("checks choices and whole numbers", () => {
-    expect(problemsOf([...BASE, "--output", "xml", "--color", "yes", "--cli-read-timeout", "1.5", "--cli-connect-timeout", "-1"])).toEqual([
+  it("checks choices and whole numbers", async () => {
+    expect(
+      await problemsOf([...BASE, "--output", "xml", "--color", "yes", "--cli-read-timeout", "1.5", "--cli-connect-timeout", "-1"]),
+    ).toEqual([
       {
         field: "cliArgs --output",
         rule: "choice",
@@ -332,19 +347,22 @@ describe("options", () => {
         message: "--cli-connect-timeout cannot be negative (0 means no limit), got -1",
       },
     ]);
-    expect(parsed([...BASE, "--cli-read-timeout", " 5_0 "]).options.cliReadTimeout).toBe(50);
+    expect((await parsed([...BASE, "--cli-read-timeout", " 5_0 "])).options.cliReadTimeout).toBe(50);
   });
 
-  it("answers --version before looking further, but not past an earlier mistake", () => {
-    expect(parsed([...BASE, "--identity-pool-tags", "a==b", "--version", "--bogus"])).toEqual({ params: {}, options: { version: true } });
-    expect(problemsOf(["--output", "xml", "--version"])).toEqual([expect.objectContaining({ rule: "choice" })]);
-    expect(problemsOf(["--version", "--c"])).toEqual([expect.objectContaining({ rule: "ambiguous parameter" })]);
+  it("answers --version before looking further, but not past an earlier mistake", async () => {
+    expect(await parsed([...BASE, "--identity-pool-tags", "a==b", "--version", "--bogus"])).toEqual({
+      params: {},
+      options: { version: true },
+    });
+    expect(await problemsOf(["--output", "xml", "--version"])).toEqual([expect.objectContaining({ rule: "choice" })]);
+    expect(await problemsOf(["--version", "--c"])).toEqual([expect.objectContaining({ rule: "ambiguous parameter" })]);
   });
 });
 
 describe("problems", () => {
-  it("collects every problem of a line, each with a field, a known rule and a message", () => {
-    const problems = problemsOf([
+  it("collects every problem of a line, each with a field, a known rule and a message", async () => {
+    const problems = await problemsOf([
       "--identity-pol-name",
       "X",
       "--allow-unauthenticated-identities",
@@ -376,8 +394,8 @@ describe("problems", () => {
     }
   });
 
-  it("names the valid parameters for an unknown one, and the likely one", () => {
-    const [problem] = problemsOf(["--identity-pol-name=X"]);
+  it("names the valid parameters for an unknown one, and the likely one", async () => {
+    const [problem] = await problemsOf(["--identity-pol-name=X"]);
     expect(problem!.message).toMatch(
       /^unknown parameter --identity-pol-name \(did you mean --identity-pool-name\?\); valid ones: --identity-pool-name, /,
     );
@@ -385,20 +403,20 @@ describe("problems", () => {
     expect(problem!.message).toContain("--cli-connect-timeout");
   });
 
-  it("says why a value is missing and how to pass one that starts with a dash", () => {
-    expect(problemsOf(["--identity-pool-name", "-dash", "--allow-unauthenticated-identities"])[0]).toEqual({
+  it("says why a value is missing and how to pass one that starts with a dash", async () => {
+    expect((await problemsOf(["--identity-pool-name", "-dash", "--allow-unauthenticated-identities"]))[0]).toEqual({
       field: "cliArgs --identity-pool-name",
       rule: "missing value",
       message:
         "--identity-pool-name needs a value, but the next argument, -dash, is read as an option; if it was meant as the value, write --identity-pool-name=-dash",
     });
-    expect(problemsOf(["--allow-unauthenticated-identities", "--identity-pool-name"])[0]!.message).toBe(
+    expect((await problemsOf(["--allow-unauthenticated-identities", "--identity-pool-name"]))[0]!.message).toBe(
       "--identity-pool-name needs a value, and nothing follows it",
     );
   });
 
-  it("hints at the flag a stray value follows", () => {
-    expect(problemsOf(["--identity-pool-name", "X", "--allow-unauthenticated-identities", "false"])).toEqual([
+  it("hints at the flag a stray value follows", async () => {
+    expect(await problemsOf(["--identity-pool-name", "X", "--allow-unauthenticated-identities", "false"])).toEqual([
       {
         field: "cliArgs",
         rule: "unexpected value",
@@ -409,13 +427,13 @@ describe("problems", () => {
 });
 
 describe("file:// values", () => {
-  it("are refused when the server allows no files, naming the flag that allows them", () => {
+  it("are refused when the server allows no files, naming the flag that allows them", async () => {
     for (const args of [
       ["--identity-pool-name", "file://name.txt"],
       ["--cli-input-json", "file://input.json"],
       ["--identity-pool-tags", "k@=file://name.txt"],
     ]) {
-      const result = parseCommandLine(CREATE, args);
+      const result = await parseCommandLine(CREATE, args);
       const problems = result.ok ? [] : result.error;
       expect(problems).toEqual([
         { field: `cliArgs ${args[0]}`, rule: "file access", message: expect.stringContaining("--allow-files-from DIR") },
@@ -423,17 +441,17 @@ describe("file:// values", () => {
     }
   });
 
-  it("are read through the reader, also inside shorthand after @=", () => {
+  it("are read through the reader, also inside shorthand after @=", async () => {
     expect(
-      parsed([...BASE, "--identity-pool-tags", "k@=file://name.txt", "--developer-provider-name", "file://name.txt"]).params,
+      (await parsed([...BASE, "--identity-pool-tags", "k@=file://name.txt", "--developer-provider-name", "file://name.txt"])).params,
     ).toMatchObject({
       IdentityPoolTags: { k: "name-from-file\n" },
       DeveloperProviderName: "name-from-file\n",
     });
   });
 
-  it("report a missing file as a file access problem of the parameter", () => {
-    expect(problemsOf(["--identity-pool-name", "file://missing.txt"])).toEqual([
+  it("report a missing file as a file access problem of the parameter", async () => {
+    expect(await problemsOf(["--identity-pool-name", "file://missing.txt"])).toEqual([
       {
         field: "cliArgs --identity-pool-name",
         rule: "file access",

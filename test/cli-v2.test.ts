@@ -12,8 +12,11 @@ import { tempDir } from "./support/temp-dir.js";
 import { yamlInputSkeleton } from "../src/operation/yaml-skeleton.js";
 import { renderOutput } from "../src/operation/render.js";
 import { prepareCall } from "../src/call/prepare.js";
+import { loadYaml } from "../src/operation/libraries.js";
 
 Object.assign(process.env, fakeAwsEnv);
+// A call loads YAML when its options need it (src/call/prepare.ts); some tests here render directly.
+beforeAll(loadYaml);
 
 const reference = (name: string) => readFileSync(`/work/shared/reference/aws-cli-v2-${name}.txt`, "utf8");
 const create = { operation: operationOf("CreateIdentityPool"), effectOptions: ["ifNameExists" as const] };
@@ -39,8 +42,8 @@ describe("AWS CLI v2 dialect", () => {
     expect(renderOutput(pool, "yaml", "")).toBe(reference("create-identity-pool-output-yaml"));
   });
 
-  it("cliArgs: --cli-input-yaml merges as --cli-input-json does; explicit arguments win", () => {
-    const prepared = prepareCall(create, {
+  it("cliArgs: --cli-input-yaml merges as --cli-input-json does; explicit arguments win", async () => {
+    const prepared = await prepareCall(create, {
       cliArgs: [
         "--identity-pool-name",
         "Explicit",
@@ -56,14 +59,19 @@ describe("AWS CLI v2 dialect", () => {
     expect(prepared.ok && prepared.value.request).toEqual({ IdentityPoolName: "Explicit", AllowUnauthenticatedIdentities: true });
   });
 
-  it("structured: cliInputYaml with generateCliSkeleton yaml-input and output off are accepted", () => {
-    const prepared = prepareCall(create, { cliInputYaml: "IdentityPoolName: p\nAllowUnauthenticatedIdentities: false\n", output: "off" });
+  it("structured: cliInputYaml with generateCliSkeleton yaml-input and output off are accepted", async () => {
+    const prepared = await prepareCall(create, {
+      cliInputYaml: "IdentityPoolName: p\nAllowUnauthenticatedIdentities: false\n",
+      output: "off",
+    });
     expect(prepared.ok).toBe(true);
-    expect(prepareCall(create, { generateCliSkeleton: "yaml-input" }).ok).toBe(true);
+    expect((await prepareCall(create, { generateCliSkeleton: "yaml-input" })).ok).toBe(true);
   });
 
-  it("--cli-auto-prompt is refused with a reason", () => {
-    const prepared = prepareCall(create, { cliArgs: "--identity-pool-name p --no-allow-unauthenticated-identities --cli-auto-prompt" });
+  it("--cli-auto-prompt is refused with a reason", async () => {
+    const prepared = await prepareCall(create, {
+      cliArgs: "--identity-pool-name p --no-allow-unauthenticated-identities --cli-auto-prompt",
+    });
     expect(prepared.ok).toBe(false);
     if (!prepared.ok) expect(prepared.error.map((p) => p.message).join()).toMatch(/no terminal/);
   });

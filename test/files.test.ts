@@ -42,8 +42,8 @@ function refusal(uri: string, reader: FileReader = read): Problem[] {
   throw new Error(`${uri} was read`);
 }
 
-function problemsOf(args: unknown): Problem[] {
-  const prepared = prepareCall(CREATE, args, read);
+async function problemsOf(args: unknown): Promise<Problem[]> {
+  const prepared = await prepareCall(CREATE, args, read);
   if (prepared.ok) throw new Error(`accepted: ${JSON.stringify(prepared.value.request)}`);
   return prepared.error;
 }
@@ -176,14 +176,14 @@ describe(`files larger than maxFileBytes (${maxFileBytes}) are refused`, () => {
     ]);
   });
 
-  it("refuses a huge file by its size, before reading it", () => {
+  it("refuses a huge file by its size, before reading it", async () => {
     // Sparse: 64 GiB on paper, no disk used. Reading it would take minutes and more memory than there is.
     const huge = path.join(allowed, "huge.json");
     writeFileSync(huge, "");
     truncateSync(huge, 64 * 2 ** 30);
     const started = Date.now();
     expect(refusal("fileb://huge.json")[0]!.message).toContain("is larger than 1 MiB");
-    expect(problemsOf({ cliArgs: ["--cli-input-json", "file://huge.json"] })).toEqual([
+    expect(await problemsOf({ cliArgs: ["--cli-input-json", "file://huge.json"] })).toEqual([
       {
         field: "cliArgs --cli-input-json",
         rule: "file access",
@@ -205,12 +205,12 @@ describe("a huge value costs bounded memory and gets a bounded answer", () => {
       const prepareCall = (args) => prepare(shape, args);
       const big = "\\0".repeat(${tenMb});
       const base = { IdentityPoolName: "p", AllowUnauthenticatedIdentities: false };
-      prepareCall(base);
+      (await prepareCall(base));
       const before = process.resourceUsage().maxRSS;
       const answers = [
-        prepareCall({ ...base, IdentityPoolName: big }),
-        prepareCall({ ...base, DeveloperProviderName: big }),
-        prepareCall({ ...base, SupportedLoginProviders: { "graph.facebook.com": big } }),
+        (await prepareCall({ ...base, IdentityPoolName: big })),
+        (await prepareCall({ ...base, DeveloperProviderName: big })),
+        (await prepareCall({ ...base, SupportedLoginProviders: { "graph.facebook.com": big } })),
       ];
       const grownMb = (process.resourceUsage().maxRSS - before) / 1024;
       console.log(JSON.stringify({ grownMb, refused: answers.every((a) => !a.ok), longest: Math.max(...answers.map((a) => JSON.stringify(a).length)) }));`;
@@ -287,9 +287,9 @@ describe("a huge value costs bounded memory and gets a bounded answer", () => {
         ],
       },
     ],
-  ])("%s: answered quickly, in a few KB", (_name, args) => {
+  ])("%s: answered quickly, in a few KB", async (_name, args) => {
     const started = Date.now();
-    const problems = problemsOf(args);
+    const problems = await problemsOf(args);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(JSON.stringify(problems).length).toBeLessThan(5_000);
   });
@@ -324,8 +324,8 @@ describe("values read from files are described, never quoted", () => {
 
   const base = ["--no-allow-unauthenticated-identities"];
 
-  it("a name breaking the pattern: the rule, not the characters", () => {
-    const problems = problemsOf({ cliArgs: ["--identity-pool-name", "file://name.txt", ...base] });
+  it("a name breaking the pattern: the rule, not the characters", async () => {
+    const problems = await problemsOf({ cliArgs: ["--identity-pool-name", "file://name.txt", ...base] });
     expect(problems).toEqual([
       {
         field: "IdentityPoolName",
@@ -337,8 +337,8 @@ describe("values read from files are described, never quoted", () => {
     expectNothingQuoted(problems, "file://name.txt");
   });
 
-  it("a name too long: its length, not its text", () => {
-    const problems = problemsOf({ cliArgs: ["--identity-pool-name", "file://long-name.txt", ...base] });
+  it("a name too long: its length, not its text", async () => {
+    const problems = await problemsOf({ cliArgs: ["--identity-pool-name", "file://long-name.txt", ...base] });
     expect(problems).toEqual([
       {
         field: "IdentityPoolName",
@@ -349,8 +349,8 @@ describe("values read from files are described, never quoted", () => {
     expectNothingQuoted(problems, "file://long-name.txt");
   });
 
-  it("a map value: the map is named, not the key or the value", () => {
-    const problems = problemsOf({
+  it("a map value: the map is named, not the key or the value", async () => {
+    const problems = await problemsOf({
       cliArgs: ["--identity-pool-name", "p", "--supported-login-providers", "file://providers.json", ...base],
     });
     expect(problems).toEqual([
@@ -366,8 +366,8 @@ describe("values read from files are described, never quoted", () => {
   it.each([
     ["a reserved key prefix", "file://reserved-tags.json", 'key no "aws:" prefix'],
     ["a key too long", "file://long-key-tags.json", "key maxLength 128"],
-  ])("a map key breaking a rule (%s): the rule, not the key", (_name, file, rule) => {
-    const problems = problemsOf({ cliArgs: ["--identity-pool-name", "p", "--identity-pool-tags", file, ...base] });
+  ])("a map key breaking a rule (%s): the rule, not the key", async (_name, file, rule) => {
+    const problems = await problemsOf({ cliArgs: ["--identity-pool-name", "p", "--identity-pool-tags", file, ...base] });
     expect(problems).toEqual([
       expect.objectContaining({ field: "IdentityPoolTags", rule, message: expect.stringContaining(`a map key read from ${file}`) }),
     ]);
@@ -378,14 +378,14 @@ describe("values read from files are described, never quoted", () => {
     ["a value of the wrong type", "--identity-pool-tags", "file://typed-tags.json", "type"],
     ["a shorthand key given twice", "--identity-pool-tags", "file://dup-tags.txt", "shorthand syntax"],
     ["an unknown member", "--cognito-identity-providers", "file://cognito.json", "unknown key"],
-  ])("%s, found while reading the command line: no excerpt, no key", (_name, flag, file, rule) => {
-    const problems = problemsOf({ cliArgs: ["--identity-pool-name", "p", flag, file, ...base] });
+  ])("%s, found while reading the command line: no excerpt, no key", async (_name, flag, file, rule) => {
+    const problems = await problemsOf({ cliArgs: ["--identity-pool-name", "p", flag, file, ...base] });
     expect(problems).toEqual([expect.objectContaining({ field: `cliArgs ${flag}`, rule })]);
     expectNothingQuoted(problems, flag === "--cognito-identity-providers" ? "CognitoIdentityProviders" : file);
   });
 
-  it("a value read into shorthand with @=: the whole parameter is treated as read from the file", () => {
-    const problems = problemsOf({
+  it("a value read into shorthand with @=: the whole parameter is treated as read from the file", async () => {
+    const problems = await problemsOf({
       cliArgs: ["--identity-pool-name", "p", "--cognito-identity-providers", "ProviderName=p,ClientId@=file://name.txt", ...base],
     });
     expect(problems).toEqual([expect.objectContaining({ field: "CognitoIdentityProviders[0].ClientId", rule: "pattern [\\w_]+" })]);
@@ -395,8 +395,8 @@ describe("values read from files are described, never quoted", () => {
   it.each([
     ["the cliInputJson option", { cliInputJson: "file://document.json" }],
     ["--cli-input-json in cliArgs", { cliArgs: ["--cli-input-json", "file://document.json"] }],
-  ])("a whole document read from a file, through %s: its values and its unknown keys", (_name, args) => {
-    const problems = problemsOf(args);
+  ])("a whole document read from a file, through %s: its values and its unknown keys", async (_name, args) => {
+    const problems = await problemsOf(args);
     expect(problems).toEqual([
       {
         field: "IdentityPoolName",
@@ -428,22 +428,22 @@ describe("values read from files are described, never quoted", () => {
       "type object",
       "must be a JSON object whose keys are the operation's parameters, got a string read from file://string.json",
     ],
-  ])("a document holding %s: where, not what", (_name, file, rule, message) => {
+  ])("a document holding %s: where, not what", async (_name, file, rule, message) => {
     for (const [args, field] of [
       [{ cliInputJson: file }, "cliInputJson"],
       [{ cliArgs: ["--cli-input-json", file] }, "cliArgs --cli-input-json"],
     ] as const) {
-      const problems = problemsOf(args);
+      const problems = await problemsOf(args);
       expect(problems).toEqual([{ field, rule, message }]);
       expectNothingQuoted(problems, file);
     }
   });
 
-  it("the same mistakes typed in are still quoted, so a caller sees what to fix", () => {
-    expect(problemsOf({ IdentityPoolName: SECRET, AllowUnauthenticatedIdentities: false })[0]!.message).toContain(
+  it("the same mistakes typed in are still quoted, so a caller sees what to fix", async () => {
+    expect((await problemsOf({ IdentityPoolName: SECRET, AllowUnauthenticatedIdentities: false }))[0]!.message).toContain(
       '"pw!7" contains "!", not allowed',
     );
-    expect(parseCommandLine(CREATE.operation, ["--identity-pool-tags", "SekritKey=1,SekritKey=2"])).toMatchObject({
+    expect(await parseCommandLine(CREATE.operation, ["--identity-pool-tags", "SekritKey=1,SekritKey=2"])).toMatchObject({
       ok: false,
       error: [{ message: expect.stringContaining('key "SekritKey" is given a second time') }],
     });
@@ -487,11 +487,14 @@ describe("outside the directory, existing and missing paths get one answer", () 
     );
   });
 
-  it("through cliArgs too, and the hint about ~ and $VARIABLES stays", () => {
-    const messageOf = (file: string) =>
-      problemsOf({ cliArgs: ["--identity-pool-name", file, "--no-allow-unauthenticated-identities"] })[0]!.message.replace(file, "<uri>");
-    expect(messageOf("file://link-to-existing")).toBe(messageOf("file://link-to-missing"));
-    expect(messageOf("file://~/x")).toBe(
+  it("through cliArgs too, and the hint about ~ and $VARIABLES stays", async () => {
+    const messageOf = async (file: string) =>
+      (await problemsOf({ cliArgs: ["--identity-pool-name", file, "--no-allow-unauthenticated-identities"] }))[0]!.message.replace(
+        file,
+        "<uri>",
+      );
+    expect(await messageOf("file://link-to-existing")).toBe(await messageOf("file://link-to-missing"));
+    expect(await messageOf("file://~/x")).toBe(
       `<uri> is not a readable file inside ${allowed}, the only directory this server reads files from (this server does not expand ~ or $VARIABLES)`,
     );
   });

@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { applyQuery, compileQuery, QueryError } from "../src/operation/query.js";
+import { loadJmespath } from "../src/operation/libraries.js";
+
+// A call loads JMESPath when it has a query (src/call/prepare.ts); these tests call the query functions directly.
+beforeAll(loadJmespath);
 
 function refusal(expression: string) {
   const result = compileQuery(expression);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { applyQuery, compileQuery, QueryError } from "../src/operation/query.js";
+import { loadJmespath } from "../src/operation/libraries.js";
 import { renderOutput, RenderError, type OutputFormat } from "../src/operation/render.js";
 import { asShape, operationOf } from "../src/operation/model.js";
 
@@ -21,6 +22,9 @@ const suites = [
   { file: "fixtures/cli/outputs.json", cases: load("./fixtures/cli/outputs.json") },
   { file: "fixtures/render/outputs.json", cases: load("./fixtures/render/outputs.json") },
 ];
+
+// A call loads JMESPath when it has a query (src/call/prepare.ts); these tests call the query functions directly.
+beforeAll(loadJmespath);
 
 const TITLE = "CreateIdentityPool";
 const RESET = "\x1b[0m";

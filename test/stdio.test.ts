@@ -44,6 +44,25 @@ describe("stdio", () => {
     expect(code).toBe(0);
   });
 
+  it("loads YAML and JMESPath when a call first needs them: a document in YAML, a query, YAML output", async () => {
+    // A fresh process: src/call/prepare.ts must load both libraries itself before parsing, querying and rendering.
+    const { client, close } = await connectStdio(["--sandbox"], fakeAwsEnv);
+    try {
+      const result = await client.callTool({
+        name: "create_identity_pool",
+        arguments: {
+          cliInputYaml: "IdentityPoolName: FromYaml\nAllowUnauthenticatedIdentities: false\n",
+          query: "{Name: IdentityPoolName, Unauth: AllowUnauthenticatedIdentities}",
+          output: "yaml",
+        },
+      });
+      expect(result.isError, JSON.stringify(result)).toBeFalsy();
+      expect((result.content as { text: string }[])[0]!.text).toBe("Name: FromYaml\nUnauth: false\n");
+    } finally {
+      await close();
+    }
+  });
+
   it.runIf(motoUrl)("creates a pool in moto, and the result validates against the advertised outputSchema", async () => {
     const { client, close } = await connectStdio(["--endpoint-url", motoUrl!], fakeAwsEnv);
     const { tools } = await client.listTools();

@@ -16,8 +16,8 @@ const prepareCall = (args: unknown, reader?: FileReader) => prepare({ operation,
 
 const valid = { IdentityPoolName: "MyIdentityPool", AllowUnauthenticatedIdentities: false };
 
-function problemsOf(args: unknown): Problem[] {
-  const prepared = prepareCall(args);
+async function problemsOf(args: unknown): Promise<Problem[]> {
+  const prepared = await prepareCall(args);
   if (prepared.ok) throw new Error(`expected problems, got a valid call: ${JSON.stringify(prepared.value.request)}`);
   return prepared.error;
 }
@@ -114,8 +114,8 @@ describe("every constraint of the service model is refused before any call", () 
         member,
       ).toBe(true);
   });
-  it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const problems = problemsOf(c.args);
+  it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const problems = await problemsOf(c.args);
     const match = problems.find((p) => p.field === c.field && c.rule.test(p.rule));
     expect(match, JSON.stringify(problems)).toBeDefined();
     expect(match!.message.length).toBeGreaterThan(10);
@@ -123,8 +123,8 @@ describe("every constraint of the service model is refused before any call", () 
 });
 
 describe("problems are clear and complete", () => {
-  it("reports every problem at once, each naming field, rule and value", () => {
-    const problems = problemsOf({
+  it("reports every problem at once, each naming field, rule and value", async () => {
+    const problems = await problemsOf({
       IdentityPoolName: "bad name!",
       AllowUnauthenticatedIdentities: "no",
       DeveloperProviderName: "login.my app",
@@ -142,16 +142,16 @@ describe("problems are clear and complete", () => {
     expect(problems[1]!.message).toBe('must be true or false, got string "no"');
   });
 
-  it("requires the two required parameters, naming them", () => {
-    const problems = problemsOf({});
+  it("requires the two required parameters, naming them", async () => {
+    const problems = await problemsOf({});
     expect(problems).toEqual([
       { field: "IdentityPoolName", rule: "required", message: "is required but missing" },
       { field: "AllowUnauthenticatedIdentities", rule: "required", message: "is required but missing" },
     ]);
   });
 
-  it("refuses unknown arguments and lists the valid ones", () => {
-    const [problem, ...rest] = problemsOf({ ...valid, IdentityPoolname: "typo" });
+  it("refuses unknown arguments and lists the valid ones", async () => {
+    const [problem, ...rest] = await problemsOf({ ...valid, IdentityPoolname: "typo" });
     expect(rest).toEqual([]);
     expect(problem!.field).toBe("IdentityPoolname");
     expect(problem!.rule).toBe("unknown key");
@@ -159,20 +159,20 @@ describe("problems are clear and complete", () => {
     expect(problem!.message).toContain("cliInputJson");
   });
 
-  it("refuses unknown keys inside a provider and lists the provider's keys", () => {
-    const [problem] = problemsOf({ ...valid, CognitoIdentityProviders: [{ ProviderName: "p", ClientId: "c", Bogus: 1 }] });
+  it("refuses unknown keys inside a provider and lists the provider's keys", async () => {
+    const [problem] = await problemsOf({ ...valid, CognitoIdentityProviders: [{ ProviderName: "p", ClientId: "c", Bogus: 1 }] });
     expect(problem).toMatchObject({ field: "CognitoIdentityProviders[0].Bogus", rule: "unknown key" });
     expect(problem!.message).toContain("ProviderName, ClientId, ServerSideTokenCheck");
   });
 
-  it("treats whitespace as Java does: ASCII spaces are allowed in names, a no-break space is not", () => {
-    expect(prepareCall({ ...valid, IdentityPoolName: "My Pool\tOne" }).ok).toBe(true);
-    const [problem] = problemsOf({ ...valid, IdentityPoolName: "My\u00a0Pool" });
+  it("treats whitespace as Java does: ASCII spaces are allowed in names, a no-break space is not", async () => {
+    expect((await prepareCall({ ...valid, IdentityPoolName: "My Pool\tOne" })).ok).toBe(true);
+    const [problem] = await problemsOf({ ...valid, IdentityPoolName: "My\u00a0Pool" });
     expect(problem!.field).toBe("IdentityPoolName");
   });
 
-  it("accepts values at the exact limits", () => {
-    const prepared = prepareCall({
+  it("accepts values at the exact limits", async () => {
+    const prepared = await prepareCall({
       ...valid,
       IdentityPoolName: "n".repeat(128),
       SupportedLoginProviders: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`p${i}.example.com`, "app.id_1;x/y-z"])),
@@ -184,13 +184,13 @@ describe("problems are clear and complete", () => {
 });
 
 describe("cliInputJson", () => {
-  it("supplies required parameters from the document alone", () => {
-    const prepared = prepareCall({ cliInputJson: JSON.stringify(valid) });
+  it("supplies required parameters from the document alone", async () => {
+    const prepared = await prepareCall({ cliInputJson: JSON.stringify(valid) });
     expect(prepared.ok && prepared.value.request).toEqual(valid);
   });
 
-  it("lets explicit parameters replace the document's top-level keys whole (maps are not merged)", () => {
-    const prepared = prepareCall({
+  it("lets explicit parameters replace the document's top-level keys whole (maps are not merged)", async () => {
+    const prepared = await prepareCall({
       cliInputJson: JSON.stringify({ ...valid, IdentityPoolTags: { a: "1", b: "2" }, AllowClassicFlow: true }),
       IdentityPoolTags: { c: "3" },
       AllowClassicFlow: false,
@@ -198,14 +198,14 @@ describe("cliInputJson", () => {
     expect(prepared.ok && prepared.value.request).toEqual({ ...valid, AllowClassicFlow: false, IdentityPoolTags: { c: "3" } });
   });
 
-  it("says where invalid JSON broke", () => {
-    const [problem] = problemsOf({ cliInputJson: '{\n  "IdentityPoolName": "x",\n  oops\n}' });
+  it("says where invalid JSON broke", async () => {
+    const [problem] = await problemsOf({ cliInputJson: '{\n  "IdentityPoolName": "x",\n  oops\n}' });
     expect(problem).toMatchObject({ field: "cliInputJson", rule: "JSON syntax" });
     expect(problem!.message).toMatch(/line 3, column 3/);
   });
 
-  it("refuses unknown keys at any depth, listing the valid keys, and says they came from the document", () => {
-    const problems = problemsOf({
+  it("refuses unknown keys at any depth, listing the valid keys, and says they came from the document", async () => {
+    const problems = await problemsOf({
       cliInputJson: JSON.stringify({ ...valid, Foo: 1, CognitoIdentityProviders: [{ ProviderName: "p", Client: "c" }] }),
     });
     expect(problems.map((p) => p.field)).toEqual(["CognitoIdentityProviders[0].Client", "Foo"]);
@@ -213,13 +213,13 @@ describe("cliInputJson", () => {
     expect(problems[1]!.message).toContain("IdentityPoolName, AllowUnauthenticatedIdentities, AllowClassicFlow");
   });
 
-  it("names what is still missing after the merge", () => {
-    const problems = problemsOf({ cliInputJson: JSON.stringify({ IdentityPoolName: "x" }) });
+  it("names what is still missing after the merge", async () => {
+    const problems = await problemsOf({ cliInputJson: JSON.stringify({ IdentityPoolName: "x" }) });
     expect(problems).toEqual([{ field: "AllowUnauthenticatedIdentities", rule: "required", message: "is required but missing" }]);
   });
 
-  it("refuses a document that is not an object", () => {
-    expect(problemsOf({ cliInputJson: "[1]" })[0]).toMatchObject({ field: "cliInputJson", rule: "type object" });
+  it("refuses a document that is not an object", async () => {
+    expect((await problemsOf({ cliInputJson: "[1]" }))[0]).toMatchObject({ field: "cliInputJson", rule: "type object" });
   });
 });
 
@@ -231,8 +231,8 @@ describe("values read from files are never echoed", () => {
   writeFileSync(join(dir, "pointer"), "file://credentials");
   const reader = createFileReader(dir);
 
-  it("reads a --cli-input-json file once: contents that look like file:// are not followed", () => {
-    const prepared = prepareCall({ cliArgs: ["--cli-input-json", "file://pointer"] }, reader);
+  it("reads a --cli-input-json file once: contents that look like file:// are not followed", async () => {
+    const prepared = await prepareCall({ cliArgs: ["--cli-input-json", "file://pointer"] }, reader);
     expect(prepared.ok ? [] : prepared.error.map((p) => [p.field, p.rule])).toEqual([["cliArgs --cli-input-json", "JSON syntax"]]);
   });
 
@@ -251,8 +251,8 @@ describe("values read from files are never echoed", () => {
       },
       "cliArgs --cognito-identity-providers",
     ],
-  ])("%s: the field is named, the contents are not shown", (_name, args, field) => {
-    const prepared = prepareCall(args, reader);
+  ])("%s: the field is named, the contents are not shown", async (_name, args, field) => {
+    const prepared = await prepareCall(args, reader);
     expect(prepared.ok).toBe(false);
     const problems = prepared.ok ? [] : prepared.error;
     expect(problems.map((p) => p.field)).toContain(field);

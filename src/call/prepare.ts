@@ -1,7 +1,8 @@
 /**
  * MCP arguments → a validated call of one tool's operation. Pure: no network, no credentials;
  * files are read only through the reader the operator configured. Every problem is collected
- * before anything is returned, so a caller sees them all at once.
+ * before anything is returned, so a caller sees them all at once. Asynchronous only to load the
+ * libraries the call's options need (src/operation/libraries.ts).
  */
 import type { Problem } from "../operation/problems.js";
 import type { Operation } from "../operation/model.js";
@@ -10,6 +11,7 @@ import { requestSchema, argumentsShape } from "../operation/schema.js";
 import { cliOptionNames, optionsShape, type CliOptions, type EffectOption, type ToolOptions } from "../operation/arguments.js";
 import { problemsFromIssues } from "../operation/validate.js";
 import { compileQuery, type CompiledQuery } from "../operation/query.js";
+import { loadJmespath, loadYaml } from "../operation/libraries.js";
 import { createFileReader, parseCommandLine, type FileReader, type FilesRead } from "../cli/parse-command-line.js";
 import { parseInputDocument, readInputDocument } from "../cli/input-document.js";
 import type { Paging } from "./pages.js";
@@ -57,7 +59,7 @@ function optionsSchema({ operation, effectOptions }: CallShape): z.ZodType {
   return found;
 }
 
-export function prepareCall(shape: CallShape, args: unknown, readFile: FileReader = createFileReader(undefined)): Prepared {
+export async function prepareCall(shape: CallShape, args: unknown, readFile: FileReader = createFileReader(undefined)): Promise<Prepared> {
   const { operation } = shape;
   const parameterNames = operation.inputMembers;
   if (args === undefined || args === null) args = {};
@@ -101,7 +103,7 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
         rule: "exclusive",
         message: `cannot be combined with structured arguments (${mixed.join(", ")}); put everything in the command line, or leave cliArgs out`,
       });
-    const parsed = parseCommandLine(operation, toolOptions.cliArgs, readFile);
+    const parsed = await parseCommandLine(operation, toolOptions.cliArgs, readFile);
     if (!parsed.ok) {
       problems.push(...parsed.error);
       unreadInput = true;
@@ -134,8 +136,8 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
     // happens to start with file:// must not be read as a second file.
     const read =
       explicitSource === "cliArgs"
-        ? parseInputDocument(options[key]!, `cliArgs ${flag}`, readFrom[key], format)
-        : readInputDocument(options[key]!, readFile, key, format);
+        ? await parseInputDocument(options[key]!, `cliArgs ${flag}`, readFrom[key], format)
+        : await readInputDocument(options[key]!, readFile, key, format);
     if (!read.ok) {
       problems.push(...read.error);
       unreadInput = true;
@@ -182,12 +184,15 @@ export function prepareCall(shape: CallShape, args: unknown, readFile: FileReade
 
   let query: CompiledQuery | undefined;
   if (options.query !== undefined) {
+    await loadJmespath();
     const compiled = compileQuery(options.query);
     if (compiled.ok) query = compiled.value;
     else problems.push(compiled.error);
   }
 
   if (problems.length) return failed(problems);
+  // YAML output is rendered after the call, synchronously.
+  if (options.output === "yaml" || options.output === "yaml-stream") await loadYaml();
   return ok({
     mode,
     request: orderLikeModel(operation, request),

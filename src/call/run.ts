@@ -153,7 +153,7 @@ export function toolCall(
   }
 
   async function run(args: unknown, context: CallContext): Promise<CallToolResult> {
-    const prepared = prepareCall(shape, args, readFile);
+    const prepared = await prepareCall(shape, args, readFile);
     if (!prepared.ok) return problemsResult(prepared.error);
     const call = prepared.value;
     if (call.mode === "version") return versionResult(versions());

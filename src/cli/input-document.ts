@@ -2,7 +2,6 @@
  * A --cli-input-json (or v2's --cli-input-yaml) value: read from its file when it names one
  * (under the operator's file policy), parsed as the CLI parses it, and required to be an object.
  */
-import { parse as parseYaml, YAMLError } from "yaml";
 import type { Problem } from "../operation/problems.js";
 import { InputError } from "../operation/problems.js";
 import { failed, ok, type Result } from "../operation/types.js";
@@ -10,6 +9,7 @@ import { isFileUri, type FileReader } from "./files.js";
 import { JsonSyntaxError, parseJson } from "./json-text.js";
 import { describeValue } from "./type-check.js";
 import { isJsonObject } from "../json-object.js";
+import { loadYaml } from "../operation/libraries.js";
 
 /** `file`: the file the text was read from, if it was. */
 export type InputDocument = Result<{ text: string; document: Record<string, unknown>; file?: string }, Problem[]>;
@@ -18,7 +18,12 @@ export type InputDocument = Result<{ text: string; document: Record<string, unkn
 /** v2 loads YAML with ruamel's safe loader: YAML 1.2, the yaml package's default (core) schema. */
 export type DocumentFormat = "json" | "yaml";
 
-export function readInputDocument(value: string, readFile: FileReader, field: string, format: DocumentFormat = "json"): InputDocument {
+export async function readInputDocument(
+  value: string,
+  readFile: FileReader,
+  field: string,
+  format: DocumentFormat = "json",
+): Promise<InputDocument> {
   let text = value;
   if (isFileUri(value)) {
     try {
@@ -35,13 +40,19 @@ export function readInputDocument(value: string, readFile: FileReader, field: st
  * A document already read (a file:// value resolved): parsed, and required to be an object.
  * `file` names the file it was read from: problems then quote nothing of it.
  */
-export function parseInputDocument(text: string, field: string, file?: string, format: DocumentFormat = "json"): InputDocument {
+export async function parseInputDocument(
+  text: string,
+  field: string,
+  file?: string,
+  format: DocumentFormat = "json",
+): Promise<InputDocument> {
+  const yaml = format === "yaml" ? await loadYaml() : undefined;
   let document: unknown;
   try {
     // One YAML document; aliases are bounded so a small text cannot expand without limit.
-    document = format === "yaml" ? parseYaml(text, { maxAliasCount: 100 }) : parseJson(text);
+    document = yaml ? yaml.parse(text, { maxAliasCount: 100 }) : parseJson(text);
   } catch (error) {
-    if (error instanceof YAMLError) {
+    if (yaml && error instanceof yaml.YAMLError) {
       const message = file === undefined ? `the value is not valid YAML: ${error.message}` : `${file} is not valid YAML: ${error.code}`;
       return failed([{ field, rule: "YAML syntax", message }]);
     }

@@ -79,11 +79,11 @@ function commandSpecs(operation: Operation): CommandSpecs {
   return found;
 }
 
-export function parseCommandLine(
+export async function parseCommandLine(
   operation: Operation,
   input: string | string[],
   readFile: FileReader = createFileReader(undefined),
-): ParseResult {
+): Promise<ParseResult> {
   const problems: Problem[] = [];
   const { operationSpecs, allFlags } = commandSpecs(operation);
   const words = splitWords(input, problems);
@@ -137,7 +137,7 @@ export function parseCommandLine(
   if (skeleton !== undefined) options.generateCliSkeleton = skeleton as GlobalOptions["generateCliSkeleton"];
   const inputJson = lastValues(scanned.matches, CLI_INPUT_JSON)?.[0];
   if (inputJson !== undefined) {
-    const read = readInputDocument(inputJson, readFile, `cliArgs ${CLI_INPUT_JSON.flag}`);
+    const read = await readInputDocument(inputJson, readFile, `cliArgs ${CLI_INPUT_JSON.flag}`);
     if (read.ok) {
       options.cliInputJson = read.value.text;
       readFrom.cliInputJson = read.value.file;
@@ -145,7 +145,7 @@ export function parseCommandLine(
   }
   const inputYaml = lastValues(scanned.matches, CLI_INPUT_YAML)?.[0];
   if (inputYaml !== undefined) {
-    const read = readInputDocument(inputYaml, readFile, `cliArgs ${CLI_INPUT_YAML.flag}`, "yaml");
+    const read = await readInputDocument(inputYaml, readFile, `cliArgs ${CLI_INPUT_YAML.flag}`, "yaml");
     if (read.ok) {
       options.cliInputYaml = read.value.text;
       readFrom.cliInputYaml = read.value.file;

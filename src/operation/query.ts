@@ -6,7 +6,8 @@
  * jmespath 1.x, which has none of them, so compileQuery refuses them, and checks function names
  * and argument counts, before any AWS call (the CLI itself only notices the latter after it).
  */
-import { compile, TreeInterpreter, type JSONValue } from "@jmespath-community/jmespath";
+import type { compile, JSONValue } from "@jmespath-community/jmespath";
+import { loadedJmespath } from "./libraries.js";
 import type { Problem } from "./problems.js";
 import { failed, ok, type Result } from "./types.js";
 
@@ -68,6 +69,7 @@ const EXTENSIONS: Record<string, string> = {
 /** Far beyond any useful query; bounds the work (and the recursion) of compiling one. */
 export const maxQueryLength = 4096;
 
+/** Needs JMESPath loaded (loadJmespath); applyQuery then has it too, since only this function makes a CompiledQuery. */
 export function compileQuery(expression: string): Result<CompiledQuery, Problem> {
   const shown = expression.length > 80 ? `${expression.slice(0, 77)}...` : expression;
   const refuse = (rule: string, detail: string) =>
@@ -79,7 +81,7 @@ export function compileQuery(expression: string): Result<CompiledQuery, Problem>
   let ast: ExpressionNode;
   try {
     // Python's jmespath still reads `foo` (unquoted JSON) as the string "foo".
-    ast = compile(expression, { enable_legacy_literals: true });
+    ast = loadedJmespath().compile(expression, { enable_legacy_literals: true });
   } catch (error) {
     return refuse("JMESPath syntax", error instanceof RangeError ? "nested too deeply" : describeSyntaxError(error));
   }
@@ -117,7 +119,7 @@ function checkSupported(ast: ExpressionNode, refuse: (rule: string, detail: stri
 /** The query's result; a missing key gives null, as in Python. Throws QueryError when evaluation fails. */
 export function applyQuery(query: CompiledQuery, value: unknown): unknown {
   try {
-    return TreeInterpreter.search(query.ast, value as JSONValue) ?? null;
+    return loadedJmespath().TreeInterpreter.search(query.ast, value as JSONValue) ?? null;
   } catch (error) {
     throw new QueryError(`--query ${query.expression} failed on the response: ${error instanceof Error ? error.message : String(error)}`);
   }

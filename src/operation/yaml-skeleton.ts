@@ -5,7 +5,7 @@
  * ruamel puts two spaces before a comment when the member before it has none (the first member),
  * one otherwise. Map placeholders ({KeyName: …}) carry no comments.
  */
-import { stringify } from "yaml";
+import { scalar as yamlScalar } from "./render/yaml.js";
 import { shape, type Operation } from "./model.js";
 
 /** get_shape_doc_overview of each member, from botocore's cognito-identity model (its version in service-model.json). */
@@ -52,7 +52,7 @@ function comment(structureName: string, member: string, required: boolean, shape
 
 function scalar(shapeName: string): string | undefined {
   const s = shape(shapeName);
-  if (s.type === "string") return s.enum ? stringify(s.enum[0]).trimEnd() : "''";
+  if (s.type === "string") return s.enum ? yamlScalar(s.enum[0]!, 0, "", false) : "''";
   if (s.type === "boolean") return "true";
   if (s.type === "integer") return "0";
   return undefined;

@@ -4,7 +4,8 @@
  * at their key's column, width 80, Unicode written as is. Strings go through `scalar` below, which
  * picks the style and folds long lines as that dumper does (libyaml's emitter, via ruamel.yaml.clib).
  */
-import { stringify, type SchemaOptions, type ToStringOptions } from "yaml";
+import type { SchemaOptions, ToStringOptions } from "yaml";
+import { loadedYaml } from "../libraries.js";
 
 /**
  * ruamel's Resolver for dumping is its YAML 1.2 one: a plain string matching any of these would
@@ -56,7 +57,7 @@ function style(s: string): "plain" | "single" | "double" {
  * words, and only once the line already reaches past column 80; the yaml package folds before.
  * Continuation lines start at `indent`. Quoted scalars do not fold at their first or last character.
  */
-function scalar(s: string, column: number, indent: string, fold: boolean): string {
+export function scalar(s: string, column: number, indent: string, fold: boolean): string {
   const kind = style(s);
   const chars = Array.from(s);
   const quote = kind === "single" ? "'" : kind === "double" ? '"' : "";
@@ -110,10 +111,11 @@ const options: SchemaOptions & ToStringOptions = {
 };
 
 export function renderYaml(value: unknown): string {
-  return stringify(value, options);
+  return loadedYaml().stringify(value, options);
 }
 
 /** yaml-stream: each page a list item, so a reader can start on the first page. */
 export function renderYamlStream(pages: readonly unknown[]): string {
+  const { stringify } = loadedYaml();
   return pages.map((page) => stringify([page], options)).join("");
 }

@@ -1,0 +1,5 @@
+/**
+ * What a call uses of the yaml package, re-exported statically, and loaded through libraries.ts.
+ * The package is CommonJS: in the bundle, a dynamic import of it would give only its default export.
+ */
+export { parse, stringify, YAMLError } from "yaml";
