@@ -68,6 +68,63 @@ describe("AWS CLI v2 dialect", () => {
     expect((await prepareCall(create, { generateCliSkeleton: "yaml-input" })).ok).toBe(true);
   });
 
+  /**
+   * Plain scalars read as ruamel.yaml's safe loader reads them (YAML 1.2): expectations from its
+   * resolver table and SafeConstructor, not from a run of the CLI v2 (none is installed here). A
+   * value of the wrong type is refused, as botocore's validation refuses it in v2.
+   */
+  describe("--cli-input-yaml reads plain scalars as YAML 1.2 does", () => {
+    const list = { operation: operationOf("ListIdentityPools"), effectOptions: [] };
+    const tag = (yaml: string) =>
+      prepareCall(create, { cliInputYaml: `IdentityPoolName: p\nAllowUnauthenticatedIdentities: False\nIdentityPoolTags: {k: ${yaml}}\n` });
+    it.each([
+      ["yes", "yes"],
+      ["on", "on"],
+      ["'2024-01-02'", "2024-01-02"],
+      ["-x", "-x"],
+      ["12:30:00", "12:30:00"],
+    ])("%s is the string %s", async (text, value) => {
+      const prepared = await tag(text);
+      expect(prepared.ok && prepared.value.request).toEqual({
+        IdentityPoolName: "p",
+        AllowUnauthenticatedIdentities: false,
+        IdentityPoolTags: { k: value },
+      });
+    });
+    it.each(["1_000", "0o17", "0b101", "1e3", "-.5", ".inf", "2024-01-02", "2024-01-02 10:00:00", "~", "TRUE"])(
+      "%s is not a string: refused as the wrong type",
+      async (text) => {
+        const prepared = await tag(text);
+        expect(prepared.ok ? [] : prepared.error.map((p) => [p.field, p.rule])).toContainEqual(['IdentityPoolTags["k"]', "type string"]);
+      },
+    );
+    it.each([
+      ["10", 10],
+      ["0o12", 10],
+      ["0b1010", 10],
+      ["0xA", 10],
+      ["1_0", 10],
+      ["010", 10],
+    ])("MaxResults: %s is %d", async (text, value) => {
+      const prepared = await prepareCall(list, { cliInputYaml: `MaxResults: ${text}\n`, noPaginate: true });
+      expect(prepared.ok && prepared.value.request).toEqual({ MaxResults: value });
+    });
+    it("<< merges a mapping, as ruamel's safe loader does", async () => {
+      const prepared = await prepareCall(create, {
+        cliInputYaml:
+          "IdentityPoolName: p\nAllowUnauthenticatedIdentities: false\nIdentityPoolTags:\n  <<: {team: data, env: dev}\n  env: prod\n",
+      });
+      expect(prepared.ok && prepared.value.request.IdentityPoolTags).toEqual({ team: "data", env: "prod" });
+    });
+    it("= has no constructor in ruamel: the document is refused", async () => {
+      const prepared = await tag("=");
+      expect(prepared.ok ? [] : prepared.error[0]).toMatchObject({ field: "cliInputYaml", rule: "YAML syntax" });
+      expect(prepared.ok ? "" : prepared.error[0]!.message).toContain(
+        "could not determine a constructor for the tag 'tag:yaml.org,2002:value'",
+      );
+    });
+  });
+
   it("--cli-auto-prompt is refused with a reason", async () => {
     const prepared = await prepareCall(create, {
       cliArgs: "--identity-pool-name p --no-allow-unauthenticated-identities --cli-auto-prompt",

@@ -10,12 +10,13 @@ import { JsonSyntaxError, parseJson } from "./json-text.js";
 import { describeValue } from "./type-check.js";
 import { isJsonObject } from "../json-object.js";
 import { loadYaml } from "../operation/libraries.js";
+import { readOptions } from "../operation/yaml-resolver.js";
 
 /** `file`: the file the text was read from, if it was. */
 export type InputDocument = Result<{ text: string; document: Record<string, unknown>; file?: string }, Problem[]>;
 
 /** `field` names the input in problems: `cliInputJson`, or `cliArgs --cli-input-json`. */
-/** v2 loads YAML with ruamel's safe loader: YAML 1.2, the yaml package's default (core) schema. */
+/** v2 loads YAML with ruamel's safe loader: YAML 1.2, its scalars resolved as src/operation/yaml-resolver.ts says. */
 export type DocumentFormat = "json" | "yaml";
 
 export async function readInputDocument(
@@ -49,8 +50,7 @@ export async function parseInputDocument(
   const yaml = format === "yaml" ? await loadYaml() : undefined;
   let document: unknown;
   try {
-    // One YAML document; aliases are bounded so a small text cannot expand without limit.
-    document = yaml ? yaml.parse(text, { maxAliasCount: 100 }) : parseJson(text);
+    document = yaml ? yaml.parse(text, readOptions) : parseJson(text);
   } catch (error) {
     if (yaml && error instanceof yaml.YAMLError) {
       const message = file === undefined ? `the value is not valid YAML: ${error.message}` : `${file} is not valid YAML: ${error.code}`;

@@ -53,6 +53,8 @@ export function show(value: unknown): string {
   if (typeof value === "string") return quote(value);
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
+  // A YAML timestamp (--cli-input-yaml), which no parameter takes.
+  if (value instanceof Date) return "a date";
   if (typeof value === "object") return "an object";
   return String(value);
 }
@@ -139,7 +141,9 @@ function wordIssues(issues: readonly Issue[], wording: Wording): Problem[] {
     // What the message calls the value: the value itself, or, for one read from a file, where it came from.
     const subject =
       file === undefined ? show(input) : `${aboutKey ? "a map key" : isMapKey(root, path) ? "a map value" : "the value"} read from ${file}`;
-    const got = `got ${typeName(input)} ${file === undefined ? subject : `(${subject})`}`;
+    // "got number 5", "got string "x"", but "got null", "got a list": those words already name the type.
+    const typed = input === null || typeof input === "object" ? "" : `${typeName(input)} `;
+    const got = file === undefined ? `got ${typed}${subject}` : `got ${typeName(input)} (${subject})`;
     switch (issue.code) {
       case "invalid_type":
         if (input === undefined) problems.push({ field, rule: "required", message: "is required but missing" });

@@ -8,24 +8,7 @@
  */
 import type { Pair, Scalar, SchemaOptions, ToStringOptions } from "yaml";
 import { loadedYaml } from "../libraries.js";
-
-/**
- * ruamel's Resolver for dumping is its YAML 1.2 one: a plain string matching any of these would
- * be read back as something else, so it is single-quoted. Unlike YAML 1.1, yes/no/on/off stay
- * plain; unlike the yaml package's core schema, underscores, 0b and 0o or a bare leading 0 make
- * integers, and dates, `<<` and `=` are special too.
- */
-const NOT_A_STRING = [
-  /^(?:true|True|TRUE|false|False|FALSE)$/,
-  /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
-  /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
-  /^(?:~|null|Null|NULL|)$/,
-  /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/,
-  /^(?:<<|=|!|&|\*)$/,
-];
-/** ruamel tries a resolver only when the string's first character is one it lists (or the string is empty). */
-const FIRST = [/^[tTfF]/, /^[-+0-9.]/, /^[-+0-9]/, /^(?:[~nN]|$)/, /^[0-9]/, /^[<=!&*]/];
-const readAsOther = (s: string) => NOT_A_STRING.some((re, i) => FIRST[i]!.test(s) && re.test(s));
+import { readAsOther } from "../yaml-resolver.js";
 
 /** libyaml's printable characters (IS_PRINTABLE): no other C0 or C1 control, no byte-order mark, nothing beyond the BMP. */
 const isPrintable = (c: number) =>
