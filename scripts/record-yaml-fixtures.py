@@ -138,6 +138,7 @@ FIXED = [
     }),
     ("keys beyond the BMP sort by code point", {"IdentityPoolTags": {"\U0001D538": "math", "\uff71": "katakana", "z": "latin"}}),
     ("a key with a line break", {"a\u2028b": "x", "c\nd": "y"}),
+    ("numbers from a --query: ints in full, floats as Python's repr", {"count": 3, "big": 10**17, "half": 0.5, "tiny": 1e-7, "negative": -2.5e-10, "exact": 123456.789}),
     ("a top-level string (a --query result)", "MyIdentityPool"),
     ("a top-level list of strings", ["one", "two words", "a: b"]),
     ("a top-level boolean", False),

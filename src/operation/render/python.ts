@@ -39,7 +39,7 @@ export function pyTypeName(value: unknown): string {
 }
 
 /** Python sorts strings by code point; JavaScript's default sort compares UTF-16 units. */
-function compareCodePoints(a: string, b: string): number {
+export function compareCodePoints(a: string, b: string): number {
   for (let i = 0; i < a.length && i < b.length;) {
     const ca = a.codePointAt(i)!;
     const cb = b.codePointAt(i)!;

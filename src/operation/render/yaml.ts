@@ -9,6 +9,7 @@
 import type { Pair, Scalar, SchemaOptions, ToStringOptions } from "yaml";
 import { loadedYaml } from "../libraries.js";
 import { readAsOther } from "../yaml-resolver.js";
+import { compareCodePoints, pyNumber } from "./python.js";
 
 /** libyaml's printable characters (IS_PRINTABLE): no other C0 or C1 control, no byte-order mark, nothing beyond the BMP. */
 const isPrintable = (c: number) =>
@@ -139,16 +140,6 @@ const strings = {
   },
 };
 
-/** Python's order, which ruamel sorts keys in: by code point (JavaScript's < compares UTF-16 units, which puts U+10000 and up before U+E000–U+FFFF). */
-function byCodePoint(a: string, b: string): number {
-  const [x, y] = [Array.from(a), Array.from(b)];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const difference = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (difference) return difference;
-  }
-  return x.length - y.length;
-}
-
 /** libyaml writes a key after "? " when it is not a simple key: multiline, or longer than 128 bytes in UTF-8. */
 function needsExplicitKey(key: string): boolean {
   let bytes = 0;
@@ -163,11 +154,30 @@ function needsExplicitKey(key: string): boolean {
 const keyOf = (pair: Pair) => String(isScalarNode(pair.key) ? pair.key.value : pair.key);
 const isScalarNode = (node: unknown): node is Scalar => loadedYaml().isScalar(node);
 
+/** Numbers as ruamel writes them: Python's repr, with ".0" put before the exponent of a float that has no point (YAML 1.2 needs one). */
+const numbers = {
+  tag: "tag:yaml.org,2002:float",
+  default: true,
+  identify: (value: unknown) => typeof value === "number",
+  // When several tags identify a value, the package writes with one that has a `test`; this
+  // schema only writes, so the test never has to match.
+  test: /(?!)/,
+  resolve: (source: string) => Number(source),
+  stringify({ value }: { value: unknown }) {
+    const n = value as number;
+    if (Number.isNaN(n)) return ".nan";
+    if (!Number.isFinite(n)) return n > 0 ? ".inf" : "-.inf";
+    const text = pyNumber(n).toLowerCase();
+    return Number.isInteger(n) || text.includes(".") || !text.includes("e") ? text : text.replace("e", ".0e");
+  },
+};
+
 const options: SchemaOptions & ToStringOptions = {
-  sortMapEntries: (a, b) => byCodePoint(keyOf(a), keyOf(b)),
+  // ruamel sorts keys as Python does, by code point.
+  sortMapEntries: (a, b) => compareCodePoints(keyOf(a), keyOf(b)),
   indentSeq: false,
-  // Our string tag first, so it replaces the package's own.
-  customTags: (tags) => [strings, ...tags],
+  // Our tags first, so they replace the package's own.
+  customTags: (tags) => [strings, numbers, ...tags],
 };
 
 function toYaml(value: unknown): string {
