@@ -153,6 +153,28 @@ describe.runIf(motoUrl)("server defaults from the AWS environment, against moto"
   });
 });
 
+describe("endpoint_url in the shared config file, which the SDK honours", () => {
+  let recorder: Recorder;
+  beforeAll(async () => (recorder = await startRecorder()));
+  afterAll(() => recorder.stop());
+
+  it("the dry run and the result both name it, as where the call goes", async () => {
+    const dir = tempDir("cim-endpoint-config-");
+    writeFileSync(join(dir, "config"), `[default]\nendpoint_url = ${recorder.url}\n`);
+    process.env.AWS_CONFIG_FILE = join(dir, "config");
+    // A region no other test uses: clients are cached per connection, and this one must read this config file.
+    const region = "ap-south-2";
+    const planned = await call({}, { ...pool, region, generateCliSkeleton: "output" });
+    expect((planned.structuredContent as { dryRun: { target: { endpoint: string } } }).dryRun.target.endpoint).toBe(`${recorder.url}/`);
+    expect(recorder.count).toBe(0);
+    const result = await call({}, { ...pool, region });
+    expect(result.isError, text(result)).toBeFalsy();
+    expect(recorder.count).toBe(1);
+    expect(result._meta?.target).toMatchObject({ region, endpoint: `${recorder.url}/` });
+    expect(text(result)).toContain(`endpoint ${recorder.url}/`);
+  });
+});
+
 describe("timeouts, refusals and retries against loopback fault servers", () => {
   let server: FaultServer | undefined;
   afterEach(async () => {

@@ -3,6 +3,7 @@
  * The one place that talks to Cognito Identity; everything else is loaded on first use.
  */
 import type { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
+import type { EndpointParameterInstructionsSupplier } from "@smithy/core/endpoints";
 import { asShape, type Operation } from "../operation/model.js";
 import { failed, ok, type CallOutcome, type Connection, type Target, type Timeouts } from "../operation/types.js";
 import { usingClient } from "./clients.js";
@@ -12,6 +13,11 @@ import type { TimeoutHandlerOptions } from "./http-handler.js";
 import { rememberSecrets } from "./redact.js";
 import { noBlindRetries, type Stack } from "./retry-safety.js";
 import { loadSdk, type Sdk } from "./sdk.js";
+
+type CommandClass = (new (input: object) => { middlewareStack: Stack }) & EndpointParameterInstructionsSupplier;
+
+/** The SDK's command class for an operation of the model. */
+const commandOf = (sdk: Sdk, operation: Operation) => (sdk as unknown as Record<string, CommandClass>)[`${operation.name}Command`]!;
 
 function initialTarget(connection: Connection): Target {
   if (connection.sandbox)
@@ -23,18 +29,19 @@ function sendOptions(timeouts: Timeouts): TimeoutHandlerOptions {
   return { timeouts: { readMs: timeouts.readSeconds * 1000, connectMs: timeouts.connectSeconds * 1000 } };
 }
 
-/** Region and endpoint a call would use, without credentials or network. */
-export async function resolveTarget(connection: Connection): Promise<CallOutcome<Target>> {
+/**
+ * Region and endpoint a call of `operation` would use, without credentials or network. The
+ * endpoint is resolved as the SDK's endpoint middleware resolves it: the call's or operator's
+ * endpoint, else AWS_ENDPOINT_URL(_COGNITO_IDENTITY) or endpoint_url in the shared config file,
+ * else AWS's for the region (FIPS, dual-stack).
+ */
+export async function resolveTarget(operation: Operation, connection: Connection): Promise<CallOutcome<Target>> {
   const target = initialTarget(connection);
   try {
+    const [sdk, { getEndpointFromInstructions }] = await Promise.all([loadSdk(), import("@smithy/core/endpoints")]);
     await usingClient(connection, async (client) => {
       target.region = await client.config.region();
-      const endpoint = await client.config.endpointProvider({
-        Region: target.region,
-        UseFIPS: await client.config.useFipsEndpoint(),
-        UseDualStack: await client.config.useDualstackEndpoint(),
-        Endpoint: connection.endpointUrl ?? process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY ?? process.env.AWS_ENDPOINT_URL,
-      });
+      const endpoint = await getEndpointFromInstructions({}, commandOf(sdk, operation), client.config);
       target.endpoint = endpoint.url.href;
     });
     return { ...ok(target), target };
@@ -86,11 +93,8 @@ export interface Answer {
   requestId?: string;
 }
 
-type CommandClass = new (input: object) => { middlewareStack: Stack };
-
 async function send(client: CognitoIdentityClient, sdk: Sdk, operation: Operation, request: object, options: SendOptions): Promise<Answer> {
-  const Command = (sdk as unknown as Record<string, CommandClass>)[`${operation.name}Command`]!;
-  const command = new Command(request);
+  const command = new (commandOf(sdk, operation))(request);
   if (options.once) noBlindRetries(command.middlewareStack);
   if (options.debug) logTraffic(command.middlewareStack, options.debug);
   const { $metadata, ...answer } = (await client.send(

@@ -170,7 +170,7 @@ export function toolCall(
     const resolved = resolveConnection(config, call.options, readFile);
     if (!resolved.ok) return problemsResult(resolved.error);
     const { connection, timeouts } = resolved.value;
-    const target = await resolveTarget(connection);
+    const target = await resolveTarget(operation, connection);
     if (!target.ok) return failureResult(operation, target.error, target.target);
     // The region may come from a profile's config, which the call's own check could not see.
     const regionRefused = regionPolicyProblem(config, target.value.region);
