@@ -170,7 +170,7 @@ for (const [entry, patterns, who] of [
   ["dist/index.js", notAtStartup, "start-up"],
   [callCode, notWithEveryCall, "every call"],
 ])
-  for (const file of staticGraph(metafile, entry))
+  for (const file of entry ? staticGraph(metafile, entry) : [])
     for (const input of Object.keys(metafile.outputs[file].inputs))
       for (const [pattern, what] of patterns)
         if (pattern.test(input) && !problems.has(what)) problems.set(what, `${who} loads ${what} (${input} in ${file})`);

@@ -140,13 +140,40 @@ FIXED = [
     ("a key with a line break", {"a\u2028b": "x", "c\nd": "y"}),
     ("numbers from a --query: ints in full, floats as Python's repr", {"count": 3, "big": 10**17, "half": 0.5, "tiny": 1e-7, "negative": -2.5e-10, "exact": 123456.789}),
     ("a top-level string (a --query result)", "MyIdentityPool"),
+    ("a long top-level string: continuation lines indented by 2", " ".join(["word"] * 40)),
+    ("a top-level string with a line break", "a\nb"),
+    ("a top-level list of long strings", [" ".join(["word"] * 30), "a: " + " ".join(["quoted"] * 20)]),
     ("a top-level list of strings", ["one", "two words", "a: b"]),
     ("a top-level boolean", False),
 ]
 
 
+class RuamelSafeDumper(yaml.CSafeDumper):
+    """libyaml's emitter with ruamel's YAML 1.2 rules where PyYAML's differ for these values: floats."""
+
+
+def represent_float(dumper, data):
+    # ruamel, dumping YAML 1.2, writes repr() lowercased; PyYAML adds ".0" before a bare exponent, as 1.1 wants.
+    if data != data:
+        text = ".nan"
+    elif data in (float("inf"), float("-inf")):
+        text = ".inf" if data > 0 else "-.inf"
+    else:
+        text = repr(data).lower()
+    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
+
+
+RuamelSafeDumper.add_representer(float, represent_float)
+# And reads such a float back as one under YAML 1.2 (1e-07 has no point, which 1.1 would want), so it stays plain.
+RuamelSafeDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+)$"),
+    list("-+0123456789"),
+)
+
+
 def dump(value):
-    return yaml.dump(value, Dumper=yaml.CSafeDumper, allow_unicode=True, default_flow_style=False, sort_keys=True)
+    return yaml.dump(value, Dumper=RuamelSafeDumper, allow_unicode=True, default_flow_style=False, sort_keys=True)
 
 
 cases = [{"name": name, "value": value, "yaml": dump(value)} for name, value in FIXED]

@@ -16,6 +16,7 @@ import { enabledTools, processControls, type ProcessControls } from "./policy.js
 import type { ServerConfig } from "./config.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { serverName, serverVersion } from "./versions.js";
+import { redactSecrets } from "./aws/redact.js";
 
 /**
  * tools/call with its params checked in the handler, so malformed params get JSON-RPC's
@@ -78,21 +79,23 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
    * for zod compiling each schema. No credentials are resolved. Once a call has started, it warms
    * the same code itself.
    * Once per process: the code it warms is the process's, whichever session lists the tools.
+   * Whether it ran to the end.
    */
-  const warmUp = async () => {
-    if (warmedUp) return;
+  const warmUp = async (): Promise<boolean> => {
+    if (warmedUp) return false;
     warmedUp = true;
     const [first] = enabled;
-    if (!first) return;
+    if (!first) return false;
     const [call, run] = await Promise.all([loadCall(first.name), callModule()]);
-    if (callsStarted === 0) await run.preloadAwsSdk().catch(() => {});
-    if (callsStarted > 0) return;
+    if (callsStarted === 0) await run.preloadAwsSdk();
+    if (callsStarted > 0) return false;
     const args = { ...run.sampleArguments(first), generateCliSkeleton: "output" };
     const request = { method: "tools/call", params: { name: first.name, arguments: args } };
     // Every tools/call request and result is checked with these schemas (ours and the SDK's); zod compiles each on its first use.
     for (const schema of [callToolRequest, CallToolRequestSchema]) schema.safeParse(request);
     CallToolRequestParamsSchema.safeParse(request.params);
     CallToolResultSchema.safeParse(await call(args, {}));
+    return true;
   };
   const validator = lazyAjvValidator();
   const server = new Server(
@@ -101,8 +104,21 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
   );
 
   server.setRequestHandler(ListToolsRequestSchema, () => {
-    // After the answer is on its way; a failure to load is reported by the call that needs it.
-    setImmediate(() => void warmUp().catch(() => {}));
+    // After the answer is on its way. The operator sees the outcome on stderr; a failure to load
+    // is also reported by the call that needs it.
+    setImmediate(() => {
+      const started = performance.now();
+      warmUp().then(
+        (ran) => {
+          const ms = (performance.now() - started).toFixed(0);
+          if (ran) console.error(`[${serverName}] warm-up: call code and AWS SDK loaded and run once in ${ms} ms, nothing sent`);
+        },
+        (error: unknown) =>
+          console.error(
+            redactSecrets(`[${serverName}] warm-up failed (a call loads what it needs): ${(error as Error)?.message ?? String(error)}`),
+          ),
+      );
+    });
     return listTools(config);
   });
   const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>

@@ -116,6 +116,40 @@ describe("AWS CLI v2 dialect", () => {
       });
       expect(prepared.ok && prepared.value.request.IdentityPoolTags).toEqual({ team: "data", env: "prod" });
     });
+    it.each([
+      ["1: x", "a number"],
+      ["2024-01-01: x", "a date"],
+      ["~: x", "null"],
+      ["true: x", "a boolean"],
+      ["[1]: x", "a list or a mapping"],
+    ])("a key ruamel keeps as another type is refused, not made text: %s", async (entry, kind) => {
+      const prepared = await tag(`x, ${entry}`);
+      expect(prepared.ok ? [] : prepared.error).toEqual([
+        {
+          field: "cliInputYaml",
+          rule: "key type",
+          message: `the value has a mapping key that is ${kind}: every key must be a string`,
+        },
+      ]);
+    });
+    it("a key = is the string =, as ruamel makes it; a quoted '<<' is a string anywhere", async () => {
+      const prepared = await tag("x, =: y, z: '<<'");
+      expect(prepared.ok && prepared.value.request.IdentityPoolTags).toEqual({ k: "x", "=": "y", z: "<<" });
+    });
+    it.each([
+      ["a plain << that is not a key", "k: <<", "YAML syntax", "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"],
+      ["an alias inside the node it names", "k: &a [*a]", "YAML aliases", "an alias inside the node it refers to"],
+      [
+        "aliases that expand past 100 nodes",
+        "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]",
+        "YAML aliases",
+        "past 100 nodes",
+      ],
+      ["two documents", "IdentityPoolName: a\n---\nIdentityPoolName: b", "YAML syntax", "holds more than one YAML document"],
+    ])("%s is refused, nothing sent", async (_name, text, rule, message) => {
+      const prepared = await prepareCall(create, { cliInputYaml: `${text}\n` });
+      expect(prepared.ok ? [] : prepared.error).toContainEqual({ field: "cliInputYaml", rule, message: expect.stringContaining(message) });
+    });
     it("= has no constructor in ruamel: the document is refused", async () => {
       const prepared = await tag("=");
       expect(prepared.ok ? [] : prepared.error[0]).toMatchObject({ field: "cliInputYaml", rule: "YAML syntax" });

@@ -9,7 +9,7 @@ it("are not loaded until a call asks, and using one before is an internal error 
   expect(() => loadedYaml()).toThrow("internal error: YAML was used before loadYaml() loaded it");
   expect(() => loadedJmespath()).toThrow("internal error: JMESPath was used before loadJmespath() loaded it");
   await loadYaml();
-  expect(loadedYaml().parse("a: 1")).toEqual({ a: 1 });
+  expect(loadedYaml().parseDocument("a: 1").toJS()).toEqual({ a: 1 });
   expect(() => loadedJmespath()).toThrow(/loadJmespath/);
   await loadJmespath();
   expect(loadedJmespath().search({ a: 1 }, "a")).toBe(1);

@@ -1,6 +1,6 @@
 /**
  * Once the tools are listed, the built server loads and runs a call's code in the background
- * (src/server.ts). That warm-up, and dry runs, skeletons and version calls, must neither send a
+ * (src/server.ts), and says so on stderr. That warm-up, and dry runs, skeletons and version calls, must neither send a
  * request nor resolve credentials: the credential chain may reach the network (SSO, instance or
  * container metadata). Here the operator's credentials come from a container-credentials
  * endpoint on loopback, so resolving them shows as a request to it.
@@ -55,8 +55,8 @@ it("neither sends a request nor resolves credentials before a call does", { time
   await request("initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "warm-up-test", version: "0" } });
   await server.send({ jsonrpc: "2.0", method: "notifications/initialized" });
   await request("tools/list");
-  // The warm-up takes well under a second; this leaves it ample time on a loaded machine.
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  // The warm-up takes well under a second and says so on stderr.
+  expect(await server.waitFor(() => server.stderr.includes("warm-up: call code and AWS SDK loaded"), 20_000), server.stderr).toBe(true);
 
   for (const args of [{ ...pool, generateCliSkeleton: "input" }, { ...pool, generateCliSkeleton: "output" }, { version: true }]) {
     const answer = await call(args);

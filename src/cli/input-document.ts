@@ -11,14 +11,17 @@ import { describeValue } from "./type-check.js";
 import { isJsonObject } from "../json-object.js";
 import { loadYaml } from "../operation/libraries.js";
 import { readOptions } from "../operation/yaml-resolver.js";
+import type { Document as YamlDocument } from "yaml";
+
+type Yaml = Awaited<ReturnType<typeof loadYaml>>;
 
 /** `file`: the file the text was read from, if it was. */
 export type InputDocument = Result<{ text: string; document: Record<string, unknown>; file?: string }, Problem[]>;
 
-/** `field` names the input in problems: `cliInputJson`, or `cliArgs --cli-input-json`. */
 /** v2 loads YAML with ruamel's safe loader: YAML 1.2, its scalars resolved as src/operation/yaml-resolver.ts says. */
 export type DocumentFormat = "json" | "yaml";
 
+/** `field` names the input in problems: `cliInputJson`, or `cliArgs --cli-input-json`. */
 export async function readInputDocument(
   value: string,
   readFile: FileReader,
@@ -47,20 +50,9 @@ export async function parseInputDocument(
   file?: string,
   format: DocumentFormat = "json",
 ): Promise<InputDocument> {
-  const yaml = format === "yaml" ? await loadYaml() : undefined;
-  let document: unknown;
-  try {
-    document = yaml ? yaml.parse(text, readOptions) : parseJson(text);
-  } catch (error) {
-    if (yaml && error instanceof yaml.YAMLError) {
-      const message = file === undefined ? `the value is not valid YAML: ${error.message}` : `${file} is not valid YAML: ${error.code}`;
-      return failed([{ field, rule: "YAML syntax", message }]);
-    }
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    const message =
-      file === undefined ? `the value is not valid JSON: ${error.message}` : `${file} is not valid JSON: ${error.withoutText}`;
-    return failed([{ field, rule: "JSON syntax", message }]);
-  }
+  const parsed = format === "yaml" ? await parseYamlDocument(text, file) : parseJsonDocument(text, file);
+  if (!parsed.ok) return failed([{ field, ...parsed.error }]);
+  const document = parsed.value;
   if (!isJsonObject(document)) {
     const shape = format === "yaml" ? "a YAML mapping" : "a JSON object";
     return failed([
@@ -72,4 +64,85 @@ export async function parseInputDocument(
     ]);
   }
   return ok({ text, document, file });
+}
+
+type Parsed = Result<unknown, { rule: string; message: string }>;
+
+function parseJsonDocument(text: string, file: string | undefined): Parsed {
+  try {
+    return ok(parseJson(text));
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const message =
+      file === undefined ? `the value is not valid JSON: ${error.message}` : `${file} is not valid JSON: ${error.withoutText}`;
+    return failed({ rule: "JSON syntax", message });
+  }
+}
+
+/** The most nodes aliases may expand to: a small text must not grow without limit. */
+const maxAliasCount = 100;
+
+/** YAML as the CLI v2 reads it: ruamel's safe loader, one document, YAML 1.2. */
+async function parseYamlDocument(text: string, file: string | undefined): Promise<Parsed> {
+  const yaml = await loadYaml();
+  const document = yaml.parseDocument(text, readOptions);
+  const [error] = document.errors;
+  if (error?.code === "MULTIPLE_DOCS")
+    return failed({ rule: "YAML syntax", message: `${file ?? "the value"} holds more than one YAML document; the CLI v2 takes one` });
+  if (error)
+    return failed({
+      rule: "YAML syntax",
+      message: file === undefined ? `the value is not valid YAML: ${error.message}` : `${file} is not valid YAML: ${error.code}`,
+    });
+  const refusal = refusedByRuamel(yaml, document);
+  if (refusal) return failed({ rule: refusal.rule, message: `${file ?? "the value"} ${refusal.message}` });
+  try {
+    return ok(document.toJS({ maxAliasCount }));
+  } catch (tooMany) {
+    if (!(tooMany instanceof ReferenceError)) throw tooMany;
+    return failed({ rule: "YAML aliases", message: `${file ?? "the value"} has aliases that expand past ${maxAliasCount} nodes` });
+  }
+}
+
+/**
+ * What ruamel's safe loader, or botocore after it, refuses in a parsed document; nothing is
+ * quoted, since the text may come from a file.
+ * - ruamel keeps a key's type (a number, a date, null, a list), which botocore refuses, since
+ *   every key these operations take is a string; the yaml package would make it text instead.
+ * - A plain `<<` or `=` is a merge marker or the string "=" only as a key; elsewhere ruamel has no
+ *   constructor for it.
+ * - An alias inside the node it names makes a structure without end.
+ */
+function refusedByRuamel(yaml: Yaml, document: YamlDocument): { rule: string; message: string } | undefined {
+  let refusal: { rule: string; message: string } | undefined;
+  yaml.visit(document, {
+    Pair(_, pair) {
+      const key = pair.key;
+      if (yaml.isScalar(key) && (typeof key.value === "string" || typeof key.value === "symbol")) return undefined;
+      refusal = { rule: "key type", message: `has a mapping key that is ${keyKind(yaml, key)}: every key must be a string` };
+      return yaml.visit.BREAK;
+    },
+    Scalar(key, node) {
+      if (key === "key" || node.type !== "PLAIN" || (node.value !== "<<" && node.value !== "=")) return undefined;
+      const tag = node.value === "=" ? "value" : "merge";
+      refusal = {
+        rule: "YAML syntax",
+        message: `has a plain ${node.value} that is not a key: could not determine a constructor for the tag 'tag:yaml.org,2002:${tag}'`,
+      };
+      return yaml.visit.BREAK;
+    },
+    Alias(_, node, path) {
+      if (!path.includes(node.resolve(document) as never)) return undefined;
+      refusal = { rule: "YAML aliases", message: "has an alias inside the node it refers to: a structure without end" };
+      return yaml.visit.BREAK;
+    },
+  });
+  return refusal;
+}
+
+function keyKind(yaml: Yaml, key: unknown): string {
+  if (!yaml.isScalar(key)) return "a list or a mapping";
+  if (key.value === null) return "null";
+  if (key.value instanceof Date) return "a date";
+  return `a ${typeof key.value}`;
 }

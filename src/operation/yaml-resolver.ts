@@ -11,8 +11,11 @@ interface ImplicitType {
   tag: string;
   first: RegExp;
   pattern: RegExp;
-  /** What ruamel's SafeConstructor makes of the text; `refuse` when it has no constructor for the tag. */
-  construct(text: string, refuse: (message: string) => void): unknown;
+  /**
+   * What ruamel's SafeConstructor makes of the text. The markers without one (`<<`, `=`) are read
+   * as text here, and src/cli/input-document.ts refuses them where ruamel has no constructor.
+   */
+  construct?(text: string): unknown;
 }
 
 /** Python's int() and float() after ruamel drops the underscores. */
@@ -32,9 +35,6 @@ function float(text: string): number {
   if (unsigned === ".nan") return NaN;
   return sign * Number(unsigned);
 }
-
-const noConstructor = (tag: string) => (_text: string, refuse: (message: string) => void) =>
-  refuse(`could not determine a constructor for the tag '${tag}'`);
 
 const implicitTypes: ImplicitType[] = [
   {
@@ -65,11 +65,11 @@ const implicitTypes: ImplicitType[] = [
     // A date or a time, never a string: every parameter these operations take would refuse it.
     construct: (text) => new Date(text.replace(/[ \t]+/, "T").replace(/[ \t]+/g, "")),
   },
-  // A mapping key `<<` merges: the parser's own option does that (see readOptions).
-  { tag: "tag:yaml.org,2002:merge", first: /^</, pattern: /^<<$/, construct: (text) => text },
-  { tag: "tag:yaml.org,2002:value", first: /^=/, pattern: /^=$/, construct: noConstructor("tag:yaml.org,2002:value") },
+  // `<<` merges as a mapping key (the parser's own option, see readOptions); a key `=` is the string "=".
+  { tag: "tag:yaml.org,2002:merge", first: /^</, pattern: /^<<$/ },
+  { tag: "tag:yaml.org,2002:value", first: /^=/, pattern: /^=$/ },
   // Only documents ruamel's table: a plain scalar cannot start with these, but one written must not look like it.
-  { tag: "tag:yaml.org,2002:yaml", first: /^[!&*]/, pattern: /^[!&*]$/, construct: noConstructor("tag:yaml.org,2002:yaml") },
+  { tag: "tag:yaml.org,2002:yaml", first: /^[!&*]/, pattern: /^[!&*]$/ },
 ];
 
 /** Whether ruamel would read `text`, written plain, as something other than this string. */
@@ -78,20 +78,13 @@ export function readAsOther(text: string): boolean {
 }
 
 /**
- * How --cli-input-yaml is parsed: one document, plain scalars resolved as ruamel resolves them (a
- * plain scalar none of the types matches is a string), `<<` merging as in ruamel's safe loader,
- * and aliases bounded so a small text cannot expand without limit.
+ * How --cli-input-yaml is parsed: plain scalars resolved as ruamel resolves them (a plain scalar
+ * none of the types matches is a string), and `<<` merging as in ruamel's safe loader.
  */
 export const readOptions = {
   schema: "failsafe",
-  customTags: implicitTypes
-    .filter((type) => type.tag !== "tag:yaml.org,2002:merge")
-    .map(({ tag, first, pattern, construct }): ScalarTag => ({
-      tag,
-      default: true,
-      test: new RegExp(`(?=${first.source})${pattern.source}`),
-      resolve: (text: string, onError: (message: string) => void) => construct(text, onError),
-    })),
+  customTags: implicitTypes.flatMap(({ tag, first, pattern, construct }): ScalarTag[] =>
+    construct ? [{ tag, default: true, test: new RegExp(`(?=${first.source})${pattern.source}`), resolve: construct }] : [],
+  ),
   merge: true,
-  maxAliasCount: 100,
 } as const;

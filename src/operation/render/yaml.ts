@@ -34,8 +34,8 @@ function doubleQuoted(ch: string): string {
 }
 
 /** libyaml's yaml_emitter_analyze_scalar, for block context: whether `chars` may be written plain, or single-quoted. */
-function analyze(chars: readonly string[]): { multiline: boolean; plain: boolean; single: boolean } {
-  if (chars.length === 0) return { multiline: false, plain: true, single: true };
+function analyze(chars: readonly string[]): { plain: boolean; single: boolean } {
+  if (chars.length === 0) return { plain: true, single: true };
   const text = chars.join("");
   let indicators = text.startsWith("---") || text.startsWith("...");
   let special = false;
@@ -60,13 +60,15 @@ function analyze(chars: readonly string[]): { multiline: boolean; plain: boolean
     } else [previousSpace, previousBreak] = [false, false];
   });
   const single = !breakSpace && !spaceBreak && !special;
-  return { multiline: lineBreaks, plain: single && !edgeSpaceOrBreak && !lineBreaks && !indicators, single };
+  return { plain: single && !edgeSpaceOrBreak && !lineBreaks && !indicators, single };
 }
 
-/** yaml_emitter_select_scalar_style for a string in block context: a key (`simpleKey`) or a value. */
+/**
+ * yaml_emitter_select_scalar_style for a string in block context: a key (`simpleKey`) or a value.
+ * (libyaml double-quotes a multiline simple key; here none is simple: see needsExplicitKey.)
+ */
 function scalarStyle(chars: readonly string[], simpleKey: boolean): "plain" | "single" | "double" {
-  const { multiline, plain, single } = analyze(chars);
-  if (simpleKey && multiline) return "double";
+  const { plain, single } = analyze(chars);
   // Plain only if ruamel's resolver would read it back as this string, and never an empty key.
   if (plain && !readAsOther(chars.join("")) && !(simpleKey && chars.length === 0)) return "plain";
   return single ? "single" : "double";
@@ -92,8 +94,8 @@ export function scalar(s: string, column: number, indent: string, simpleKey: boo
   };
   chars.forEach((ch, i) => {
     const inside = style === "plain" || (i !== 0 && i !== chars.length - 1);
-    if (style === "double" && doubleQuoted(ch) !== ch) {
-      const escaped = doubleQuoted(ch);
+    const escaped = style === "double" ? doubleQuoted(ch) : ch;
+    if (escaped !== ch) {
       out += escaped;
       col += escaped.length;
       spaces = false;
@@ -133,6 +135,8 @@ const strings = {
   stringify(item: { value: unknown }, ctx: { indent: string; indentAtStart?: number; implicitKey?: boolean }) {
     const s = String(item.value);
     if (ctx.implicitKey) return scalar(s, 0, ctx.indent, true);
+    // A scalar that is the whole document: libyaml still indents its continuation lines by 2.
+    if (ctx.indent === "") return scalar(s, 0, "  ", false);
     // A mapping value starts after "key: " (indentAtStart counts it from the mapping's column, two
     // left of ctx.indent); a list item after its dash, at ctx.indent.
     const column = ctx.indentAtStart === undefined ? ctx.indent.length : ctx.indent.length - 2 + ctx.indentAtStart;
@@ -142,19 +146,13 @@ const strings = {
 
 /** libyaml writes a key after "? " when it is not a simple key: multiline, or longer than 128 bytes in UTF-8. */
 function needsExplicitKey(key: string): boolean {
-  let bytes = 0;
-  for (const ch of key) {
-    if (isBreak(ch)) return true;
-    const code = ch.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes > 128;
+  return Array.from(key).some(isBreak) || Buffer.byteLength(key, "utf8") > 128;
 }
 
 const keyOf = (pair: Pair) => String(isScalarNode(pair.key) ? pair.key.value : pair.key);
 const isScalarNode = (node: unknown): node is Scalar => loadedYaml().isScalar(node);
 
-/** Numbers as ruamel writes them: Python's repr, with ".0" put before the exponent of a float that has no point (YAML 1.2 needs one). */
+/** Numbers as ruamel's safe representer writes them for YAML 1.2: Python's repr, lowercased (the ".0" it puts before a bare exponent is for 1.1 only). */
 const numbers = {
   tag: "tag:yaml.org,2002:float",
   default: true,
@@ -167,8 +165,7 @@ const numbers = {
     const n = value as number;
     if (Number.isNaN(n)) return ".nan";
     if (!Number.isFinite(n)) return n > 0 ? ".inf" : "-.inf";
-    const text = pyNumber(n).toLowerCase();
-    return Number.isInteger(n) || text.includes(".") || !text.includes("e") ? text : text.replace("e", ".0e");
+    return pyNumber(n).toLowerCase();
   },
 };
 
