@@ -9,6 +9,7 @@ import { connectInMemory } from "./support/client.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { tempDir } from "./support/temp-dir.js";
+import { referenceExample } from "./support/pools.js";
 import { yamlInputSkeleton } from "../src/operation/yaml-skeleton.js";
 import { renderOutput } from "../src/operation/render.js";
 import { prepareCall } from "../src/call/prepare.js";
@@ -27,18 +28,7 @@ describe("AWS CLI v2 dialect", () => {
   });
 
   it("--output yaml matches v2's rendering of a created pool (shared reference file)", () => {
-    const pool = {
-      IdentityPoolId: "us-east-1:11111111-1111-1111-1111-111111111111",
-      IdentityPoolName: "MyIdentityPool",
-      AllowUnauthenticatedIdentities: false,
-      CognitoIdentityProviders: [
-        {
-          ProviderName: "cognito-idp.us-west-2.amazonaws.com/us-west-2_aaaaaaaaa",
-          ClientId: "3n4b5urk1ft4fl3mg5e62d9ado",
-          ServerSideTokenCheck: false,
-        },
-      ],
-    };
+    const pool = { IdentityPoolId: "us-east-1:11111111-1111-1111-1111-111111111111", ...referenceExample };
     expect(renderOutput(pool, "yaml", "")).toBe(reference("create-identity-pool-output-yaml"));
   });
 

@@ -85,22 +85,23 @@ const maxAliasCount = 100;
 /** YAML as the CLI v2 reads it: ruamel's safe loader, one document, YAML 1.2. */
 async function parseYamlDocument(text: string, file: string | undefined): Promise<Parsed> {
   const yaml = await loadYaml();
+  const subject = file ?? "the value";
   const document = yaml.parseDocument(text, readOptions);
   const [error] = document.errors;
   if (error?.code === "MULTIPLE_DOCS")
-    return failed({ rule: "YAML syntax", message: `${file ?? "the value"} holds more than one YAML document; the CLI v2 takes one` });
+    return failed({ rule: "YAML syntax", message: `${subject} holds more than one YAML document; the CLI v2 takes one` });
   if (error)
     return failed({
       rule: "YAML syntax",
       message: file === undefined ? `the value is not valid YAML: ${error.message}` : `${file} is not valid YAML: ${error.code}`,
     });
   const refusal = refusedByRuamel(yaml, document);
-  if (refusal) return failed({ rule: refusal.rule, message: `${file ?? "the value"} ${refusal.message}` });
+  if (refusal) return failed({ rule: refusal.rule, message: `${subject} ${refusal.message}` });
   try {
     return ok(document.toJS({ maxAliasCount }));
   } catch (tooMany) {
     if (!(tooMany instanceof ReferenceError)) throw tooMany;
-    return failed({ rule: "YAML aliases", message: `${file ?? "the value"} has aliases that expand past ${maxAliasCount} nodes` });
+    return failed({ rule: "YAML aliases", message: `${subject} has aliases that expand past ${maxAliasCount} nodes` });
   }
 }
 
