@@ -9,13 +9,14 @@
  *
  * Baselines: bench/plain-server.mjs (what a user would otherwise write: McpServer, zod, the AWS
  * SDK imported at start), a CreateIdentityPoolCommand sent directly from this process, and the
- * AWS CLI v1. Endpoints: an instant loopback endpoint (a child process answering every request at
+ * AWS CLI v1. Floors, shown beside lines 2 and 3: bench/floor-server.mjs (the least a server on
+ * the same parts can do, bundled as ours) and a new SDK client's first send in this process. Endpoints: an instant loopback endpoint (a child process answering every request at
  * once, so the server's own cost shows) and, for the AWS CLI line, moto_server. Every process
  * listens on 127.0.0.1 and is stopped by the bench.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import os from "node:os";
@@ -27,6 +28,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const serverAt = process.argv.indexOf("--server");
 const serverArgs = [serverAt === -1 ? path.join(root, "dist", "index.js") : path.resolve(process.argv[serverAt + 1])];
 const plainArgs = [path.join(root, "bench", "plain-server.mjs")];
+/** How the SDK's own first send on a new client is measured: enough clients for a stable median. */
+const newClientsForFloor = 40;
 const sections = ["startup", "first-call", "overhead", "dry-runs", "memory", "cli", "http"];
 
 const budget = {
@@ -259,34 +262,100 @@ const fmt = (value, digits = 1) => value.toLocaleString("en-US", { minimumFracti
 // ---------------------------------------------------------------------------------------------
 // The measurements
 
-/** Lines 1 and 2: per round one session of each, alternating which goes first; the create is sent the moment tools/list is answered. */
+/**
+ * bench/floor-server.mjs bundled as scripts/build.mjs bundles the server, into a temporary
+ * directory; resolves with its node arguments and a function that removes it.
+ */
+async function buildFloorServer() {
+  const [{ build }, { bundleOptions, sdkAjvStub }] = await Promise.all([import("esbuild"), import("../scripts/lib/bundle-options.mjs")]);
+  const outdir = await mkdtemp(path.join(os.tmpdir(), "cim-bench-floor-"));
+  await build({
+    ...bundleOptions(root),
+    entryPoints: { floor: path.join(root, "bench", "floor-server.mjs") },
+    outdir,
+    plugins: [sdkAjvStub],
+  });
+  return { args: [path.join(outdir, "floor.js")], remove: () => rm(outdir, { recursive: true, force: true }) };
+}
+
+/**
+ * Lines 1 and 2, and line 2's floor: per round one session of each server, rotating which goes
+ * first; the create is sent the moment tools/list is answered.
+ */
 async function benchStartup(endpoint, rounds) {
-  const times = { ours: { list: [], create: [] }, plain: { list: [], create: [] } };
+  const floor = await buildFloorServer();
+  const subjects = { ours: serverArgs, plain: plainArgs, floor: floor.args };
+  const names = Object.keys(subjects);
+  const times = Object.fromEntries(names.map((who) => [who, { list: [], create: [] }]));
   let toolsListBytes;
   const env = awsEnv(endpoint.url);
-  for (let r = 0; r < rounds + 1; r++) {
-    for (const who of r % 2 ? ["plain", "ours"] : ["ours", "plain"]) {
-      const session = new Session(who === "ours" ? serverArgs : plainArgs, env);
-      try {
-        const list = await session.handshake();
-        await session.call(createArgs());
-        const create = performance.now() - session.started;
-        if (who === "ours") toolsListBytes = { result: session.toolsListBytes, frame: session.toolsListFrameBytes };
-        // The first round warms the file cache and is not counted.
-        if (r > 0) {
-          times[who].list.push(list);
-          times[who].create.push(create);
+  try {
+    for (let r = 0; r < rounds + 1; r++) {
+      for (const who of [...names.slice(r % names.length), ...names.slice(0, r % names.length)]) {
+        const session = new Session(subjects[who], env);
+        try {
+          const list = await session.handshake();
+          await session.call(createArgs());
+          const create = performance.now() - session.started;
+          if (who === "ours") toolsListBytes = { result: session.toolsListBytes, frame: session.toolsListFrameBytes };
+          // The first round warms the file cache and is not counted.
+          if (r > 0) {
+            times[who].list.push(list);
+            times[who].create.push(create);
+          }
+        } finally {
+          await session.close();
         }
-      } finally {
-        await session.close();
       }
     }
+  } finally {
+    await floor.remove();
   }
   return {
-    ours: { listMs: stats(times.ours.list), firstCreateMs: stats(times.ours.create) },
-    plain: { listMs: stats(times.plain.list), firstCreateMs: stats(times.plain.create) },
+    ...Object.fromEntries(names.map((who) => [who, { listMs: stats(times[who].list), firstCreateMs: stats(times[who].create) }])),
     toolsListBytes,
   };
+}
+
+/** A client of the AWS SDK in this process, sending to `endpoint` with placeholder keys. */
+async function directClient(endpoint) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  const { CognitoIdentityClient, CreateIdentityPoolCommand } = await import("@aws-sdk/client-cognito-identity");
+  const client = new CognitoIdentityClient({
+    region: "us-east-1",
+    endpoint: endpoint.url,
+    credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
+  });
+  const timedCreate = async () => {
+    const started = performance.now();
+    await client.send(new CreateIdentityPoolCommand(createArgs()));
+    return performance.now() - started;
+  };
+  return { client, timedCreate, newClient: () => directClient(endpoint) };
+}
+
+/**
+ * Line 3's floor: what the SDK itself adds to a new client's first send (its settings, signer and
+ * connection) over its next, with the SDK's code already warm in this process. A server's first
+ * call after a warm-up uses a client that has not sent yet, so no server can do better.
+ */
+async function newClientFirstSendExtra(endpoint, clients) {
+  const warm = await directClient(endpoint);
+  const extra = [];
+  try {
+    for (let i = 0; i < 200; i++) await warm.timedCreate();
+    for (let i = 0; i < clients; i++) {
+      const fresh = await warm.newClient();
+      try {
+        extra.push((await fresh.timedCreate()) - (await fresh.timedCreate()));
+      } finally {
+        fresh.client.destroy();
+      }
+    }
+  } finally {
+    warm.client.destroy();
+  }
+  return stats(extra);
 }
 
 /** Line 3: sessions whose first create is sent 1 s after tools/list; that create against the next two. */
@@ -306,23 +375,18 @@ async function benchLateFirstCall(endpoint, rounds) {
       await session.close();
     }
   }
-  return { firstMs: stats(first), secondMs: stats(second), thirdMs: stats(third), extraMs: stats(first.map((ms, i) => ms - second[i])) };
+  return {
+    firstMs: stats(first),
+    secondMs: stats(second),
+    thirdMs: stats(third),
+    extraMs: stats(first.map((ms, i) => ms - second[i])),
+    sdkNewClientExtraMs: await newClientFirstSendExtra(endpoint, newClientsForFloor),
+  };
 }
 
 /** Line 4: one warm session and a direct SDK client in this process, call by call, alternating which goes first. */
 async function benchOverhead(endpoint, pairs) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-  const { CognitoIdentityClient, CreateIdentityPoolCommand } = await import("@aws-sdk/client-cognito-identity");
-  const direct = new CognitoIdentityClient({
-    region: "us-east-1",
-    endpoint: endpoint.url,
-    credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
-  });
-  const directCreate = async () => {
-    const started = performance.now();
-    await direct.send(new CreateIdentityPoolCommand(createArgs()));
-    return performance.now() - started;
-  };
+  const { client: direct, timedCreate: directCreate } = await directClient(endpoint);
   const session = new Session(serverArgs, awsEnv(endpoint.url));
   const ours = [];
   const sdk = [];
@@ -665,7 +729,7 @@ async function main() {
   const endpoint = await startInstantEndpoint();
   try {
     if (only.includes("startup")) {
-      progress(`start-up and first create: ${plan.startupRounds} rounds, ours and the plain server alternating`);
+      progress(`start-up and first create: ${plan.startupRounds} rounds, ours, the plain server and the floor server in turn`);
       results.startup = await benchStartup(endpoint, plan.startupRounds);
     }
     if (only.includes("first-call")) {
@@ -706,11 +770,15 @@ async function main() {
   const mb = (s) => `${fmt(s.median)} MB (${fmt(s.min)}–${fmt(s.max)}, n=${s.n})`;
   const check = (line, text, value, limit, pass, figure) =>
     checks.push({ line, text, value: Number(value.toFixed(4)), limit, pass, figure });
+  /** What no server on these parts can beat, beside the budget line it bounds. */
+  const floors = [];
   if (startup) {
-    const { ours, plain } = startup;
+    const { ours, plain, floor } = startup;
     rows.push(
       ["spawn → tools/list answered", ms(ours.listMs), ms(plain.listMs)],
       ["spawn → first create answered (sent once listed)", ms(ours.firstCreateMs), ms(plain.firstCreateMs)],
+      ["  floor server: spawn → tools/list answered", ms(floor.listMs), ""],
+      ["  floor server: spawn → first create answered", ms(floor.firstCreateMs), ""],
     );
     const list = ours.listMs.median / plain.listMs.median;
     const first = ours.firstCreateMs.median / plain.firstCreateMs.median;
@@ -730,9 +798,14 @@ async function main() {
       first <= budget.firstCreateVsPlain,
       `${fmt(first, 2)}× (${fmt(ours.firstCreateMs.median)} / ${fmt(plain.firstCreateMs.median)} ms)`,
     );
+    floors.push({
+      line: 2,
+      text: "the floor server, bundled as ours",
+      figure: `${fmt(floor.firstCreateMs.median / plain.firstCreateMs.median, 2)}× (${fmt(floor.firstCreateMs.median)} / ${fmt(plain.firstCreateMs.median)} ms); ours ${fmt(ours.firstCreateMs.median / floor.firstCreateMs.median, 2)}× the floor`,
+    });
   }
   if (lateFirstCall) {
-    const { firstMs, secondMs, thirdMs, extraMs } = lateFirstCall;
+    const { firstMs, secondMs, thirdMs, extraMs, sdkNewClientExtraMs } = lateFirstCall;
     rows.push(
       ["create sent 1 s after tools/list", ms(firstMs), ""],
       ["  the next create", ms(secondMs), ""],
@@ -746,6 +819,11 @@ async function main() {
       extraMs.median <= budget.lateFirstCreateExtraMs,
       `+${fmt(extraMs.median, 2)} ms (median of per-session differences, ${fmt(extraMs.min, 2)}–${fmt(extraMs.max, 2)})`,
     );
+    floors.push({
+      line: 3,
+      text: "the SDK's own first send on a new client",
+      figure: `+${fmt(sdkNewClientExtraMs.median, 2)} ms over its next (${fmt(sdkNewClientExtraMs.min, 2)}–${fmt(sdkNewClientExtraMs.max, 2)}, n=${sdkNewClientExtraMs.n}, code warm, this process)`,
+    });
   }
   if (overhead) {
     rows.push(["warm create, instant endpoint (direct SDK in the right column)", ms(overhead.oursMs), ms(overhead.directMs)]);
@@ -834,6 +912,8 @@ async function main() {
   for (const [label, ours, base] of rows) console.log(`${label.padEnd(w[0])}  ${ours.padEnd(w[1])}  ${base}`);
   console.log("\nBudget, from this run:");
   for (const c of checks) console.log(`  ${c.pass ? "PASS" : "FAIL"}  ${c.line}. ${c.text.padEnd(58)} ${c.figure}`);
+  if (floors.length) console.log("\nFloors (what no server on these parts can beat):");
+  for (const f of floors) console.log(`  line ${f.line}: ${f.text.padEnd(52)} ${f.figure}`);
 
   const report = {
     date: new Date().toISOString(),
@@ -844,6 +924,7 @@ async function main() {
     environment: Object.keys(awsEnv("")),
     results,
     budget: checks,
+    floors,
   };
   await mkdir(path.join(root, "bench", "results"), { recursive: true });
   const out = path.join(root, "bench", "results", "latest.json");

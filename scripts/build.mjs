@@ -13,6 +13,7 @@ import { build } from "esbuild";
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundleOptions as sharedBundleOptions, sdkAjvStub } from "./lib/bundle-options.mjs";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const dist = path.join(root, "dist");
@@ -23,23 +24,7 @@ const clean = process.argv.includes("--clean");
 const staleChunkGraceMs = 10 * 60_000;
 const isSource = (file) => file.startsWith(path.join(root, "src") + path.sep);
 
-const bundleOptions = {
-  absWorkingDir: root,
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  chunkNames: "chunks/[name]-[hash]",
-  // The ES module builds of dependencies that ship both: a dynamic import of a CommonJS one would give only its default export.
-  mainFields: ["module", "main"],
-  // Whitespace and syntax only: names stay readable in stack traces on stderr.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  // An ES module bundle that includes CommonJS code needs a `require` of its own.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-  logLevel: "warning",
-};
+const bundleOptions = sharedBundleOptions(root);
 
 /** `import { z }` keeps all of zod (738 KB); `import * as z` lets esbuild keep what is used (166 KB). */
 const zodNamespace = {
@@ -50,24 +35,6 @@ const zodNamespace = {
         ? { contents: (await readFile(file, "utf8")).replaceAll('import { z } from "zod";', 'import * as z from "zod";'), loader: "ts" }
         : undefined,
     );
-  },
-};
-
-/** The SDK's Server imports Ajv statically; src/server.ts gives it a validator that loads Ajv on first use instead. */
-const sdkAjvStub = {
-  name: "sdk-server-ajv-stub",
-  setup(b) {
-    b.onResolve({ filter: /validation\/ajv-provider\.js$/ }, ({ importer }) =>
-      /@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]server[\\/]index\.js$/.test(importer)
-        ? { path: "ajv-provider-stub", namespace: "stub" }
-        : undefined,
-    );
-    b.onLoad({ filter: /^ajv-provider-stub$/, namespace: "stub" }, () => ({
-      contents: `export class AjvJsonSchemaValidator {
-  constructor() { throw new Error("cognito-identity-mcp's bundle leaves Ajv out of start-up: create the SDK's Server with a jsonSchemaValidator (src/server.ts does)"); }
-}`,
-      loader: "js",
-    }));
   },
 };
 

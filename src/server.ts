@@ -72,8 +72,8 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
   let callsStarted = 0;
   const callTool = async (name: string, args: unknown, context: CallContext) => (callsStarted++, (await loadCall(name))(args, context));
   /**
-   * Loads the call code and the AWS SDK, then runs them once without sending anything: an SDK
-   * send to an endpoint the process opens on loopback (preloadAwsSdk), and a dry run of the first
+   * Loads the call code with the AWS SDK, then runs them once without sending anything: an SDK
+   * send to an endpoint the process opens on loopback (rehearseAwsSend), and a dry run of the first
    * tool, which builds the client a default call uses, its request and result checked as a
    * tools/call's are. A first call otherwise pays for V8 compiling every function it reaches, and
    * for zod compiling each schema. No credentials are resolved. Once a call has started, it warms
@@ -87,7 +87,7 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     const [first] = enabled;
     if (!first) return false;
     const [call, run] = await Promise.all([loadCall(first.name), callModule()]);
-    if (callsStarted === 0) await run.preloadAwsSdk();
+    if (callsStarted === 0) await run.rehearseAwsSend();
     if (callsStarted > 0) return false;
     const args = { ...run.sampleArguments(first), generateCliSkeleton: "output" };
     const request = { method: "tools/call", params: { name: first.name, arguments: args } };

@@ -1,9 +1,10 @@
 /**
  * The calls themselves: any operation of the model, sent through the client for its connection.
- * The one place that talks to Cognito Identity; everything else is loaded on first use.
+ * The one place that talks to Cognito Identity.
  */
+import * as sdk from "@aws-sdk/client-cognito-identity";
 import type { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
-import type { EndpointParameterInstructionsSupplier } from "@smithy/core/endpoints";
+import { getEndpointFromInstructions, type EndpointParameterInstructionsSupplier } from "@smithy/core/endpoints";
 import { asShape, type Operation } from "../operation/model.js";
 import { failed, ok, type CallOutcome, type Connection, type Target, type Timeouts } from "../operation/types.js";
 import { usingClient } from "./clients.js";
@@ -12,12 +13,11 @@ import { credentialKind, describeFailure } from "./failures.js";
 import type { TimeoutHandlerOptions } from "./http-handler.js";
 import { rememberSecrets } from "./redact.js";
 import { noBlindRetries, type Stack } from "./retry-safety.js";
-import { loadSdk, type Sdk } from "./sdk.js";
 
 type CommandClass = (new (input: object) => { middlewareStack: Stack }) & EndpointParameterInstructionsSupplier;
 
 /** The SDK's command class for an operation of the model. */
-const commandOf = (sdk: Sdk, operation: Operation) => (sdk as unknown as Record<string, CommandClass>)[`${operation.name}Command`]!;
+const commandOf = (operation: Operation) => (sdk as unknown as Record<string, CommandClass>)[`${operation.name}Command`]!;
 
 function initialTarget(connection: Connection): Target {
   if (connection.sandbox)
@@ -38,10 +38,9 @@ function sendOptions(timeouts: Timeouts): TimeoutHandlerOptions {
 export async function resolveTarget(operation: Operation, connection: Connection): Promise<CallOutcome<Target>> {
   const target = initialTarget(connection);
   try {
-    const [sdk, { getEndpointFromInstructions }] = await Promise.all([loadSdk(), import("@smithy/core/endpoints")]);
     await usingClient(connection, async (client) => {
       target.region = await client.config.region();
-      const endpoint = await getEndpointFromInstructions({}, commandOf(sdk, operation), client.config);
+      const endpoint = await getEndpointFromInstructions({}, commandOf(operation), client.config);
       target.endpoint = endpoint.url.href;
     });
     return { ...ok(target), target };
@@ -54,11 +53,10 @@ export async function resolveTarget(operation: Operation, connection: Connection
 async function withClient<T>(
   connection: Connection,
   resolved: Target,
-  work: (client: CognitoIdentityClient, sdk: Sdk) => Promise<T>,
+  work: (client: CognitoIdentityClient) => Promise<T>,
 ): Promise<CallOutcome<T>> {
   const target = { ...resolved };
   try {
-    const sdk = await loadSdk();
     const value = await usingClient(connection, async (client) => {
       if (connection.noSignRequest) target.credentials = "none (unsigned)";
       else if (connection.placeholderCredentials) target.credentials = "placeholders (the call chose the endpoint, not the operator)";
@@ -72,7 +70,7 @@ async function withClient<T>(
         rememberSecrets(identity.accessKeyId, identity.secretAccessKey, identity.sessionToken);
         target.credentials = credentialKind(identity.$source);
       }
-      return work(client, sdk);
+      return work(client);
     });
     return { ...ok(value), target };
   } catch (error) {
@@ -93,8 +91,8 @@ export interface Answer {
   requestId?: string;
 }
 
-async function send(client: CognitoIdentityClient, sdk: Sdk, operation: Operation, request: object, options: SendOptions): Promise<Answer> {
-  const command = new (commandOf(sdk, operation))(request);
+async function send(client: CognitoIdentityClient, operation: Operation, request: object, options: SendOptions): Promise<Answer> {
+  const command = new (commandOf(operation))(request);
   if (options.once) noBlindRetries(command.middlewareStack);
   if (options.debug) logTraffic(command.middlewareStack, options.debug);
   const { $metadata, ...answer } = (await client.send(
@@ -113,7 +111,7 @@ export function callOperation(
   target: Target,
   options: SendOptions,
 ): Promise<CallOutcome<Answer>> {
-  return withClient(connection, target, (client, sdk) => send(client, sdk, operation, request, options));
+  return withClient(connection, target, (client) => send(client, operation, request, options));
 }
 
 /**
@@ -128,10 +126,10 @@ export function callPages(
   options: SendOptions,
   next: (page: Answer, request: Record<string, unknown>) => Record<string, unknown> | undefined,
 ): Promise<CallOutcome<Answer[]>> {
-  return withClient(connection, target, async (client, sdk) => {
+  return withClient(connection, target, async (client) => {
     const pages: Answer[] = [];
     for (let request: Record<string, unknown> | undefined = firstRequest; request;) {
-      const page = await send(client, sdk, operation, request, options);
+      const page = await send(client, operation, request, options);
       pages.push(page);
       request = next(page, request);
     }

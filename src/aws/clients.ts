@@ -2,13 +2,13 @@
  * One SDK client per distinct connection, reused: it keeps its connections alive and its
  * credentials cached. Calls can name any timeouts or region, so the cache is bounded.
  */
-import type { CognitoIdentityClient, CognitoIdentityClientConfig } from "@aws-sdk/client-cognito-identity";
+import { CognitoIdentityClient, type CognitoIdentityClientConfig } from "@aws-sdk/client-cognito-identity";
 import type { Connection } from "../operation/types.js";
-import { loadSdk } from "./sdk.js";
+import { PerCallTimeoutHandler } from "./http-handler.js";
 
 /** A cached client, with the calls using it: an evicted client is destroyed once none is left. */
 interface CachedClient {
-  client: Promise<CognitoIdentityClient>;
+  client: CognitoIdentityClient;
   inUse: number;
   evicted: boolean;
 }
@@ -18,11 +18,7 @@ const clients = new Map<string, CachedClient>();
 const maxCachedClients = 16;
 
 function release(entry: CachedClient): void {
-  if (entry.inUse === 0 && entry.evicted)
-    entry.client.then(
-      (c) => c.destroy(),
-      () => {},
-    );
+  if (entry.inUse === 0 && entry.evicted) entry.client.destroy();
 }
 
 /** Runs `use` with the client for this connection. */
@@ -30,10 +26,7 @@ export async function usingClient<T>(connection: Connection, use: (client: Cogni
   const key = JSON.stringify(connection);
   let entry = clients.get(key);
   if (entry) clients.delete(key);
-  else {
-    entry = { client: newClient(connection), inUse: 0, evicted: false };
-    entry.client.catch(() => clients.delete(key));
-  }
+  else entry = { client: newClient(connection), inUse: 0, evicted: false };
   clients.set(key, entry);
   for (const [oldKey, old] of clients) {
     if (clients.size <= maxCachedClients) break;
@@ -43,15 +36,14 @@ export async function usingClient<T>(connection: Connection, use: (client: Cogni
   }
   entry.inUse++;
   try {
-    return await use(await entry.client);
+    return await use(entry.client);
   } finally {
     entry.inUse--;
     release(entry);
   }
 }
 
-async function newClient(connection: Connection): Promise<CognitoIdentityClient> {
-  const [{ CognitoIdentityClient }, { PerCallTimeoutHandler }] = await Promise.all([loadSdk(), import("./http-handler.js")]);
+function newClient(connection: Connection): CognitoIdentityClient {
   const config: CognitoIdentityClientConfig = {
     requestHandler: new PerCallTimeoutHandler({ ca: connection.ca, rejectUnauthorized: !connection.noVerifySsl }),
   };

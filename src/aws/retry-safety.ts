@@ -3,10 +3,10 @@
  * since the outcome is unknown and a retry could apply it twice.
  */
 import type { DeserializeHandler, DeserializeHandlerArguments } from "@smithy/types";
-import type { Sdk } from "./sdk.js";
+import type { CreateIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
 import { outcomeUnknown } from "./failures.js";
 
-export type Stack = InstanceType<Sdk["CreateIdentityPoolCommand"]>["middlewareStack"];
+export type Stack = CreateIdentityPoolCommand["middlewareStack"];
 
 /**
  * For a write that is not safe to repeat (a create would make a duplicate; a delete repeated

@@ -40,7 +40,7 @@ import { prepareCall, type CallShape, type PreparedCall } from "./prepare.js";
 import { writeLockKey } from "../locks.js";
 import { listPages, type PagedAnswer } from "./pages.js";
 
-export { preloadAwsSdk } from "../aws/sdk.js";
+export { rehearseAwsSend } from "../aws/rehearsal.js";
 
 /** The options a tool's effect brings: a duplicate guard for creates, a dry run for writes that read first. */
 function effectOptions(contract: ToolContract): EffectOption[] {

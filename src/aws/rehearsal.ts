@@ -1,30 +1,18 @@
-/** The AWS SDK, imported on first use: starting the server and dry runs never pay for loading it. */
+/** The warm-up's rehearsal of a call to AWS, which sends nothing out of the process. */
 import { createServer } from "node:http";
+import { CognitoIdentityClient, CreateIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
 import { listen } from "../listen.js";
+import { PerCallTimeoutHandler } from "./http-handler.js";
 import { noBlindRetries } from "./retry-safety.js";
 
-export type Sdk = typeof import("@aws-sdk/client-cognito-identity");
-
-let sdk: Promise<Sdk> | undefined;
-
-export function loadSdk(): Promise<Sdk> {
-  sdk ??= import("@aws-sdk/client-cognito-identity");
-  return sdk;
-}
-
 /**
- * Loads what a call to AWS needs, ahead of the first call, and runs one create through the SDK
- * and Node's HTTP client (serialize, sign, retry, send, deserialize) against an endpoint this
- * process opens on loopback for the purpose, with placeholder credentials, so V8 has compiled
- * that code before a user's first call. Nothing leaves the process; the operator's credentials
- * are resolved by the call that uses them, since their chain may reach the network (SSO,
- * instance metadata).
+ * Runs one create through the SDK and Node's HTTP client (serialize, sign, retry, send,
+ * deserialize) against an endpoint this process opens on loopback for the purpose, with
+ * placeholder credentials, so V8 has compiled that code before a user's first call. Nothing
+ * leaves the process; the operator's credentials are resolved by the call that uses them, since
+ * their chain may reach the network (SSO, instance metadata).
  */
-export async function preloadAwsSdk(): Promise<void> {
-  const [{ CognitoIdentityClient, CreateIdentityPoolCommand }, { PerCallTimeoutHandler }] = await Promise.all([
-    loadSdk(),
-    import("./http-handler.js"),
-  ]);
+export async function rehearseAwsSend(): Promise<void> {
   const pool = {
     IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000",
     IdentityPoolName: "warm-up",

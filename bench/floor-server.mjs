@@ -1,0 +1,43 @@
+/**
+ * The bench's floor for lines 2 and 3: the least an MCP server on the same parts can do. The SDK's
+ * low-level Server (as src/server.ts uses), one create_identity_pool tool listed with a fixed JSON
+ * Schema, nothing validated, checked or rendered: a call imports the AWS SDK (the first one only),
+ * sends CreateIdentityPoolCommand and returns the answer as JSON. The bench bundles it exactly as
+ * scripts/build.mjs bundles the server, so the difference between the two is the server's own work.
+ * Not part of the product.
+ */
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { CallToolRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+
+const tool = {
+  name: "create_identity_pool",
+  description: "Creates an Amazon Cognito identity pool (CreateIdentityPool) and returns it.",
+  inputSchema: {
+    type: "object",
+    properties: { IdentityPoolName: { type: "string" }, AllowUnauthenticatedIdentities: { type: "boolean" } },
+    required: ["IdentityPoolName", "AllowUnauthenticatedIdentities"],
+  },
+};
+
+// Ajv is left out as src/server.ts leaves it out of start-up; this server never elicits.
+const server = new Server(
+  { name: "floor-cognito-identity", version: "1.0.0" },
+  {
+    capabilities: { tools: {} },
+    jsonSchemaValidator: { getValidator: () => () => ({ valid: true, data: undefined, errorMessage: undefined }) },
+  },
+);
+let client;
+server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [tool] }));
+server.setRequestHandler(CallToolRequestSchema, async ({ params }) => {
+  const { CognitoIdentityClient, CreateIdentityPoolCommand } = await import("@aws-sdk/client-cognito-identity");
+  client ??= new CognitoIdentityClient({});
+  try {
+    const { $metadata: _metadata, ...pool } = await client.send(new CreateIdentityPoolCommand(params.arguments));
+    return { content: [{ type: "text", text: JSON.stringify(pool, null, 2) }], structuredContent: pool };
+  } catch (error) {
+    return { isError: true, content: [{ type: "text", text: `${error.name}: ${error.message}` }] };
+  }
+});
+await server.connect(new StdioServerTransport());
