@@ -10,13 +10,14 @@
  * Baselines: bench/plain-server.mjs (what a user would otherwise write: McpServer, zod, the AWS
  * SDK imported at start), a CreateIdentityPoolCommand sent directly from this process, and the
  * AWS CLI v1. Floors, shown beside lines 2 and 3: bench/floor-server.mjs (the least a server on
- * the same parts can do, bundled as ours) and a new SDK client's first send in this process. Endpoints: an instant loopback endpoint (a child process answering every request at
- * once, so the server's own cost shows) and, for the AWS CLI line, moto_server. Every process
- * listens on 127.0.0.1 and is stopped by the bench.
+ * the same parts can do, bundled as ours) and a new SDK client's first send in this process.
+ * Endpoints: an instant loopback endpoint (a child process answering every request at once, so
+ * the server's own cost shows) and, for the AWS CLI line, moto_server. Every process listens on
+ * 127.0.0.1 and is stopped by the bench.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import os from "node:os";
@@ -264,18 +265,19 @@ const fmt = (value, digits = 1) => value.toLocaleString("en-US", { minimumFracti
 
 /**
  * bench/floor-server.mjs bundled as scripts/build.mjs bundles the server, into a temporary
- * directory; resolves with its node arguments and a function that removes it.
+ * directory removed when the bench exits; resolves with its node arguments.
  */
 async function buildFloorServer() {
   const [{ build }, { bundleOptions, sdkAjvStub }] = await Promise.all([import("esbuild"), import("../scripts/lib/bundle-options.mjs")]);
   const outdir = await mkdtemp(path.join(os.tmpdir(), "cim-bench-floor-"));
+  process.once("exit", () => rmSync(outdir, { recursive: true, force: true }));
   await build({
     ...bundleOptions(root),
     entryPoints: { floor: path.join(root, "bench", "floor-server.mjs") },
     outdir,
     plugins: [sdkAjvStub],
   });
-  return { args: [path.join(outdir, "floor.js")], remove: () => rm(outdir, { recursive: true, force: true }) };
+  return [path.join(outdir, "floor.js")];
 }
 
 /**
@@ -283,33 +285,28 @@ async function buildFloorServer() {
  * first; the create is sent the moment tools/list is answered.
  */
 async function benchStartup(endpoint, rounds) {
-  const floor = await buildFloorServer();
-  const subjects = { ours: serverArgs, plain: plainArgs, floor: floor.args };
+  const subjects = { ours: serverArgs, plain: plainArgs, floor: await buildFloorServer() };
   const names = Object.keys(subjects);
   const times = Object.fromEntries(names.map((who) => [who, { list: [], create: [] }]));
   let toolsListBytes;
   const env = awsEnv(endpoint.url);
-  try {
-    for (let r = 0; r < rounds + 1; r++) {
-      for (const who of [...names.slice(r % names.length), ...names.slice(0, r % names.length)]) {
-        const session = new Session(subjects[who], env);
-        try {
-          const list = await session.handshake();
-          await session.call(createArgs());
-          const create = performance.now() - session.started;
-          if (who === "ours") toolsListBytes = { result: session.toolsListBytes, frame: session.toolsListFrameBytes };
-          // The first round warms the file cache and is not counted.
-          if (r > 0) {
-            times[who].list.push(list);
-            times[who].create.push(create);
-          }
-        } finally {
-          await session.close();
+  for (let r = 0; r < rounds + 1; r++) {
+    for (const who of [...names.slice(r % names.length), ...names.slice(0, r % names.length)]) {
+      const session = new Session(subjects[who], env);
+      try {
+        const list = await session.handshake();
+        await session.call(createArgs());
+        const create = performance.now() - session.started;
+        if (who === "ours") toolsListBytes = { result: session.toolsListBytes, frame: session.toolsListFrameBytes };
+        // The first round warms the file cache and is not counted.
+        if (r > 0) {
+          times[who].list.push(list);
+          times[who].create.push(create);
         }
+      } finally {
+        await session.close();
       }
     }
-  } finally {
-    await floor.remove();
   }
   return {
     ...Object.fromEntries(names.map((who) => [who, { listMs: stats(times[who].list), firstCreateMs: stats(times[who].create) }])),
@@ -331,7 +328,7 @@ async function directClient(endpoint) {
     await client.send(new CreateIdentityPoolCommand(createArgs()));
     return performance.now() - started;
   };
-  return { client, timedCreate, newClient: () => directClient(endpoint) };
+  return { client, timedCreate };
 }
 
 /**
@@ -345,7 +342,7 @@ async function newClientFirstSendExtra(endpoint, clients) {
   try {
     for (let i = 0; i < 200; i++) await warm.timedCreate();
     for (let i = 0; i < clients; i++) {
-      const fresh = await warm.newClient();
+      const fresh = await directClient(endpoint);
       try {
         extra.push((await fresh.timedCreate()) - (await fresh.timedCreate()));
       } finally {
