@@ -67,11 +67,11 @@ async function main(argv: string[]): Promise<void> {
       onStopSignals(
         (signal) => {
           log(`${signal}: taking no new requests; the calls in flight have up to ${graceMs / 1000} s to finish`);
-          void handle.stop(graceMs).then(stopped);
+          void handle.stop(signal, graceMs).then(stopped);
         },
         (signal) => {
           log(`${signal} again: answering the calls still running now`);
-          void handle.stop(graceMs);
+          void handle.stop(signal, graceMs);
         },
       );
     } catch (error) {

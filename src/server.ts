@@ -77,17 +77,24 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
    * tool, which builds the client a default call uses, its request and result checked as a
    * tools/call's are. A first call otherwise pays for V8 compiling every function it reaches, and
    * for zod compiling each schema. No credentials are resolved. Once a call has started, it warms
-   * the same code itself.
-   * Once per process: the code it warms is the process's, whichever session lists the tools.
-   * Whether it ran to the end.
+   * the same code itself. Runs once per process, whichever session lists the tools first (the code
+   * it warms is the process's); resolves with whether it ran to the end.
    */
   const warmUp = async (): Promise<boolean> => {
     if (warmedUp) return false;
     warmedUp = true;
     const [first] = enabled;
     if (!first) return false;
-    const [call, run] = await Promise.all([loadCall(first.name), callModule()]);
-    if (callsStarted === 0) await run.rehearseAwsSend();
+    const run = await callModule();
+    const call = await loadCall(first.name);
+    // A rehearsal that fails (no loopback listener allowed, say) leaves the rest to run, then is reported.
+    const rehearsalFailure =
+      callsStarted === 0
+        ? await run.rehearseAwsSend().then(
+            () => undefined,
+            (error: unknown) => error,
+          )
+        : undefined;
     if (callsStarted > 0) return false;
     const args = { ...run.sampleArguments(first), generateCliSkeleton: "output" };
     const request = { method: "tools/call", params: { name: first.name, arguments: args } };
@@ -95,6 +102,7 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     for (const schema of [callToolRequest, CallToolRequestSchema]) schema.safeParse(request);
     CallToolRequestParamsSchema.safeParse(request.params);
     CallToolResultSchema.safeParse(await call(args, {}));
+    if (rehearsalFailure) throw rehearsalFailure;
     return true;
   };
   const validator = lazyAjvValidator();

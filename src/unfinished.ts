@@ -4,10 +4,10 @@
  * of write, what may have happened and what to do about it.
  */
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import type { Effect, Failure } from "./operation/types.js";
+import { outcomeUnknown, type Effect, type Failure } from "./operation/types.js";
 import { tools } from "./tools/index.js";
 
-export const unknownOutcome: Record<Exclude<Effect, "read">, { means: string; hint: string }> = {
+const unknownOutcome: Record<Exclude<Effect, "read">, { means: string; hint: string }> = {
   create: {
     means: "so the pool may or may not have been created",
     hint: 'Do not simply retry: that can create a duplicate. Check first: call again with ifNameExists "return-existing", which returns the pool if it was created and creates it otherwise.',
@@ -22,6 +22,12 @@ export const unknownOutcome: Record<Exclude<Effect, "read">, { means: string; hi
   },
 };
 
+/** A write's failure whose outcome is unknown: what happened (`message`), what that means for this kind of write, and what to do. */
+export function unknownOutcomeFailure(effect: Exclude<Effect, "read">, message: string): Failure {
+  const { means, hint } = unknownOutcome[effect];
+  return { name: outcomeUnknown, message: `${message}, ${means}.`, hint };
+}
+
 /** A request still running when the server stopped waiting for it: what it is, as the transport saw it. */
 export interface CutOffRequest {
   id: string | number;
@@ -29,6 +35,18 @@ export interface CutOffRequest {
   /** tools/call: the tool's name, and whether the call sends nothing (a dry run or a skeleton). */
   tool?: string;
   sendsNothing?: boolean;
+}
+
+/** What a stop needs to know of a request, from its method and params. */
+export function cutOffRequest(id: string | number, method: string, params: Record<string, unknown> | undefined): CutOffRequest {
+  if (method !== "tools/call") return { id, method };
+  const args = (params?.arguments ?? {}) as { dryRun?: unknown; generateCliSkeleton?: unknown };
+  return {
+    id,
+    method,
+    tool: typeof params?.name === "string" ? params.name : undefined,
+    sendsNothing: args.dryRun === true || (args.generateCliSkeleton !== undefined && args.generateCliSkeleton !== null),
+  };
 }
 
 /** The answer to a request a stop cut short: for a tool call, a failed call's result saying what may have happened. */
@@ -41,12 +59,12 @@ export function cutOffAnswer(request: CutOffRequest, reason: string): JSONRPCMes
     } as unknown as JSONRPCMessage;
   const contract = tools.find((t) => t.name === request.tool);
   const stopped = `The server stopped (${reason}) before ${request.tool ?? "the call"} finished`;
-  const write = contract && contract.effect !== "read" && !request.sendsNothing ? unknownOutcome[contract.effect] : undefined;
-  const error: Failure = write
-    ? { name: "OutcomeUnknown", message: `${stopped}, ${write.means}.`, hint: write.hint }
-    : contract
-      ? { name: "ServerStopped", message: `${stopped}; it changes nothing, so calling it again is safe.` }
-      : { name: "ServerStopped", message: `${stopped}; whether it changed anything is unknown.` };
+  const error: Failure =
+    contract && contract.effect !== "read" && !request.sendsNothing
+      ? unknownOutcomeFailure(contract.effect, stopped)
+      : contract
+        ? { name: "ServerStopped", message: `${stopped}; it changes nothing, so calling it again is safe.` }
+        : { name: "ServerStopped", message: `${stopped}; whether it changed anything is unknown.` };
   const text = [`${contract?.operation ?? request.tool} failed: ${error.name}: ${error.message}`, error.hint].filter(Boolean).join("\n");
   return {
     jsonrpc: "2.0",

@@ -103,11 +103,13 @@ describe("--max-sessions", () => {
 });
 
 describe("closing sessions gives back what they held", () => {
-  it("200 sessions opened and closed with DELETE: none left, every Server collected, heap back within 1.5 MB", async () => {
+  it("200 sessions opened and closed with DELETE: none left, every Server collected, heap gives back most of what they held", async () => {
     const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "test/support/http-sessions-child.ts"], {
       env: childEnv({ ...fakeAwsEnv, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" }),
       stdio: ["ignore", "pipe", "pipe"],
     });
+    // A failed or timed-out test leaves no child behind (a no-op once it has exited).
+    onTestFinished(() => void child.kill());
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -124,8 +126,10 @@ describe("closing sessions gives back what they held", () => {
     expect(report.closed).toMatchObject({ sessions: 0, servers: 0 });
     expect(report.serversStillAlive).toBe(0);
     // The open sessions are visible in the heap, so the measure could see them staying.
-    expect(report.open.heapMb - report.before).toBeGreaterThan(1);
-    expect(report.closed.heapMb - report.before).toBeLessThan(1.5);
+    const grown = report.open.heapMb - report.before;
+    expect(grown).toBeGreaterThan(1);
+    // Closing them gave back more than half of what they held (measured: ~2.8 MB held, under 0.2 MB left).
+    expect(report.closed.heapMb - report.before, JSON.stringify(report)).toBeLessThan(grown / 2);
   }, 60_000);
 });
 
@@ -137,7 +141,7 @@ describe("stop(): the orderly stop", () => {
     const call = client.callTool({ name: "create_identity_pool", arguments: createArgs("InFlight") });
     await expect.poll(() => endpoint.requests, { timeout: 10_000 }).toBe(1);
     const started = Date.now();
-    const stopping = handle.stop(10_000);
+    const stopping = handle.stop("SIGTERM", 10_000);
     // A new session and a new request in an open session are refused.
     expect((await open(handle)).status).toBe(503);
     const inSession = await fetch(handle.url, {
@@ -165,11 +169,11 @@ describe("stop(): the orderly stop", () => {
     });
     await expect.poll(() => stalled.requests, { timeout: 10_000 }).toBe(2);
     const started = Date.now();
-    const stopping = handle.stop(300);
+    const stopping = handle.stop("SIGTERM", 300);
     const [created, described] = await Promise.all([create, read]);
     expect(created.isError).toBe(true);
     expect(text(created)).toMatch(
-      /^CreateIdentityPool failed: OutcomeUnknown: .*may or may not have been created.*ifNameExists "return-existing"/s,
+      /^CreateIdentityPool failed: OutcomeUnknown: The server stopped \(SIGTERM\) before create_identity_pool finished, .*may or may not have been created.*ifNameExists "return-existing"/s,
     );
     expect(described.isError).toBe(true);
     expect(text(described)).toMatch(/ServerStopped: .*it changes nothing, so calling it again is safe/);
@@ -184,9 +188,9 @@ describe("stop(): the orderly stop", () => {
     const create = client.callTool({ name: "create_identity_pool", arguments: createArgs("Insisted") });
     await expect.poll(() => stalled.requests, { timeout: 10_000 }).toBe(1);
     const started = Date.now();
-    const first = handle.stop(20_000);
+    const first = handle.stop("SIGTERM", 20_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(handle.stop()).toBe(first);
+    expect(handle.stop("SIGTERM")).toBe(first);
     expect(text(await create)).toMatch(/^CreateIdentityPool failed: OutcomeUnknown/);
     expect(await first).toEqual({ finished: 0, cutOff: 1 });
     expect(Date.now() - started).toBeLessThan(3000);

@@ -40,7 +40,8 @@ export async function resolveTarget(operation: Operation, connection: Connection
   try {
     await usingClient(connection, async (client) => {
       target.region = await client.config.region();
-      const endpoint = await getEndpointFromInstructions({}, commandOf(operation), client.config);
+      // A copy, as the SDK's own middleware passes: the function writes the endpoint it found into its argument.
+      const endpoint = await getEndpointFromInstructions({}, commandOf(operation), { ...client.config });
       target.endpoint = endpoint.url.href;
     });
     return { ...ok(target), target };

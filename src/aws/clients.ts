@@ -43,7 +43,8 @@ export async function usingClient<T>(connection: Connection, use: (client: Cogni
   }
 }
 
-function newClient(connection: Connection): CognitoIdentityClient {
+/** A client for this connection, not cached: usingClient's, and the warm-up's rehearsal. */
+export function newClient(connection: Connection): CognitoIdentityClient {
   const config: CognitoIdentityClientConfig = {
     requestHandler: new PerCallTimeoutHandler({ ca: connection.ca, rejectUnauthorized: !connection.noVerifySsl }),
   };

@@ -1,8 +1,5 @@
 /** Whatever the SDK threw, as a Failure a person can act on: never a stack trace, never a secret. */
-import type { Failure } from "../operation/types.js";
-
-/** The name of a failure after the request may have reached AWS: whether it took effect is unknown. */
-export const outcomeUnknown = "OutcomeUnknown";
+import { outcomeUnknown, type Failure } from "../operation/types.js";
 
 /** The SDK marks resolved credentials with where they came from; people want the kind, not the keys. */
 const credentialKinds: [RegExp, string][] = [

@@ -1,8 +1,8 @@
 /** The warm-up's rehearsal of a call to AWS, which sends nothing out of the process. */
 import { createServer } from "node:http";
-import { CognitoIdentityClient, CreateIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
+import { CreateIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
 import { listen } from "../listen.js";
-import { PerCallTimeoutHandler } from "./http-handler.js";
+import { newClient } from "./clients.js";
 import { noBlindRetries } from "./retry-safety.js";
 
 /**
@@ -22,20 +22,15 @@ export async function rehearseAwsSend(): Promise<void> {
     req.resume().on("end", () => res.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify(pool))),
   );
   const { port } = await listen(endpoint, 0, "127.0.0.1");
-  const requestHandler = new PerCallTimeoutHandler({ rejectUnauthorized: true });
-  const client = new CognitoIdentityClient({
-    region: "us-east-1",
-    endpoint: `http://127.0.0.1:${port}`,
-    credentials: { accessKeyId: "warm-up", secretAccessKey: "warm-up" },
-    requestHandler,
-  });
+  // Built as a call's client is, not cached: its endpoint closes with the rehearsal.
+  const client = newClient({ region: "us-east-1", endpointUrl: `http://127.0.0.1:${port}`, placeholderCredentials: true });
   try {
     const command = new CreateIdentityPoolCommand({ IdentityPoolName: pool.IdentityPoolName, AllowUnauthenticatedIdentities: false });
     noBlindRetries(command.middlewareStack);
     await client.send(command);
   } finally {
+    // Also destroys its request handler, and so its connections.
     client.destroy();
-    requestHandler.destroy();
     endpoint.closeAllConnections();
     endpoint.close();
   }

@@ -4,7 +4,7 @@
  */
 import type { DeserializeHandler, DeserializeHandlerArguments } from "@smithy/types";
 import type { CreateIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
-import { outcomeUnknown } from "./failures.js";
+import { outcomeUnknown } from "../operation/types.js";
 
 export type Stack = CreateIdentityPoolCommand["middlewareStack"];
 

@@ -5,7 +5,7 @@
  * libraries the call's options need (src/operation/libraries.ts).
  */
 import type { Problem } from "../operation/problems.js";
-import type { Operation } from "../operation/model.js";
+import { operationOf, type Operation } from "../operation/model.js";
 import { failed, ok, type Result } from "../operation/types.js";
 import { requestSchema, argumentsShape } from "../operation/schema.js";
 import { cliOptionNames, optionsShape, type CliOptions, type EffectOption, type ToolOptions } from "../operation/arguments.js";
@@ -17,6 +17,7 @@ import { parseInputDocument, readInputDocument } from "../cli/input-document.js"
 import type { Paging } from "./pages.js";
 import { z } from "zod";
 import type { IfNameExists } from "../policy.js";
+import type { ToolContract } from "../tools/contract.js";
 
 export type Mode = "call" | "skeleton-input" | "skeleton-output" | "version";
 
@@ -38,6 +39,12 @@ export type Prepared = Result<PreparedCall, Problem[]>;
 export interface CallShape {
   operation: Operation;
   effectOptions: readonly EffectOption[];
+}
+
+/** A tool's shape: the options its effect brings are a duplicate guard for creates, a dry run for writes that read first. */
+export function callShape(contract: ToolContract): CallShape {
+  const effectOptions: EffectOption[] = contract.effect === "create" ? ["ifNameExists"] : contract.current ? ["dryRun"] : [];
+  return { operation: operationOf(contract.operation), effectOptions };
 }
 
 /** Where each top-level parameter came from, so a problem can say which input to fix. */
@@ -152,7 +159,7 @@ export async function prepareCall(shape: CallShape, args: unknown, readFile: Fil
   const paging = pagingOf(operation, params, options, problems);
   // --page-size is the limit of every request the CLI sends (a --max-results in the document is
   // replaced). On a command line without --cli-input-json, argparse still wants --max-results itself.
-  const argparseRequires = explicitSource === "cliArgs" && options.cliInputJson === undefined && options.cliInputYaml === undefined;
+  const argparseRequires = explicitSource === "cliArgs" && documents.length === 0;
   if (paging && options.pageSize !== undefined && !argparseRequires) {
     request[operation.paginator!.limit_key] = options.pageSize;
     origins[operation.paginator!.limit_key] = { source: explicitSource };

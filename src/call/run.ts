@@ -6,10 +6,8 @@
  *
  * Loaded once the client has listed the tools (or by the first call), not at start-up.
  */
-import { z } from "zod";
-import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { operationOf, type Operation } from "../operation/model.js";
-import { toolInputSchema, type EffectOption } from "../operation/arguments.js";
 import { inputSkeleton, outputSample } from "../operation/skeleton.js";
 import { yamlInputSkeleton } from "../operation/yaml-skeleton.js";
 import { changesBetween, type Change } from "../operation/changes.js";
@@ -17,7 +15,6 @@ import {
   failureResult,
   inputSkeletonResult,
   outputSampleResult,
-  outputSchema,
   problemsResult,
   readDryRunResult,
   refusedResult,
@@ -25,54 +22,21 @@ import {
   versionResult,
   type Rendering,
 } from "../operation/result.js";
-import type { CallOutcome, Target, Timeouts, Connection, Failure } from "../operation/types.js";
+import { outcomeUnknown, type CallOutcome, type Target, type Timeouts, type Connection, type Failure } from "../operation/types.js";
 import { createFileReader } from "../cli/parse-command-line.js";
 import { callOperation, resolveTarget, type Answer } from "../aws/calls.js";
-import { outcomeUnknown } from "../aws/failures.js";
-import { unknownOutcome } from "../unfinished.js";
+import { unknownOutcomeFailure } from "../unfinished.js";
 import { redactJson, redactSecrets } from "../aws/redact.js";
 import { regionPolicyProblem, resolveConnection } from "../connection.js";
 import { admit, approve, changeLine, type ProcessControls, type WriteDescription } from "../policy.js";
 import type { ServerConfig } from "../config.js";
 import { versions } from "../versions.js";
 import type { CallContext, ToolContract } from "../tools/contract.js";
-import { prepareCall, type CallShape, type PreparedCall } from "./prepare.js";
+import { callShape, prepareCall, type PreparedCall } from "./prepare.js";
 import { writeLockKey } from "../locks.js";
 import { listPages, type PagedAnswer } from "./pages.js";
 
 export { rehearseAwsSend } from "../aws/rehearsal.js";
-
-/** The options a tool's effect brings: a duplicate guard for creates, a dry run for writes that read first. */
-function effectOptions(contract: ToolContract): EffectOption[] {
-  if (contract.effect === "create") return ["ifNameExists"];
-  return contract.current ? ["dryRun"] : [];
-}
-
-function callShape(contract: ToolContract): CallShape {
-  return { operation: operationOf(contract.operation), effectOptions: effectOptions(contract) };
-}
-
-function jsonSchemaOf(schema: z.ZodType): Tool["inputSchema"] {
-  const { $schema: _draft, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io: "input" }) as Record<string, unknown>;
-  return rest as Tool["inputSchema"];
-}
-
-export interface ToolJsonSchemas {
-  input: Tool["inputSchema"];
-  output: Tool["outputSchema"];
-}
-
-/**
- * A tool's input and output schemas as JSON Schema, converted from the zod schemas that validate
- * its calls. scripts/build.mjs runs this for every tool and puts the result in the bundle.
- */
-export function toolJsonSchemas(contract: ToolContract): ToolJsonSchemas {
-  const { operation, effectOptions: options } = callShape(contract);
-  return {
-    input: jsonSchemaOf(toolInputSchema(operation, options)),
-    output: jsonSchemaOf(outputSchema(operation, contract.effect)) as Tool["outputSchema"],
-  };
-}
 
 /** Debug output goes to the operator (stderr) and to the client, with every known secret masked. */
 function debugLog(context: CallContext) {
@@ -84,9 +48,8 @@ function debugLog(context: CallContext) {
 }
 
 function explained(effect: ToolContract["effect"], failure: Failure): Failure {
-  const unknown = effect === "read" ? undefined : unknownOutcome[effect];
-  if (failure.name !== outcomeUnknown || !unknown) return failure;
-  return { ...failure, message: `${failure.message}, ${unknown.means}.`, hint: unknown.hint };
+  if (failure.name !== outcomeUnknown || effect === "read") return failure;
+  return { ...failure, ...unknownOutcomeFailure(effect, failure.message) };
 }
 
 /** Where a call goes, resolved and checked: the connection, its timeouts and the target. */

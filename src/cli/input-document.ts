@@ -90,11 +90,14 @@ async function parseYamlDocument(text: string, file: string | undefined): Promis
   const [error] = document.errors;
   if (error?.code === "MULTIPLE_DOCS")
     return failed({ rule: "YAML syntax", message: `${subject} holds more than one YAML document; the CLI v2 takes one` });
-  if (error)
+  if (error) {
+    // A file's text is not quoted: its position is.
+    const at = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "";
     return failed({
       rule: "YAML syntax",
-      message: file === undefined ? `the value is not valid YAML: ${error.message}` : `${file} is not valid YAML: ${error.code}`,
+      message: file === undefined ? `the value is not valid YAML: ${error.message}` : `${file} is not valid YAML: ${error.code}${at}`,
     });
+  }
   const refusal = refusedByRuamel(yaml, document);
   if (refusal) return failed({ rule: refusal.rule, message: `${subject} ${refusal.message}` });
   try {
@@ -111,19 +114,39 @@ async function parseYamlDocument(text: string, file: string | undefined): Promis
  * - ruamel keeps a key's type (a number, a date, null, a list), which botocore refuses, since
  *   every key these operations take is a string; the yaml package would make it text instead.
  * - A plain `<<` or `=` is a merge marker or the string "=" only as a key; elsewhere ruamel has no
- *   constructor for it.
- * - An alias inside the node it names makes a structure without end.
+ *   constructor for it. What a `<<` key merges must be a mapping or a list of mappings.
+ * - An alias must name an anchor defined before it, and not the node it stands inside (a
+ *   structure without end).
+ * - A tag other than YAML's own (`!Ref`): the safe loader has no constructor for it, where the yaml
+ *   package would read the node as untagged.
  */
 function refusedByRuamel(yaml: Yaml, document: YamlDocument): { rule: string; message: string } | undefined {
   let refusal: { rule: string; message: string } | undefined;
+  const foreignTag = (node: { tag?: string }) => {
+    if (node.tag === undefined || node.tag.startsWith("tag:yaml.org,2002:")) return false;
+    refusal = { rule: "YAML tags", message: "has a tag the CLI v2 cannot construct: its safe loader knows only YAML's own tags" };
+    return true;
+  };
   yaml.visit(document, {
+    Collection(_, node) {
+      return foreignTag(node) ? yaml.visit.BREAK : undefined;
+    },
     Pair(_, pair) {
       const key = pair.key;
-      if (yaml.isScalar(key) && (typeof key.value === "string" || typeof key.value === "symbol")) return undefined;
+      // The merge marker, `<<` read as a key (the parser's merge option).
+      if (yaml.isScalar(key) && typeof key.value === "symbol") {
+        const sources = yaml.isSeq(pair.value) ? pair.value.items : [pair.value];
+        const isMapping = (node: unknown) => yaml.isMap(yaml.isAlias(node) ? node.resolve(document) : node);
+        if (sources.every(isMapping)) return undefined;
+        refusal = { rule: "YAML merge", message: "has a << that merges something other than a mapping or a list of mappings" };
+        return yaml.visit.BREAK;
+      }
+      if (yaml.isScalar(key) && typeof key.value === "string") return undefined;
       refusal = { rule: "key type", message: `has a mapping key that is ${keyKind(yaml, key)}: every key must be a string` };
       return yaml.visit.BREAK;
     },
     Scalar(key, node) {
+      if (foreignTag(node)) return yaml.visit.BREAK;
       if (key === "key" || node.type !== "PLAIN" || (node.value !== "<<" && node.value !== "=")) return undefined;
       const tag = node.value === "=" ? "value" : "merge";
       refusal = {
@@ -133,9 +156,11 @@ function refusedByRuamel(yaml: Yaml, document: YamlDocument): { rule: string; me
       return yaml.visit.BREAK;
     },
     Alias(_, node, path) {
-      if (!path.includes(node.resolve(document) as never)) return undefined;
-      refusal = { rule: "YAML aliases", message: "has an alias inside the node it refers to: a structure without end" };
-      return yaml.visit.BREAK;
+      const target = node.resolve(document);
+      if (target === undefined) refusal = { rule: "YAML aliases", message: "has an alias to an anchor not defined before it" };
+      else if (path.includes(target as never))
+        refusal = { rule: "YAML aliases", message: "has an alias inside the node it refers to: a structure without end" };
+      return refusal ? yaml.visit.BREAK : undefined;
     },
   });
   return refusal;

@@ -2,8 +2,9 @@
  * The libraries only some calls need: YAML, for the AWS CLI v2's --output yaml and
  * --cli-input-yaml, and JMESPath, for --query. Each is imported by the first call that needs it
  * rather than with every call's code, of which they would be two thirds. The code that uses them
- * stays synchronous: a call awaits `load…()` once it knows it needs one (src/call/prepare.ts), and
- * that code then takes the module from `loaded…()`.
+ * stays synchronous: a call awaits `load…()` once it knows it needs one (src/call/prepare.ts; a
+ * YAML input document's parser, src/cli/input-document.ts, loads YAML itself), and that code then
+ * takes the module from `loaded…()`.
  */
 import type * as Yaml from "./yaml-library.js";
 import type * as Jmespath from "@jmespath-community/jmespath";

@@ -1,8 +1,9 @@
 /**
- * What AWS CLI v1 prints on stdout for a (queried) response with `--output json|text|table`,
- * byte for byte, tables as with `--color off` or, given `{ color: true }`, `--color on`. The rules
- * follow awscli's formatter.py, text.py and table.py (one module each under render/); where the
- * CLI's own formatters crash on a value, renderOutput throws RenderError.
+ * What the AWS CLI prints on stdout for a (queried) response, byte for byte: v1's
+ * `--output json|text|table` (tables as with `--color off` or, given `{ color: true }`,
+ * `--color on`; the rules follow awscli's formatter.py, text.py and table.py) and v2's
+ * `yaml|yaml-stream|off`; one module each under render/. Where the CLI's own formatters crash on a
+ * value, renderOutput throws RenderError.
  */
 
 import { renderJson } from "./render/json.js";

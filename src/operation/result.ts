@@ -110,9 +110,9 @@ function rendered(rendering: Rendering, value: Record<string, unknown>, pages?: 
       : renderOutput(shown, format, rendering.operation.name, { color: rendering.color === "on" });
   };
   try {
-    // The CLI's text output of a paged answer is page by page, then the resume token on its own.
     if (format === "off") return "";
     if (format === "yaml-stream" && pages) return pages.map(render).join("");
+    // The CLI's text output of a paged answer is page by page, then the resume token on its own.
     if (format === "text" && pages) {
       const token = rendering.operation.paginator && value[rendering.operation.paginator.output_token];
       return [...pages.map(render), ...(token === undefined ? [] : [render({ NextToken: { NextToken: token } })])].join("");

@@ -112,7 +112,9 @@ function structureToZod(s: StructureShape, strictness: Strictness, required: Req
     const isRequired = requiredMembers.has(member);
     // Only the tool's arguments are described: a result's members need no explaining to the caller who asked.
     if (required === "describe")
-      schema = schema.describe([memberDocs[member], isRequired ? "Required (here, in cliInputJson or in cliArgs)." : ""].join(" ").trim());
+      schema = schema.describe(
+        [memberDocs[member], isRequired ? "Required (here, in cliInputJson/Yaml or cliArgs)." : ""].join(" ").trim(),
+      );
     members[member] = isRequired && required === "enforce" ? schema : schema.optional();
   }
   return z.strictObject(members);

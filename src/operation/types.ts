@@ -70,5 +70,8 @@ export interface Failure {
   hint?: string;
 }
 
+/** The name of a failure after the request may have reached AWS: whether it took effect is unknown. */
+export const outcomeUnknown = "OutcomeUnknown";
+
 /** A call to AWS: its answer or its failure, and where it went either way. */
 export type CallOutcome<T> = Result<T, Failure> & { target: Target };

@@ -7,7 +7,7 @@ import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { ServerConfig } from "../config.js";
 import { enabledTools } from "../policy.js";
 import type { ToolContract } from "./contract.js";
-import type { ToolJsonSchemas } from "../call/run.js";
+import type { ToolJsonSchemas } from "../call/schemas.js";
 
 /** In the bundle, scripts/build.mjs replaces this with every tool's schemas as JSON text; undefined when running the sources. */
 declare const __TOOL_JSON_SCHEMAS__: string | undefined;

@@ -12,7 +12,7 @@ import { isInitializeRequest, type RequestId } from "@modelcontextprotocol/sdk/t
 import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
 import { isLoopbackHost } from "../loopback.js";
 import { listen } from "../listen.js";
-import { cutOffAnswer, type CutOffRequest } from "../unfinished.js";
+import { cutOffAnswer, cutOffRequest } from "../unfinished.js";
 
 import { defaultMaxSessions, defaultSessionIdleMinutes, httpTokenEnv } from "../config.js";
 import { stopGraceMs } from "../shutdown.js";
@@ -62,9 +62,10 @@ export interface HttpServerHandle {
   /**
    * The orderly stop: every new request gets 503, the calls in flight get up to graceMs (default
    * stopGraceMs) to finish and answer; those still running then are answered by the server (a
-   * write's outcome is unknown), and close() follows. A second call cuts the wait short.
+   * write's outcome is unknown), and close() follows. A second call cuts the wait short. `reason`
+   * (the signal) is what those answers say stopped the server, as stdio's do.
    */
-  stop(graceMs?: number): Promise<{ finished: number; cutOff: number }>;
+  stop(reason: string, graceMs?: number): Promise<{ finished: number; cutOff: number }>;
   /** Sessions open, and Servers not yet closed (initializing ones included). */
   counts(): { sessions: number; servers: number };
 }
@@ -341,7 +342,7 @@ export async function serveHttp(
 
   let stopped: Promise<{ finished: number; cutOff: number }> | undefined;
   let cutShort = () => {};
-  async function stop(graceMs: number): Promise<{ finished: number; cutOff: number }> {
+  async function stop(reason: string, graceMs: number): Promise<{ finished: number; cutOff: number }> {
     // Still listening: a new connection or request gets a 503 it can read, not a refused or reset socket.
     stopping = true;
     const running = [...posts];
@@ -355,14 +356,7 @@ export async function serveHttp(
       for (const [id, pending] of session.pending) {
         cutOff++;
         // The transport writes it on the stream its client is waiting on; a client already gone is no loss.
-        const args = (pending.params?.arguments ?? {}) as { dryRun?: unknown; generateCliSkeleton?: unknown };
-        const request: CutOffRequest = {
-          id,
-          method: pending.method,
-          tool: typeof pending.params?.name === "string" ? pending.params.name : undefined,
-          sendsNothing: args.dryRun === true || (args.generateCliSkeleton !== undefined && args.generateCliSkeleton !== null),
-        };
-        await session.transport.send(cutOffAnswer(request, `still running ${Math.round(graceMs / 1000)} s after a stop`)).catch(() => {});
+        await session.transport.send(cutOffAnswer(cutOffRequest(id, pending.method, pending.params), reason)).catch(() => {});
       }
     // Lets those answers reach the socket before the connections close.
     await Promise.race([Promise.all([...posts]), new Promise((resolve) => setTimeout(resolve, 1000))]);
@@ -374,9 +368,9 @@ export async function serveHttp(
     url,
     token: token ?? "",
     close,
-    stop(graceMs = stopGraceMs) {
+    stop(reason, graceMs = stopGraceMs) {
       if (stopped) cutShort();
-      return (stopped ??= stop(graceMs));
+      return (stopped ??= stop(reason, graceMs));
     },
     counts: () => ({ sessions: sessions.size, servers: live.size }),
   };

@@ -14,7 +14,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import { cutOffAnswer, type CutOffRequest } from "../unfinished.js";
+import { cutOffAnswer, cutOffRequest, type CutOffRequest } from "../unfinished.js";
 import { stopGraceMs } from "../shutdown.js";
 
 /** The same limit as the SDK's stdio transport: a frame may carry a 10 MB argument. */
@@ -29,7 +29,7 @@ const invalidRequest = -32600;
 
 type Id = string | number | null;
 
-/** A request read and not answered yet: what a stop needs to answer it. */
+/** The transport itself, over any pair of streams (tests use in-memory ones); serveStdio runs it on the process's. */
 export class StdioTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
   onerror?: (error: Error) => void;
@@ -151,12 +151,7 @@ export class StdioTransport implements Transport {
   private deliver(message: JSONRPCMessage): void {
     const m = message as { id?: string | number; method?: string; params?: Record<string, unknown> };
     if (m.method !== undefined && m.id !== undefined) {
-      const args = m.params?.arguments as Record<string, unknown> | undefined;
-      const call: CutOffRequest = { id: m.id, method: m.method };
-      if (m.method === "tools/call") {
-        call.tool = typeof m.params?.name === "string" ? m.params.name : undefined;
-        call.sendsNothing = args?.dryRun === true || (args?.generateCliSkeleton !== undefined && args?.generateCliSkeleton !== null);
-      }
+      const call = cutOffRequest(m.id, m.method, m.params);
       const key = JSON.stringify(m.id);
       this.inFlight.set(key, [...(this.inFlight.get(key) ?? []), call]);
       this.inFlightCount++;
