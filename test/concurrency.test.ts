@@ -296,11 +296,14 @@ describe("against a loopback endpoint that answers writes after 500 ms", () => {
     const { call } = await session({ endpointUrl: endpoint.url, tools: "all" });
     const args = { IdentityPoolId, IdentityPoolName: "New", AllowUnauthenticatedIdentities: false };
     const writing = call("update_identity_pool", args);
-    await sleep(200);
-    const started = Date.now();
+    // The write has reached the endpoint (and holds the pool's lock) before the dry run starts.
+    await expect.poll(() => endpoint.state.inFlight, { timeout: 10_000, interval: 5 }).toBe(1);
     const dryRun = await call("update_identity_pool", { ...args, dryRun: true });
     expect(dryRun.isError, text(dryRun)).toBeFalsy();
-    expect(Date.now() - started).toBeLessThan(1000);
-    await writing;
+    // Answered while the write is still in flight: it did not wait for the write's lock. Nor did it write.
+    expect(endpoint.state.inFlight).toBe(1);
+    expect(endpoint.state.writes).toEqual(["UpdateIdentityPool"]);
+    const written = await writing;
+    expect(written.isError, text(written)).toBeFalsy();
   });
 });

@@ -167,9 +167,10 @@ describe.runIf(spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0
     let sandbox: Sandbox;
     beforeAll(async () => (sandbox = await startSandbox()));
     afterAll(() => sandbox.close());
-    const home = tempDir("cim-lifecycle-home-");
 
     it("set_identity_pool_roles, then `aws cognito-identity get-identity-pool-roles` shows exactly what was set; update keeps the roles; delete takes them", async () => {
+      // Made here, not while the block is collected (a skipped block would leave it behind); removed when the test finishes.
+      const home = tempDir("cim-lifecycle-home-");
       const { client, close } = await connectInMemory({ sandbox: true, endpointUrl: sandbox.url, tools: "all" });
       const call = async (name: string, args: Record<string, unknown>) =>
         (await client.callTool({ name, arguments: args })) as CallToolResult;

@@ -53,11 +53,15 @@ describe("how the server is launched", () => {
     const readme = readFileSync("README.md", "utf8");
     const argsLists = [...readme.matchAll(/"args": (\[[^\]]*\])/g)].map((m) => JSON.parse(m[1]!) as string[]);
     expect(argsLists.length).toBeGreaterThanOrEqual(3);
-    // npx: "-y" and then the package; node: the script first. Anything else before them would be Node's own flags.
     for (const args of argsLists) {
-      const at = args[0] === "-y" ? 1 : args.findIndex((arg) => arg.endsWith("dist/index.js"));
-      expect(at, JSON.stringify(args)).toBeGreaterThanOrEqual(0);
-      expect(args.slice(0, at).filter((arg) => arg !== "-y")).toEqual([]);
+      const what = JSON.stringify(args);
+      // The package (its name, or a packed tarball's path) or the script: the first argument that is not a flag.
+      const at = args.findIndex((arg) => !arg.startsWith("-"));
+      expect(args[at], what).toMatch(/cognito-identity-mcp|dist\/index\.js$/);
+      // npx: "-y" directly followed by the package; node: the script first. So no Node or V8 flag
+      // (--node-options=…, --max-old-space-size=…) comes before it.
+      expect(args.slice(0, at), what).toEqual(args[0] === "-y" ? ["-y"] : []);
+      if (args[0] === "-y") expect(args[1], what).toMatch(/cognito-identity-mcp/);
     }
     expect(readme).not.toMatch(/node --/);
   });

@@ -91,14 +91,17 @@ describe("the transport", () => {
     input.write(call(1, "create_identity_pool"));
     await settle();
     let stopped: number | undefined;
-    void transport.stop("SIGTERM", 10_000).then((n) => (stopped = n));
+    // A bound longer than the test's own timeout: only the last answer can end the wait in time.
+    const stopping = transport.stop("SIGTERM", 60_000);
+    void stopping.then((n) => (stopped = n));
     input.write(call(2, "create_identity_pool"));
     input.write('{"jsonrpc":"2.0","id":"elicit-1","result":{"action":"accept"}}\nnot json\n');
     await settle();
     expect(received.map((m) => ("id" in m ? m.id : undefined))).toEqual([1, "elicit-1"]);
     expect(stopped).toBeUndefined();
     await transport.send({ jsonrpc: "2.0", id: 1, result: { content: [] } });
-    await new Promise((r) => setTimeout(r, 10));
+    // The last answer ends the wait; none was left to answer.
+    expect(await stopping).toBe(0);
     expect(stopped).toBe(0);
     expect(written).toEqual([{ jsonrpc: "2.0", id: 1, result: { content: [] } }]);
   });
