@@ -2,8 +2,10 @@
  * The bench's floor for lines 2 and 3: the least an MCP server on the same parts can do. The SDK's
  * low-level Server (as src/server.ts uses), one create_identity_pool tool listed with a fixed JSON
  * Schema, nothing validated, checked or rendered: a call imports the AWS SDK (the first one only),
- * sends CreateIdentityPoolCommand and returns the answer as JSON. The bench bundles it exactly as
- * scripts/build.mjs bundles the server, so the difference between the two is the server's own work.
+ * sends CreateIdentityPoolCommand and returns the answer as JSON. The bench bundles it with the
+ * build's options (scripts/lib/bundle-options.mjs: the esbuild options and the SDK's Ajv stub that
+ * scripts/build.mjs uses; the build's zod and JSON Schema steps are for the server's sources and do
+ * not apply here), so the difference between the two is the server's own work.
  * Not part of the product.
  */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";

@@ -10,7 +10,7 @@
  * Baselines: bench/plain-server.mjs (what a user would otherwise write: McpServer, zod, the AWS
  * SDK imported at start), a CreateIdentityPoolCommand sent directly from this process, and the
  * AWS CLI v1. Floors, shown beside lines 2 and 3: bench/floor-server.mjs (the least a server on
- * the same parts can do, bundled as ours) and a new SDK client's first send in this process.
+ * the same parts can do, bundled with the build's options) and a new SDK client's first send in this process.
  * Endpoints: an instant loopback endpoint (a child process answering every request at once, so
  * the server's own cost shows) and, for the AWS CLI line, moto_server. Every process listens on
  * 127.0.0.1 and is stopped by the bench.
@@ -29,8 +29,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const serverAt = process.argv.indexOf("--server");
 const serverArgs = [serverAt === -1 ? path.join(root, "dist", "index.js") : path.resolve(process.argv[serverAt + 1])];
 const plainArgs = [path.join(root, "bench", "plain-server.mjs")];
-/** How the SDK's own first send on a new client is measured: enough clients for a stable median. */
-const newClientsForFloor = 40;
 const sections = ["startup", "first-call", "overhead", "dry-runs", "memory", "cli", "http"];
 
 const budget = {
@@ -264,8 +262,9 @@ const fmt = (value, digits = 1) => value.toLocaleString("en-US", { minimumFracti
 // The measurements
 
 /**
- * bench/floor-server.mjs bundled as scripts/build.mjs bundles the server, into a temporary
- * directory removed when the bench exits; resolves with its node arguments.
+ * bench/floor-server.mjs bundled with the build's options (scripts/lib/bundle-options.mjs: the
+ * options and the SDK's Ajv stub that scripts/build.mjs uses), into a temporary directory removed
+ * when the bench exits; resolves with its node arguments.
  */
 async function buildFloorServer() {
   const [{ build }, { bundleOptions, sdkAjvStub }] = await Promise.all([import("esbuild"), import("../scripts/lib/bundle-options.mjs")]);
@@ -336,11 +335,11 @@ async function directClient(endpoint) {
  * connection) over its next, with the SDK's code already warm in this process. A server's first
  * call after a warm-up uses a client that has not sent yet, so no server can do better.
  */
-async function newClientFirstSendExtra(endpoint, clients) {
+async function newClientFirstSendExtra(endpoint, { clients, warmSends }) {
   const warm = await directClient(endpoint);
   const extra = [];
   try {
-    for (let i = 0; i < 200; i++) await warm.timedCreate();
+    for (let i = 0; i < warmSends; i++) await warm.timedCreate();
     for (let i = 0; i < clients; i++) {
       const fresh = await directClient(endpoint);
       try {
@@ -355,8 +354,11 @@ async function newClientFirstSendExtra(endpoint, clients) {
   return stats(extra);
 }
 
-/** Line 3: sessions whose first create is sent 1 s after tools/list; that create against the next two. */
-async function benchLateFirstCall(endpoint, rounds) {
+/**
+ * Line 3: sessions whose first create is sent 1 s after tools/list; that create against the next two.
+ * `floor` sizes line 3's floor (newClientFirstSendExtra): how many new clients, after how many warm sends.
+ */
+async function benchLateFirstCall(endpoint, rounds, floor) {
   const first = [];
   const second = [];
   const third = [];
@@ -377,7 +379,7 @@ async function benchLateFirstCall(endpoint, rounds) {
     secondMs: stats(second),
     thirdMs: stats(third),
     extraMs: stats(first.map((ms, i) => ms - second[i])),
-    sdkNewClientExtraMs: await newClientFirstSendExtra(endpoint, newClientsForFloor),
+    sdkNewClientExtraMs: await newClientFirstSendExtra(endpoint, floor),
   };
 }
 
@@ -696,6 +698,8 @@ async function main() {
     ? {
         startupRounds: 6,
         lateRounds: 4,
+        floorClients: 20,
+        floorWarmSends: 100,
         overheadPairs: 300,
         dryRunRounds: 3,
         dryRunCalls: 2000,
@@ -709,6 +713,8 @@ async function main() {
     : {
         startupRounds: 20,
         lateRounds: 12,
+        floorClients: 40, // line 3's floor: enough new clients for a stable median
+        floorWarmSends: 200,
         overheadPairs: 3000,
         dryRunRounds: 5,
         dryRunCalls: 4000,
@@ -730,8 +736,13 @@ async function main() {
       results.startup = await benchStartup(endpoint, plan.startupRounds);
     }
     if (only.includes("first-call")) {
-      progress(`a create 1 s after tools/list: ${plan.lateRounds} sessions`);
-      results.lateFirstCall = await benchLateFirstCall(endpoint, plan.lateRounds);
+      progress(
+        `a create 1 s after tools/list: ${plan.lateRounds} sessions; its floor: ${plan.floorClients} new SDK clients after ${plan.floorWarmSends} warm sends`,
+      );
+      results.lateFirstCall = await benchLateFirstCall(endpoint, plan.lateRounds, {
+        clients: plan.floorClients,
+        warmSends: plan.floorWarmSends,
+      });
     }
     if (only.includes("overhead")) {
       progress(`warm overhead: ${plan.overheadPairs} pairs, ours and a direct CreateIdentityPoolCommand alternating`);
@@ -797,7 +808,7 @@ async function main() {
     );
     floors.push({
       line: 2,
-      text: "the floor server, bundled as ours",
+      text: "the floor server, bundled with the build's options",
       figure: `${fmt(floor.firstCreateMs.median / plain.firstCreateMs.median, 2)}× (${fmt(floor.firstCreateMs.median)} / ${fmt(plain.firstCreateMs.median)} ms); ours ${fmt(ours.firstCreateMs.median / floor.firstCreateMs.median, 2)}× the floor`,
     });
   }

@@ -13,7 +13,7 @@ import { build } from "esbuild";
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { bundleOptions as sharedBundleOptions, sdkAjvStub } from "./lib/bundle-options.mjs";
+import { bundleOptions, sdkAjvStub } from "./lib/bundle-options.mjs";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const dist = path.join(root, "dist");
@@ -24,7 +24,8 @@ const clean = process.argv.includes("--clean");
 const staleChunkGraceMs = 10 * 60_000;
 const isSource = (file) => file.startsWith(path.join(root, "src") + path.sep);
 
-const bundleOptions = sharedBundleOptions(root);
+/** esbuild options shared with the bench's floor server (scripts/lib/bundle-options.mjs). */
+const options = bundleOptions(root);
 
 /** `import { z }` keeps all of zod (738 KB); `import * as z` lets esbuild keep what is used (166 KB). */
 const zodNamespace = {
@@ -44,7 +45,7 @@ async function toolJsonSchemas() {
   await mkdir(tmp, { recursive: true });
   try {
     await build({
-      ...bundleOptions,
+      ...options,
       entryPoints: { schemas: path.join(root, "src", "call", "schemas.ts") },
       outdir: tmp,
       outExtension: { ".js": ".mjs" },
@@ -114,7 +115,7 @@ function staticGraph(metafile, entry) {
 
 const started = performance.now();
 const result = await build({
-  ...bundleOptions,
+  ...options,
   entryPoints: { index: "src/index.ts", server: "src/server.ts", "transports/http": "src/transports/http.ts" },
   outdir: "dist",
   define: { __TOOL_JSON_SCHEMAS__: JSON.stringify(JSON.stringify(await toolJsonSchemas())) },

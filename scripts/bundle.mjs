@@ -14,8 +14,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-/** The mcpb CLI, pinned so that npx finds it in its cache (test/packaging.test.ts uses the same). */
-export const mcpb = "@anthropic-ai/mcpb@2.1.2";
+/** The mcpb CLI, pinned so that npx finds it in its cache (test/packaging.test.ts pins the same and checks this line). */
+const mcpb = "@anthropic-ai/mcpb@2.1.2";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));

@@ -1,5 +1,6 @@
 // How the server is bundled: shared by scripts/build.mjs and the bench's floor server
-// (bench/floor-server.mjs), which must be bundled exactly as the server is to be its floor.
+// (bench/floor-server.mjs), which is bundled with the build's options to be its floor (the build's
+// own plugin and define, for the server's sources, do not apply to it).
 
 /** esbuild options for an ES module bundle run by Node, with chunks loaded on demand. */
 export function bundleOptions(root) {
