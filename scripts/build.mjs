@@ -89,10 +89,10 @@ async function writeOutputs(outputFiles) {
 /** What start-up must not load: each is a dynamic import away, loaded when a call or a flag needs it. */
 const notAtStartup = [
   [/node_modules[\\/](@aws-sdk|@smithy)[\\/]/, "the AWS SDK"],
-  [/node_modules[\\/](ajv|ajv-formats|fast-uri)[\\/]/, "Ajv"],
+  [/node_modules[\\/](ajv|ajv-formats|fast-uri)[\\/]|node_modules[\\/]@modelcontextprotocol[\\/]server[\\/]dist[\\/]ajvProvider/, "Ajv"],
   [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
   [/node_modules[\\/]yaml[\\/]/, "YAML"],
-  [/node_modules[\\/]@hono[\\/]|sdk[\\/]dist[\\/]esm[\\/]server[\\/]streamableHttp|^src[\\/]transports[\\/]http/, "the HTTP transport"],
+  [/node_modules[\\/]@hono[\\/]|node_modules[\\/]@modelcontextprotocol[\\/]node[\\/]|^src[\\/]transports[\\/]http/, "the HTTP transport"],
   // Two small exceptions: the shared types (src/operation/types.ts), and src/aws/redact.ts, which masks secrets in any error.
   [
     /^src[\\/](cli|sandbox)[\\/]|^src[\\/]operation[\\/](?!types\.ts)|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]connection\.ts|^src[\\/]call[\\/]/,

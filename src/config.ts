@@ -7,6 +7,7 @@ import { ifNameExistsChoices, readOnlyEnv, type IfNameExists } from "./policy.js
 import { tools } from "./tools/index.js";
 import { failed, ok, type Result } from "./operation/types.js";
 import { stopGraceEnvVar, stopGraceMs } from "./shutdown.js";
+import { parseStateKey, stateKeyEnv } from "./rounds.js";
 
 /** Where --token may come from instead (the transport reads neither; this module does). */
 export const httpTokenEnv = "COGNITO_IDENTITY_MCP_TOKEN";
@@ -45,6 +46,8 @@ export interface ServerConfig {
   maxWritesPerMinute?: number;
   /** Serve calls from a local Cognito Identity emulator started by this process (no AWS account). */
   sandbox?: boolean;
+  /** Seals the state a call carries between rounds (COGNITO_IDENTITY_MCP_STATE_KEY); random per process when unset. */
+  stateKey?: Uint8Array;
 }
 
 function defaultToolNames(): string {
@@ -89,9 +92,15 @@ Streamable HTTP instead of stdio:
                                is generated and printed to stderr. Other local users can read --token
                                in the process list (ps): set ${httpTokenEnv} instead
   --allow-origins LIST         browser origins allowed besides the server's own (with CORS headers)
-  --max-sessions N             sessions open at once (default ${defaultMaxSessions}); one more initialize gets 503
-  --session-idle-minutes M     end a session after M minutes without a request and without an open
-                               stream (default ${defaultSessionIdleMinutes})
+  --allow-hosts LIST           Host header values allowed besides the bound address: the name and port
+                               clients reach the server by through a reverse proxy or load balancer
+  --max-sessions N             2025-era sessions open at once (default ${defaultMaxSessions}); one more
+                               initialize gets 503
+  --session-idle-minutes M     end a 2025-era session after M minutes without a request and without
+                               an open stream (default ${defaultSessionIdleMinutes})
+  MCP 2026-07-28 requests need no session: replicas behind a load balancer serve any of them when
+  they share ${stateKeyEnv} (base64, at least 32 bytes; else a random key per process),
+  which seals what a call carries between rounds (the user's consent).
   On SIGTERM or SIGINT the server takes no new requests (503), lets the calls in flight finish (at most
   ${stopGraceMs / 1000} s; ${stopGraceEnvVar} shortens it, for tests), answers any still running (a write's
   outcome is then unknown), and exits 0. A second signal stops waiting.
@@ -101,7 +110,8 @@ Which tools clients see, and controls over writes (no tool argument can lift the
                                a tool not listed cannot be called
   --read-only                  refuse every write (create, update, delete, set roles); reads and dry
                                runs still work (or ${readOnlyEnv}=true)
-  --consent                    ask the user through MCP elicitation before every write
+  --consent                    ask the user (MCP elicitation; input_required under 2026-07-28) before
+                               every write
   --allow-writes-without-consent  with --consent, let clients without elicitation write
   --if-name-exists MODE        create (AWS behaviour) | return-existing | error: the default for creates;
                                once it guards against duplicates, no call can choose create
@@ -117,6 +127,7 @@ export interface TransportFlags {
   port?: number;
   token?: string;
   allowOrigins?: string[];
+  allowHosts?: string[];
   maxSessions?: number;
   sessionIdleMs?: number;
 }
@@ -156,6 +167,7 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
         port: { type: "string" },
         token: { type: "string" },
         "allow-origins": { type: "string" },
+        "allow-hosts": { type: "string" },
         "max-sessions": { type: "string" },
         "session-idle-minutes": { type: "string" },
         "read-only": { type: "boolean" },
@@ -224,16 +236,29 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
         return failed("--retry-mode takes standard, adaptive or legacy");
       config.retryMode = values["retry-mode"] as ServerConfig["retryMode"];
     }
+    if (env[stateKeyEnv] !== undefined && env[stateKeyEnv] !== "") {
+      const parsed = parseStateKey(env[stateKeyEnv]!);
+      if ("error" in parsed) return failed(parsed.error);
+      config.stateKey = parsed.key;
+    }
     for (const key of Object.keys(config) as (keyof ServerConfig)[]) if (config[key] === undefined) delete config[key];
     const transport: TransportFlags = {
       http: values.http ?? false,
       host: values.host,
       token: values.token ?? env[httpTokenEnv],
       allowOrigins: [list(values["allow-origins"]) ?? []].flat().filter((o) => o !== "*"),
+      allowHosts: [list(values["allow-hosts"]) ?? []].flat().filter((h) => h !== "*"),
     };
-    const httpOnly = [values.host, values.port, values.token, values["max-sessions"], values["session-idle-minutes"]];
+    const httpOnly = [
+      values.host,
+      values.port,
+      values.token,
+      values["max-sessions"],
+      values["session-idle-minutes"],
+      values["allow-hosts"],
+    ];
     if (!transport.http && httpOnly.some((v) => v !== undefined))
-      return failed("--host, --port, --token, --max-sessions and --session-idle-minutes go with --http");
+      return failed("--host, --port, --token, --allow-hosts, --max-sessions and --session-idle-minutes go with --http");
     if (values["max-sessions"] !== undefined) {
       const n = Number(values["max-sessions"]);
       if (!Number.isInteger(n) || n < 1) return failed("--max-sessions takes a whole number of at least 1");

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 /** The `cognito-identity-mcp` command: the MCP server on stdio or Streamable HTTP, or `sandbox` alone. */
 import { defaultHttpPort, parseServerFlags, serverFlagsHelp } from "./config.js";
-import { createServer } from "./server.js";
-import { processControls } from "./policy.js";
+import { serverFactory } from "./server.js";
 import { onStopSignals, stopGrace } from "./shutdown.js";
 import { serveStdio } from "./transports/stdio.js";
 import { serverName, serverVersion } from "./versions.js";
@@ -49,13 +48,11 @@ async function main(argv: string[]): Promise<void> {
   const log = (line: string) => console.error(`[${serverName}] ${line}`);
   if (flags.transport.http) {
     const { serveHttp } = await import("./transports/http.js");
-    // Sessions are isolated, but the operator's controls (the rate limit) hold for the whole process.
-    const controls = processControls(config);
-    const { host, port, token, allowOrigins, maxSessions, sessionIdleMs } = flags.transport;
+    const { host, port, token, allowOrigins, allowHosts, maxSessions, sessionIdleMs } = flags.transport;
     try {
       const handle = await serveHttp(
-        () => createServer(config, controls),
-        { host, port: port ?? defaultHttpPort, token, allowedOrigins: allowOrigins, maxSessions, sessionIdleMs },
+        serverFactory(config),
+        { host, port: port ?? defaultHttpPort, token, allowedOrigins: allowOrigins, allowedHosts: allowHosts, maxSessions, sessionIdleMs },
         log,
       );
       log(`${serverVersion} serving Streamable HTTP on ${handle.url}`);
@@ -79,7 +76,7 @@ async function main(argv: string[]): Promise<void> {
       process.exit(2);
     }
   } else {
-    const stdio = await serveStdio(createServer(config), { graceMs: stopGrace(), log });
+    const stdio = serveStdio(serverFactory(config), { graceMs: stopGrace(), log });
     onStopSignals(stdio.stop, stdio.stopNow);
     log(`${serverVersion} serving on stdio`);
   }

@@ -10,6 +10,7 @@ import type { Target } from "./operation/types.js";
 import { tools } from "./tools/index.js";
 import { KeyedLocks } from "./locks.js";
 import type { CallContext, ToolContract } from "./tools/contract.js";
+import { createRounds, type RoundState, type Rounds } from "./rounds.js";
 
 export type IfNameExists = "create" | "return-existing" | "error";
 export const ifNameExistsChoices: IfNameExists[] = ["create", "return-existing", "error"];
@@ -152,10 +153,16 @@ export function enabledTools(config: ServerConfig): readonly ToolContract[] {
 export interface ProcessControls {
   limiter?: WriteRateLimiter;
   locks: KeyedLocks;
+  /** State carried between a call's rounds (the consent question and its answer). */
+  rounds: Rounds;
 }
 
 export function processControls(config: ServerConfig): ProcessControls {
-  return { limiter: config.maxWritesPerMinute ? new WriteRateLimiter(config.maxWritesPerMinute) : undefined, locks: new KeyedLocks() };
+  return {
+    limiter: config.maxWritesPerMinute ? new WriteRateLimiter(config.maxWritesPerMinute) : undefined,
+    locks: new KeyedLocks(),
+    rounds: createRounds(config.stateKey),
+  };
 }
 
 /** A call the operator's controls stop: a refusal to show, or problems with the arguments. */
@@ -175,33 +182,53 @@ export function admit(
   return floor ? { problems: [floor] } : undefined;
 }
 
+/** Where approve() leaves a write: refused with a message, waiting for the user's answer to `question`, or cleared to go. */
+export type Approval = { refused: string } | { ask: { message: string; question: Omit<RoundState, "nonce"> } } | undefined;
+
 /**
  * Last stage, right before a write is sent: the rate limit, then the user's consent, then the
  * rate limit again (other calls may have used the minute while the user decided). A write that
  * passes is counted.
+ *
+ * Consent takes two rounds of the same call: the first asks (the question is bound by `binding`
+ * to the request, its target and the state it replaces), the second carries the answer. An answer
+ * to a question whose binding no longer matches (the pool changed meanwhile) asks again, with
+ * what the write would do now; an answer is used once.
  */
-export async function approve(
+export function approve(
   contract: ToolContract,
   write: WriteDescription,
   target: Target,
+  binding: string,
   config: ServerConfig,
   controls: ProcessControls,
   context: CallContext,
-): Promise<string | undefined> {
+): Approval {
   const { limiter } = controls;
   const limited = () => {
     const refusal = limiter?.refusal();
-    return refusal ? rateLimitMessage(limiter!.perMinute, refusal) : undefined;
+    return refusal ? { refused: rateLimitMessage(limiter!.perMinute, refusal) } : undefined;
   };
   const before = limited();
   if (before) return before;
   if (config.consent) {
-    if (!context.askUser) {
+    const consent = context.consent;
+    if (!consent?.canAsk) {
       if (!config.allowWritesWithoutConsent)
-        return `Not done: this server asks the user to approve every write (its operator's --consent), and this MCP client does not support elicitation, so the user cannot be asked. Use a client with elicitation, or the operator can add --allow-writes-without-consent.`;
+        return {
+          refused: `Not done: this server asks the user to approve every write (its operator's --consent), and this MCP client does not support elicitation, so the user cannot be asked. Use a client with elicitation, or the operator can add --allow-writes-without-consent.`,
+        };
     } else {
-      const answer = await context.askUser(consentMessage(write, target));
-      if (answer !== "accept") return `Not done: the user ${answer === "decline" ? "declined" : "cancelled"} ${contract.name}.`;
+      const reply = consent.reply;
+      const answersThis = reply !== undefined && reply.question.tool === contract.name && reply.question.binding === binding;
+      if (!answersThis) {
+        const changed = reply !== undefined ? ["Asked again: the pool or the request changed since the last question."] : [];
+        return { ask: { message: [...changed, consentMessage(write, target)].join("\n"), question: { tool: contract.name, binding } } };
+      }
+      if (!controls.rounds.use(reply.question))
+        return { refused: `Not done: this answer to ${contract.name}'s question was already used. Call the tool again to be asked anew.` };
+      if (reply.answer !== "accept")
+        return { refused: `Not done: the user ${reply.answer === "decline" ? "declined" : "cancelled"} ${contract.name}.` };
     }
   }
   const after = limited();

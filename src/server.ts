@@ -1,59 +1,83 @@
-/** createServer(): the MCP server with the tools the operator enabled, independent of the transport. */
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { z } from "zod";
+/**
+ * serverFactory(): the MCP servers for the tools the operator enabled, independent of the
+ * transport and of the protocol revision. A factory per process holds what its servers share (the
+ * loaded call code, the warm-up, the operator's controls); each server it makes serves one stdio
+ * connection, one 2025-era HTTP session, or one 2026-07-28 HTTP request.
+ */
 import {
-  CallToolRequestParamsSchema,
-  CallToolRequestSchema,
-  CallToolResultSchema,
-  ErrorCode,
-  ListToolsRequestSchema,
-  McpError,
+  CLIENT_CAPABILITIES_META_KEY,
+  LOG_LEVEL_META_KEY,
+  PROTOCOL_VERSION_META_KEY,
+  Server,
+  inputRequired,
+  inputResponse,
+  preloadSchemas,
   type CallToolResult,
-} from "@modelcontextprotocol/sdk/types.js";
+  type ClientCapabilities,
+  type InputRequiredResult,
+  type ServerContext,
+  type StandardSchemaV1,
+} from "@modelcontextprotocol/server";
 import { listTools } from "./tools/definitions.js";
-import type { CallContext } from "./tools/contract.js";
+import type { AskUser, CallContext, ConsentReply } from "./tools/contract.js";
 import { enabledTools, processControls, type ProcessControls } from "./policy.js";
 import type { ServerConfig } from "./config.js";
-import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { serverName, serverVersion } from "./versions.js";
 import { redactSecrets } from "./aws/redact.js";
 
 /**
- * tools/call with its params checked in the handler, so malformed params get JSON-RPC's
- * "invalid params" (-32602), not the internal error the SDK answers when its own parse fails.
+ * What tools/list and server/discover answer is fixed for the life of the process, and the same
+ * for every client: clients and shared caches may keep it this long (2026-07-28 cache hints).
  */
-const callToolRequest = CallToolRequestSchema.extend({ params: z.unknown() });
+export const fixedAnswerTtlMs = 24 * 60 * 60 * 1000;
+const fixedAnswer = { ttlMs: fixedAnswerTtlMs, cacheScope: "public" } as const;
 
-/**
- * The validator the SDK checks elicitation answers with: its own Ajv one, but created on the
- * first elicitation instead of with every Server (Ajv and its formats cost start-up time, and
- * most sessions never elicit). `load()` must have settled before `getValidator` is used.
- */
-function lazyAjvValidator(): jsonSchemaValidator & { load(): Promise<void> } {
-  let loaded: jsonSchemaValidator | undefined;
-  return {
-    async load() {
-      if (loaded) return;
-      const { AjvJsonSchemaValidator } = await import("@modelcontextprotocol/sdk/validation/ajv");
-      loaded ??= new AjvJsonSchemaValidator();
-    },
-    getValidator(schema) {
-      if (!loaded) throw new Error("the JSON Schema validator is not loaded yet");
-      return loaded.getValidator(schema);
-    },
-  };
+/** The key under which the consent question travels in an input_required result. */
+const consentKey = "consent";
+
+/** The elicitation that asks for consent: a yes or no, so the form has no fields. */
+const consentForm = { type: "object" as const, properties: {} };
+
+type ToolCall = (args: unknown, context: CallContext) => Promise<CallToolResult | AskUser>;
+
+/** The envelope a 2026-07-28 request carries (protocol version, client capabilities, log level); undefined on 2025-era requests. */
+function envelopeOf(ctx: ServerContext): Record<string, unknown> | undefined {
+  const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
+  return envelope?.[PROTOCOL_VERSION_META_KEY] !== undefined ? envelope : undefined;
 }
 
-/** Whether a session of this process has started the warm-up (see createServer). */
-let warmedUp = false;
+/**
+ * tools/call params checked here rather than by the SDK's wire schema, whose parsed copy drops an
+ * argument named "__proto__" (it becomes the copy's prototype) and so would hide an unknown
+ * argument from validation. The arguments reach the call as the client sent them; malformed
+ * params still get JSON-RPC's "invalid params" (-32602).
+ */
+const callToolParams: StandardSchemaV1<unknown, { name: string; arguments?: unknown }> = {
+  "~standard": {
+    version: 1,
+    vendor: serverName,
+    validate: (value) => {
+      const params = value as { name?: unknown; arguments?: unknown } | null;
+      if (typeof params?.name !== "string") return { issues: [{ message: "name: a tool name (string) is required" }] };
+      const args = params.arguments;
+      if (args !== undefined && (typeof args !== "object" || args === null || Array.isArray(args)))
+        return { issues: [{ message: "arguments: must be an object" }] };
+      return { value: { name: params.name, arguments: args } };
+    },
+  },
+};
 
-/** One Server per session; pass the same `controls` to every session of a process (HTTP). */
-export function createServer(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): Server {
+function isAskUser(outcome: CallToolResult | AskUser): outcome is AskUser {
+  return "askUser" in outcome;
+}
+
+/** A factory of MCP servers; pass the same `controls` to every factory of a process (they hold its rate limit and locks). */
+export function serverFactory(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): () => Server {
   const enabled = enabledTools(config);
   // What a call does (zod schemas, validation, rendering, the AWS adapter) is loaded once the
   // client has listed the tools, while the model decides what to call, or by the first call.
   const callModule = () => import("./call/run.js");
-  const calls = new Map<string, Promise<(args: unknown, context: CallContext) => Promise<CallToolResult>>>();
+  const calls = new Map<string, Promise<ToolCall>>();
   const loadCall = (name: string) => {
     let call = calls.get(name);
     if (!call)
@@ -70,15 +94,16 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
     return call;
   };
   let callsStarted = 0;
-  const callTool = async (name: string, args: unknown, context: CallContext) => (callsStarted++, (await loadCall(name))(args, context));
+  let warmedUp = false;
+
   /**
    * Loads the call code with the AWS SDK, then runs them once without sending anything: an SDK
    * send to an endpoint the process opens on loopback (rehearseAwsSend), and a dry run of the first
-   * tool, which builds the client a default call uses, its request and result checked as a
-   * tools/call's are. A first call otherwise pays for V8 compiling every function it reaches, and
-   * for zod compiling each schema. No credentials are resolved. Once a call has started, it warms
-   * the same code itself. Runs once per process, whichever session lists the tools first (the code
-   * it warms is the process's); resolves with whether it ran to the end.
+   * tool, which builds the client a default call uses. The SDK's wire schemas are built too. A
+   * first call otherwise pays for V8 compiling every function it reaches, and for zod compiling
+   * each schema. No credentials are resolved. Once a call has started, it warms the same code
+   * itself. Runs once per process, whichever server lists the tools first; resolves with whether
+   * it ran to the end.
    */
   const warmUp = async (): Promise<boolean> => {
     if (warmedUp) return false;
@@ -96,22 +121,12 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
           )
         : undefined;
     if (callsStarted > 0) return false;
-    const args = { ...run.sampleArguments(first), generateCliSkeleton: "output" };
-    const request = { method: "tools/call", params: { name: first.name, arguments: args } };
-    // Every tools/call request and result is checked with these schemas (ours and the SDK's); zod compiles each on its first use.
-    for (const schema of [callToolRequest, CallToolRequestSchema]) schema.safeParse(request);
-    CallToolRequestParamsSchema.safeParse(request.params);
-    CallToolResultSchema.safeParse(await call(args, {}));
+    preloadSchemas();
+    await call({ ...run.sampleArguments(first), generateCliSkeleton: "output" }, {});
     if (rehearsalFailure) throw rehearsalFailure;
     return true;
   };
-  const validator = lazyAjvValidator();
-  const server = new Server(
-    { name: serverName, version: serverVersion },
-    { capabilities: { tools: {}, logging: {} }, jsonSchemaValidator: validator },
-  );
-
-  server.setRequestHandler(ListToolsRequestSchema, () => {
+  const startWarmUp = () =>
     // After the answer is on its way. The operator sees the outcome on stderr; a failure to load
     // is also reported by the call that needs it.
     setImmediate(() => {
@@ -127,32 +142,78 @@ export function createServer(config: ServerConfig = {}, controls: ProcessControl
           ),
       );
     });
-    return listTools(config);
-  });
-  const log = (level: "debug" | "info" | "warning" | "error", data: unknown) =>
-    void server.sendLoggingMessage({ level, logger: serverName, data }).catch(() => {});
-  const askUser = async (message: string) => {
-    await validator.load();
-    const answer = await server.elicitInput({ mode: "form", message, requestedSchema: { type: "object", properties: {} } });
-    return answer.action;
+
+  return () => {
+    const server = new Server(
+      { name: serverName, version: serverVersion },
+      {
+        capabilities: { tools: {}, logging: {} },
+        cacheHints: { "tools/list": fixedAnswer, "server/discover": fixedAnswer },
+      },
+    );
+
+    server.setRequestHandler("tools/list", () => {
+      if (!warmedUp) startWarmUp();
+      return listTools(config);
+    });
+
+    /** This round's context: how debug entries reach the client, and the user's consent. */
+    const callContext = async (ctx: ServerContext): Promise<CallContext | CallToolResult> => {
+      const envelope = envelopeOf(ctx);
+      const capabilities = (envelope ? envelope[CLIENT_CAPABILITIES_META_KEY] : server.getClientCapabilities()) as
+        ClientCapabilities | undefined;
+      // A 2026-07-28 client gets log notifications only for the level it asks for; without one, the result carries them.
+      const log =
+        envelope && envelope[LOG_LEVEL_META_KEY] === undefined
+          ? undefined
+          : (level: "debug" | "info" | "warning" | "error", data: unknown) => void ctx.mcpReq.log(level, data, serverName).catch(() => {});
+      const answer = inputResponse(ctx.mcpReq.inputResponses, consentKey);
+      const sealed = ctx.mcpReq.requestState<unknown>();
+      let reply: ConsentReply | undefined;
+      if (answer.kind === "elicit" && typeof sealed === "string") {
+        const opened = await controls.rounds.open(sealed);
+        if ("problem" in opened)
+          return {
+            isError: true,
+            content: [
+              {
+                type: "text",
+                text: `Not done: the answer came back with state this server does not accept: ${opened.problem}. Nothing was sent; call the tool again to be asked anew.`,
+              },
+            ],
+          };
+        reply = { answer: answer.action, question: opened.state };
+      }
+      return { log, consent: { canAsk: Boolean(capabilities?.elicitation), reply } };
+    };
+
+    server.setRequestHandler("tools/call", { params: callToolParams }, async ({ name, arguments: args }, ctx) => {
+      // A tool the operator did not enable does not exist for the client.
+      if (!enabled.some((t) => t.name === name))
+        return {
+          isError: true,
+          content: [
+            { type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${enabled.map((t) => t.name).join(", ")}.` },
+          ],
+        };
+      const context = await callContext(ctx);
+      if ("content" in context) return context;
+      callsStarted++;
+      const outcome = await (await loadCall(name))(args, context);
+      if (!isAskUser(outcome)) return outcome;
+      // The client asks the user and calls again with the answer and this state (a 2025-era
+      // client is asked through elicitation/create by the SDK, which then calls this handler again).
+      const { message, question } = outcome.askUser;
+      return inputRequired({
+        inputRequests: { [consentKey]: inputRequired.elicit({ message, requestedSchema: consentForm }) },
+        requestState: await controls.rounds.seal(question),
+      }) as InputRequiredResult;
+    });
+    return server;
   };
-  server.setRequestHandler(callToolRequest, async (request): Promise<CallToolResult> => {
-    const params = CallToolRequestParamsSchema.safeParse(request.params);
-    if (!params.success) throw new McpError(ErrorCode.InvalidParams, `Invalid tools/call params: ${z.prettifyError(params.error)}`);
-    // The arguments as sent, not zod's copy: copying drops a key named "__proto__" (it becomes the
-    // prototype), which would hide an unknown argument from validation.
-    const { name } = params.data;
-    const args = (request.params as { arguments?: unknown }).arguments;
-    // A tool the operator did not enable does not exist for the client.
-    if (!enabled.some((t) => t.name === name))
-      return {
-        isError: true,
-        content: [
-          { type: "text", text: `Unknown tool ${JSON.stringify(name)}; this server has ${enabled.map((t) => t.name).join(", ")}.` },
-        ],
-      };
-    const canElicit = Boolean(server.getClientCapabilities()?.elicitation);
-    return callTool(name, args, { log, askUser: canElicit ? askUser : undefined });
-  });
-  return server;
+}
+
+/** One server; for tests and callers that serve a single connection. */
+export function createServer(config: ServerConfig = {}, controls?: ProcessControls): Server {
+  return serverFactory(config, controls)();
 }

@@ -3,7 +3,7 @@
  * answer never came (src/call/run.ts), or a call a stop cut short (the transports). For each kind
  * of write, what may have happened and what to do about it.
  */
-import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { PROTOCOL_VERSION_META_KEY, type JSONRPCMessage } from "@modelcontextprotocol/server";
 import { outcomeUnknown, type Effect, type Failure } from "./operation/types.js";
 import { tools } from "./tools/index.js";
 
@@ -35,15 +35,19 @@ export interface CutOffRequest {
   /** tools/call: the tool's name, and whether the call sends nothing (a dry run or a skeleton). */
   tool?: string;
   sendsNothing?: boolean;
+  /** Sent under MCP 2026-07-28, whose results say what they are (resultType). */
+  modern?: boolean;
 }
 
 /** What a stop needs to know of a request, from its method and params. */
 export function cutOffRequest(id: string | number, method: string, params: Record<string, unknown> | undefined): CutOffRequest {
-  if (method !== "tools/call") return { id, method };
+  const modern = (params?._meta as Record<string, unknown> | undefined)?.[PROTOCOL_VERSION_META_KEY] !== undefined || undefined;
+  if (method !== "tools/call") return { id, method, modern };
   const args = (params?.arguments ?? {}) as { dryRun?: unknown; generateCliSkeleton?: unknown };
   return {
     id,
     method,
+    modern,
     tool: typeof params?.name === "string" ? params.name : undefined,
     sendsNothing: args.dryRun === true || (args.generateCliSkeleton !== undefined && args.generateCliSkeleton !== null),
   };
@@ -69,6 +73,6 @@ export function cutOffAnswer(request: CutOffRequest, reason: string): JSONRPCMes
   return {
     jsonrpc: "2.0",
     id: request.id,
-    result: { isError: true, content: [{ type: "text", text }], _meta: { error } },
+    result: { ...(request.modern && { resultType: "complete" }), isError: true, content: [{ type: "text", text }], _meta: { error } },
   } as unknown as JSONRPCMessage;
 }

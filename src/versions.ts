@@ -30,7 +30,7 @@ export const serverVersion = findPackageVersion(dirname(fileURLToPath(import.met
 export function versions(): Record<string, string> {
   return {
     [serverName]: serverVersion,
-    "@modelcontextprotocol/sdk": dependencyVersion("@modelcontextprotocol/sdk", "@modelcontextprotocol/sdk/server/index.js"),
+    "@modelcontextprotocol/server": dependencyVersion("@modelcontextprotocol/server"),
     "@aws-sdk/client-cognito-identity": dependencyVersion("@aws-sdk/client-cognito-identity"),
     node: process.version,
   };

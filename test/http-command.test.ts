@@ -1,9 +1,8 @@
 /** `cognito-identity-mcp --http` as an operator runs it: the built command, its flags and its controls. */
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { childEnv, fakeAwsEnv } from "./support/aws-env.js";
+import { startHttpCommand } from "./support/http-command.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { slowEndpoint } from "./support/slow-endpoint.js";
 import { stopGraceEnvVar } from "../src/shutdown.js";
@@ -13,39 +12,8 @@ let recorder: Recorder;
 let url: string;
 let stop: () => Promise<void>;
 
-interface Command {
-  url: string;
-  /** Everything written to stderr so far. */
-  readonly stderr: string;
-  signal(name: NodeJS.Signals): void;
-  exited: Promise<number | null>;
-}
-
 /** `node dist/index.js --http --port 0 --token … args` on 127.0.0.1; resolves once it serves. */
-async function startCommand(args: string[], env: Record<string, string> = {}): Promise<Command> {
-  const child = spawn(process.execPath, ["dist/index.js", "--http", "--port", "0", "--token", token, ...args], {
-    env: childEnv({ ...fakeAwsEnv, ...env }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const served = await new Promise<string>((resolve, reject) => {
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-      const found = /serving Streamable HTTP on (\S+)/.exec(stderr);
-      if (found) resolve(found[1]!);
-    });
-    void exited.then((code) => reject(new Error(`exited with ${code}: ${stderr}`)));
-  });
-  return {
-    url: served,
-    get stderr() {
-      return stderr;
-    },
-    signal: (name) => void child.kill(name),
-    exited,
-  };
-}
+const startCommand = (args: string[], env: Record<string, string> = {}) => startHttpCommand(token, args, env);
 
 beforeAll(async () => {
   recorder = await startRecorder();

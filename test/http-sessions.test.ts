@@ -62,7 +62,8 @@ describe("--max-sessions", () => {
     expect(JSON.parse(refused.body)).toEqual({
       jsonrpc: "2.0",
       id: null,
-      error: { code: -32000, message: expect.stringMatching(/allows 3 sessions at once \(its operator's --max-sessions\); close one/) },
+      // JSON-RPC's internal error: MCP 2026-07-28 keeps servers out of -32000..-32019.
+      error: { code: -32603, message: expect.stringMatching(/allows 3 sessions at once \(its operator's --max-sessions\); close one/) },
     });
     // The sessions held keep working: the refusal starved none of them.
     const ping = await fetch(handle.url, {
@@ -85,7 +86,7 @@ describe("--max-sessions", () => {
   });
 
   it("defaults to 100, as --help says; the flags parse and go with --http only", () => {
-    expect(serverFlagsHelp).toMatch(/--max-sessions N\s+sessions open at once \(default 100\)/);
+    expect(serverFlagsHelp).toMatch(/--max-sessions N\s+2025-era sessions open at once \(default 100\)/);
     expect(serverFlagsHelp).toMatch(/--session-idle-minutes M[\s\S]*?\(default 30\)/);
     const parsed = parseServerFlags(["--http", "--max-sessions", "7", "--session-idle-minutes", "0.5"]);
     expect(parsed.ok && parsed.value.transport).toMatchObject({ maxSessions: 7, sessionIdleMs: 30_000 });

@@ -139,7 +139,7 @@ describe("version", () => {
     const versions = (result.structuredContent as { versions: Record<string, string> }).versions;
     expect(Object.keys(versions)).toEqual([
       "cognito-identity-mcp",
-      "@modelcontextprotocol/sdk",
+      "@modelcontextprotocol/server",
       "@aws-sdk/client-cognito-identity",
       "node",
     ]);

@@ -23,18 +23,20 @@ export function bundleOptions(root) {
   };
 }
 
-/** The SDK's Server imports Ajv statically; a bundle that gives it a jsonSchemaValidator of its own (src/server.ts) leaves Ajv out. */
+/**
+ * The SDK's Server imports its default JSON Schema validator (Ajv, about 290 KB) through its
+ * runtime shims, to check elicitation answers that the server itself asks for with elicitInput.
+ * This server never does: it asks through input_required and checks each answer itself
+ * (src/server.ts), so the bundle's shim has no Ajv, and a validator asked for anyway says why.
+ */
 export const sdkAjvStub = {
   name: "sdk-server-ajv-stub",
   setup(b) {
-    b.onResolve({ filter: /validation\/ajv-provider\.js$/ }, ({ importer }) =>
-      /@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]server[\\/]index\.js$/.test(importer)
-        ? { path: "ajv-provider-stub", namespace: "stub" }
-        : undefined,
-    );
-    b.onLoad({ filter: /^ajv-provider-stub$/, namespace: "stub" }, () => ({
-      contents: `export class AjvJsonSchemaValidator {
-  constructor() { throw new Error("this bundle leaves Ajv out of start-up: create the SDK's Server with a jsonSchemaValidator (src/server.ts does)"); }
+    b.onResolve({ filter: /^@modelcontextprotocol\/server\/_shims$/ }, () => ({ path: "server-shims-stub", namespace: "stub" }));
+    b.onLoad({ filter: /^server-shims-stub$/, namespace: "stub" }, () => ({
+      contents: `export { default as process } from "node:process";
+export class DefaultJsonSchemaValidator {
+  getValidator() { throw new Error("this bundle leaves Ajv out: the server checks elicitation answers itself (src/server.ts)"); }
 }`,
       loader: "js",
     }));

@@ -6,7 +6,8 @@
  *
  * Loaded once the client has listed the tools (or by the first call), not at start-up.
  */
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { createHash } from "node:crypto";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { operationOf, type Operation } from "../operation/model.js";
 import { inputSkeleton, outputSample } from "../operation/skeleton.js";
 import { yamlInputSkeleton } from "../operation/yaml-skeleton.js";
@@ -25,26 +26,45 @@ import {
 import { outcomeUnknown, type CallOutcome, type Target, type Timeouts, type Connection, type Failure } from "../operation/types.js";
 import { createFileReader } from "../cli/parse-command-line.js";
 import { callOperation, resolveTarget, type Answer } from "../aws/calls.js";
+import type { DebugLog } from "../aws/debug.js";
 import { unknownOutcomeFailure } from "../unfinished.js";
 import { redactJson, redactSecrets } from "../aws/redact.js";
 import { regionPolicyProblem, resolveConnection } from "../connection.js";
 import { admit, approve, changeLine, type ProcessControls, type WriteDescription } from "../policy.js";
 import type { ServerConfig } from "../config.js";
 import { versions } from "../versions.js";
-import type { CallContext, ToolContract } from "../tools/contract.js";
+import type { AskUser, CallContext, ToolContract } from "../tools/contract.js";
 import { callShape, prepareCall, type PreparedCall } from "./prepare.js";
 import { writeLockKey } from "../locks.js";
 import { listPages, type PagedAnswer } from "./pages.js";
 
 export { rehearseAwsSend } from "../aws/rehearsal.js";
 
-/** Debug output goes to the operator (stderr) and to the client, with every known secret masked. */
-function debugLog(context: CallContext) {
+/**
+ * Debug output goes to the operator (stderr) and to the client, with every known secret masked:
+ * as log notifications where the client takes them, else into `kept`, for the call's result.
+ */
+function debugLog(context: CallContext, kept: Record<string, unknown>[]) {
   return (message: string, data: Record<string, unknown>) => {
     const entry = redactJson({ message, ...data });
     console.error(`[debug] ${JSON.stringify(entry)}`);
-    context.log?.("debug", entry);
+    if (context.log) context.log("debug", entry);
+    else kept.push(entry);
   };
+}
+
+/** A result with the debug entries the client took no notifications for, as one more text block. */
+function withDebugEntries(result: CallToolResult, kept: Record<string, unknown>[]): CallToolResult {
+  if (!kept.length) return result;
+  const text = `Debug log (${kept.length} entr${kept.length === 1 ? "y" : "ies"}; this client asked for no log notifications):\n${kept.map((entry) => JSON.stringify(entry)).join("\n")}`;
+  return { ...result, content: [...result.content, { type: "text", text }] };
+}
+
+/** What a write's consent question is bound to: the tool, the exact request, where it goes, and the state it replaces. */
+function writeBinding(tool: string, request: Record<string, unknown>, target: Target, current: Record<string, unknown>): string {
+  return createHash("sha256")
+    .update(JSON.stringify([tool, request, target, current]))
+    .digest("base64url");
 }
 
 function explained(effect: ToolContract["effect"], failure: Failure): Failure {
@@ -64,7 +84,7 @@ export function toolCall(
   contract: ToolContract,
   config: ServerConfig,
   controls: ProcessControls,
-): (args: unknown, context?: CallContext) => Promise<CallToolResult> {
+): (args: unknown, context?: CallContext) => Promise<CallToolResult | AskUser> {
   const shape = callShape(contract);
   const { operation } = shape;
   const readFile = createFileReader(config.allowFilesFrom);
@@ -107,15 +127,14 @@ export function toolCall(
     return { ...outcome, read };
   }
 
-  async function send(call: PreparedCall, route: Route, context: CallContext): Promise<CallOutcome<Answer>> {
-    const debug = call.options.debug ? debugLog(context) : undefined;
+  async function send(call: PreparedCall, route: Route, debug: DebugLog | undefined): Promise<CallOutcome<Answer>> {
     if (call.paging) return listPages(operation, route, call.request, call.paging, debug);
     // Creates and deletes are not safe to repeat once they may have reached AWS.
     const once = contract.effect === "create" || contract.effect === "delete";
     return callOperation(operation, call.request, route.connection, route.target, { timeouts: route.timeouts, debug, once });
   }
 
-  async function run(args: unknown, context: CallContext): Promise<CallToolResult> {
+  async function run(args: unknown, context: CallContext, kept: Record<string, unknown>[]): Promise<CallToolResult | AskUser> {
     const prepared = await prepareCall(shape, args, readFile);
     if (!prepared.ok) return problemsResult(prepared.error);
     const call = prepared.value;
@@ -141,9 +160,10 @@ export function toolCall(
     if (call.mode === "skeleton-output")
       return outputSampleResult(rendering, call.request, outputSample(operation, call.request, target.value.region!), target.value);
     const route: Route = { connection, timeouts, target: target.value };
+    const debug = call.options.debug ? debugLog(context, kept) : undefined;
 
     if (contract.effect === "read") {
-      const outcome = await send(call, route, context);
+      const outcome = await send(call, route, debug);
       if (!outcome.ok) return failure(outcome);
       const pages = "pages" in outcome.value ? (outcome.value as PagedAnswer).pages : undefined;
       return successResult(
@@ -159,15 +179,15 @@ export function toolCall(
     // Dry runs change nothing, and unguarded creates keep AWS's behaviour: neither waits for a lock.
     const key = lockKey(call, route);
     return key === undefined
-      ? write(call, rendering, route, context)
-      : controls.locks.run(key, () => write(call, rendering, route, context));
+      ? write(call, rendering, route, context, debug)
+      : controls.locks.run(key, () => write(call, rendering, route, context, debug));
   }
 
   /**
    * A guarded create's lock is its name's, any other write's its pool's, where the call goes and
-   * as whom: a later call then sees what an earlier one made or changed. The consent prompt runs
-   * inside it, so the user approves exactly the state the write replaces (a slow answer holds the
-   * lock; the SDK ends an unanswered prompt after its request timeout).
+   * as whom: a later call then sees what an earlier one made or changed. The user's consent is
+   * asked in a round of its own, outside the lock; the round that carries the answer checks,
+   * under the lock, that the state the write replaces is still the one the user approved.
    */
   function lockKey(call: PreparedCall, route: Route): string | undefined {
     if (contract.effect === "create") {
@@ -178,7 +198,13 @@ export function toolCall(
   }
 
   /** A write from its guard or pre-read to its result. */
-  async function write(call: PreparedCall, rendering: Rendering, route: Route, context: CallContext): Promise<CallToolResult> {
+  async function write(
+    call: PreparedCall,
+    rendering: Rendering,
+    route: Route,
+    context: CallContext,
+    debug: DebugLog | undefined,
+  ): Promise<CallToolResult | AskUser> {
     let description: WriteDescription;
     let changes: Change[] = [];
     let current: Record<string, unknown> = {};
@@ -212,9 +238,11 @@ export function toolCall(
       }
     }
 
-    const stopped = await approve(contract, description, route.target, config, controls, context);
-    if (stopped) return refusedResult(stopped, route.target);
-    const outcome = await send(call, route, context);
+    const binding = writeBinding(contract.name, call.request, route.target, current);
+    const approval = approve(contract, description, route.target, binding, config, controls, context);
+    if (approval && "refused" in approval) return refusedResult(approval.refused, route.target);
+    if (approval) return { askUser: approval.ask };
+    const outcome = await send(call, route, debug);
     if (!outcome.ok) return failure(outcome);
     const answer = outcome.value.value;
     const note = requestIdNote(outcome.value);
@@ -230,8 +258,11 @@ export function toolCall(
 
   return async (args, context = {}) => {
     let result: CallToolResult;
+    const kept: Record<string, unknown>[] = [];
     try {
-      result = await run(args, context);
+      const outcome = await run(args, context, kept);
+      if ("askUser" in outcome) return outcome;
+      result = withDebugEntries(outcome, kept);
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
       console.error(redactSecrets(`[${contract.name}] unexpected error: ${(error as Error)?.stack ?? String(error)}`));

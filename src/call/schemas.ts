@@ -4,7 +4,7 @@
  * Needs no AWS code, so neither the build nor tools/list from the sources loads the SDK.
  */
 import { z } from "zod";
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/server";
 import { tools } from "../tools/index.js";
 import type { ToolContract } from "../tools/contract.js";
 import { toolInputSchema } from "../operation/arguments.js";
@@ -16,8 +16,12 @@ export interface ToolJsonSchemas {
   output: Tool["outputSchema"];
 }
 
+/**
+ * JSON Schema 2020-12, the dialect MCP 2025-11-25 and 2026-07-28 assume for a tool schema without
+ * a $schema; leaving it out keeps tools/list within its budget.
+ */
 function jsonSchemaOf(schema: z.ZodType): Tool["inputSchema"] {
-  const { $schema: _draft, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io: "input" }) as Record<string, unknown>;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>;
   return rest as Tool["inputSchema"];
 }
 

@@ -3,7 +3,7 @@
  * AWS CLI renders it) and what programs read (structuredContent: what the API answered).
  */
 import { z } from "zod";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { resultTypesShape } from "./schema.js";
 import type { Operation } from "./model.js";
 import { formatProblem, type Problem } from "./problems.js";

@@ -3,10 +3,11 @@
  * on the world, which the policy gate (src/policy.ts) and the call pipeline (src/call/) read.
  * Everything else is derived from the operation's model.
  */
-import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { ToolAnnotations } from "@modelcontextprotocol/server";
 import type { OperationName } from "../operation/model.js";
 import type { Problem } from "../operation/problems.js";
 import type { Effect } from "../operation/types.js";
+import type { RoundState } from "../rounds.js";
 
 export interface ToolContract {
   /** The AWS CLI command with underscores: `describe_identity_pool`. */
@@ -25,10 +26,26 @@ export interface ToolContract {
   checkChange?(current: Record<string, unknown>, request: Record<string, unknown>): Problem[];
 }
 
-/** What the transport knows about the calling session. */
+/** What the MCP layer knows about the calling client and this round of the call. */
 export interface CallContext {
-  /** Sends an MCP log notification to the client (respecting its logging/setLevel). */
+  /**
+   * Debug entries for the client: an MCP log notification where the client asked for log
+   * levels; otherwise they are added to the call's result. Absent: the client gets none.
+   */
   log?: (level: "debug" | "info" | "warning" | "error", data: unknown) => void;
-  /** Asks the user through MCP elicitation; absent when the client cannot be asked. */
-  askUser?: (message: string) => Promise<"accept" | "decline" | "cancel">;
+  /** The user's consent: whether the client can ask them (elicitation), and their answer to this call's last question. */
+  consent?: { canAsk: boolean; reply?: ConsentReply };
+}
+
+export type ConsentAnswer = "accept" | "decline" | "cancel";
+
+/** The user's answer, with the question it answers (opened from the round's sealed state). */
+export interface ConsentReply {
+  answer: ConsentAnswer;
+  question: RoundState;
+}
+
+/** A call that needs the user's answer before it goes on: what to ask, and the state the answer must come back with. */
+export interface AskUser {
+  askUser: { message: string; question: Omit<RoundState, "nonce"> };
 }

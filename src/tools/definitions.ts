@@ -3,7 +3,7 @@
  * contracts; the JSON Schemas are computed at build time (scripts/build.mjs) from the zod schemas
  * that validate calls, so listing the tools loads none of the call code.
  */
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/server";
 import type { ServerConfig } from "../config.js";
 import { enabledTools } from "../policy.js";
 import type { ToolContract } from "./contract.js";

@@ -1,18 +1,23 @@
 /**
- * Streamable HTTP: the SDK's transport behind a bearer token, Host/target/Origin checks, CORS for
- * the allowed origins, a header deadline and a body limit. Each session (Mcp-Session-Id) gets its
- * own Server from makeServer() and its own transport, so nothing one session sets is seen by another.
- * Sessions are bounded in number and idle time; stop() lets the calls in flight finish first.
+ * Streamable HTTP, both protocol generations on one endpoint, behind a bearer token,
+ * Host/target/Origin checks, CORS for the allowed origins, a header deadline and a body limit.
+ *
+ * - MCP 2026-07-28 requests (those carrying the per-request envelope) are stateless: the SDK's
+ *   createMcpHandler answers each with a fresh Server from makeServer(), no session is kept, and
+ *   any replica with the same state key (src/rounds.ts) can answer any request.
+ * - 2025-era clients get sessions (Mcp-Session-Id), each with its own Server and transport, so
+ *   nothing one session sets is seen by another; they are bounded in number and idle time.
+ *
+ * stop() lets the calls in flight of either kind finish first.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { isInitializeRequest, type RequestId } from "@modelcontextprotocol/sdk/types.js";
+import { createMcpHandler, isInitializeRequest, isLegacyRequest, type RequestId, type Server } from "@modelcontextprotocol/server";
+import { NodeStreamableHTTPServerTransport, toNodeHandler, toWebRequest } from "@modelcontextprotocol/node";
 import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
 import { isLoopbackHost } from "../loopback.js";
 import { listen } from "../listen.js";
-import { cutOffAnswer, cutOffRequest } from "../unfinished.js";
+import { cutOffAnswer, cutOffRequest, type CutOffRequest } from "../unfinished.js";
 
 import { defaultMaxSessions, defaultSessionIdleMinutes, httpTokenEnv } from "../config.js";
 import { stopGraceMs } from "../shutdown.js";
@@ -72,7 +77,7 @@ export interface HttpServerHandle {
 
 interface Session {
   server: Server;
-  transport: StreamableHTTPServerTransport;
+  transport: NodeStreamableHTTPServerTransport;
   /** When its last request arrived or finished; requests still running keep it alive. */
   lastSeen: number;
   running: number;
@@ -108,6 +113,11 @@ function resolveToken(host: string, options: HttpOptions, log: (line: string) =>
   return token;
 }
 
+/** JSON-RPC 2.0's codes (§5.1); MCP 2026-07-28 keeps servers out of -32000..-32019. */
+const parseErrorCode = -32700;
+const invalidRequestCode = -32600;
+const internalErrorCode = -32603;
+
 function sendError(
   res: ServerResponse,
   status: number,
@@ -116,7 +126,8 @@ function sendError(
 ): void {
   // The JSON-RPC error shape the SDK's transport uses, so clients report these the same way.
   res.writeHead(status, { "content-type": "application/json", ...extra.headers });
-  res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: extra.code ?? -32000, message }, id: null }));
+  const code = extra.code ?? (status >= 500 ? internalErrorCode : invalidRequestCode);
+  res.end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }));
 }
 
 /** The body, or undefined once it is over limit bytes (declared or received). */
@@ -133,6 +144,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/**
+ * Answers a 2026-07-28 request the server stopped waiting for, on its own response: a JSON body if
+ * nothing was written yet, else one more event on its open stream.
+ */
+function answerCutOff(res: ServerResponse, answer: unknown): void {
+  if (res.writableEnded || res.destroyed) return;
+  const json = JSON.stringify(answer);
+  if (!res.headersSent) {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(json);
+  } else res.end(`event: message\ndata: ${json}\n\n`);
 }
 
 function sessionIdOf(req: IncomingMessage): string | undefined {
@@ -158,6 +182,14 @@ export async function serveHttp(
   const live = new Set<Server>();
   // POSTs being handled: each resolves once its answers are written (or its client is gone).
   const posts = new Set<Promise<void>>();
+  // 2026-07-28 requests being answered, so a stop can answer those still running.
+  const statelessCalls = new Map<ServerResponse, CutOffRequest>();
+  const stateless = createMcpHandler(() => makeServer(), {
+    legacy: "reject",
+    maxRequestBodySize: maxBodyBytes,
+    onerror: (error) => log(`[http] ${error.message}`),
+  });
+  const serveStateless = toNodeHandler(stateless, { maxRequestBodySize: maxBodyBytes, onerror: (error) => log(`[http] ${error.message}`) });
   let closing = false;
   let stopping = false;
 
@@ -167,7 +199,7 @@ export async function serveHttp(
   async function startSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
     const server = makeServer();
     const pending = new Map<RequestId, PendingRequest>();
-    const transport = new StreamableHTTPServerTransport({
+    const transport = new NodeStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => void sessions.set(id, { server, transport, lastSeen: Date.now(), running: 0, pending }),
     });
@@ -199,10 +231,14 @@ export async function serveHttp(
     try {
       body = JSON.parse(raw.toString("utf8"));
     } catch {
-      return sendError(res, 400, "Parse error: the request body is not JSON.", { code: -32700 });
+      return sendError(res, 400, "Parse error: the request body is not JSON.", { code: parseErrorCode });
     }
     const sessionId = sessionIdOf(req);
     const requests = (Array.isArray(body) ? body : [body]).filter(isRequest);
+    if (sessionId === undefined && !(await isLegacyRequest(await toWebRequest(req, body), body, { maxRequestBodySize: maxBodyBytes }))) {
+      if (stopping) return refuseWhileStopping(res);
+      return answerStateless(req, res, body, requests[0]);
+    }
     if (sessionId !== undefined) {
       const session = sessions.get(sessionId);
       if (!session) return sendError(res, 404, "Session not found: it ended or never existed; initialize a new one.");
@@ -226,6 +262,21 @@ export async function serveHttp(
         `This server allows ${maxSessions} session${maxSessions === 1 ? "" : "s"} at once (its operator's --max-sessions); close one (DELETE) or try later.`,
       );
     return startSession(req, res, body);
+  }
+
+  /** One 2026-07-28 request, answered by a Server of its own; tracked until its answer is written. */
+  async function answerStateless(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: unknown,
+    request: (PendingRequest & { id: RequestId }) | undefined,
+  ): Promise<void> {
+    if (request) statelessCalls.set(res, cutOffRequest(request.id as string | number, request.method, request.params));
+    try {
+      await serveStateless(req, res, body);
+    } finally {
+      statelessCalls.delete(res);
+    }
   }
 
   async function handleSessionRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -281,7 +332,8 @@ export async function serveHttp(
       if (req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined && path === mcpPath) {
         res.writeHead(204, {
           "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
-          "access-control-allow-headers": "Authorization, Content-Type, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID",
+          "access-control-allow-headers":
+            "Authorization, Content-Type, Mcp-Session-Id, Mcp-Protocol-Version, Mcp-Method, Mcp-Name, Last-Event-ID",
           "access-control-max-age": String(preflightMaxAgeSeconds),
         });
         return void res.end();
@@ -330,6 +382,7 @@ export async function serveHttp(
   async function close(): Promise<void> {
     closing = true;
     clearInterval(sweeper);
+    await stateless.close();
     const servers = [...live];
     live.clear();
     sessions.clear();
@@ -346,7 +399,7 @@ export async function serveHttp(
     // Still listening: a new connection or request gets a 503 it can read, not a refused or reset socket.
     stopping = true;
     const running = [...posts];
-    const inFlight = [...sessions.values()].reduce((n, session) => n + session.pending.size, 0);
+    const inFlight = [...sessions.values()].reduce((n, session) => n + session.pending.size, statelessCalls.size);
     const shortened = new Promise<void>((resolve) => (cutShort = resolve));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(running), shortened, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
@@ -358,6 +411,10 @@ export async function serveHttp(
         // The transport writes it on the stream its client is waiting on; a client already gone is no loss.
         await session.transport.send(cutOffAnswer(cutOffRequest(id, pending.method, pending.params), reason)).catch(() => {});
       }
+    for (const [res, request] of statelessCalls) {
+      cutOff++;
+      answerCutOff(res, cutOffAnswer(request, reason));
+    }
     // Lets those answers reach the socket before the connections close.
     await Promise.race([Promise.all([...posts]), new Promise((resolve) => setTimeout(resolve, 1000))]);
     await close();

@@ -1,9 +1,11 @@
 /**
  * stdio: newline-delimited JSON-RPC, stdout for JSON-RPC alone, everything else on stderr.
  *
- * Our own transport rather than the SDK's, because the SDK's stays silent on a line that is not
- * JSON or not JSON-RPC (JSON-RPC 2.0 requires a parse error / invalid request answer) and stops
- * reading for good after one oversized frame. Here each bad frame gets its answer and the
+ * The SDK's serveStdio decides each connection's protocol era (2025-11-25 from `initialize`,
+ * 2026-07-28 from a request's envelope) over our own transport rather than the SDK's, because the
+ * SDK's stays silent on a line that is not JSON or not JSON-RPC (JSON-RPC 2.0 requires a parse
+ * error / invalid request answer), closes for good after one oversized frame, and aborts the
+ * requests in flight when stdin ends. Here each bad frame gets its answer and the
  * session goes on; a frame over the limit is skipped without being buffered, and answered under
  * its id when its first or last bytes show it.
  *
@@ -11,9 +13,8 @@
  * let them finish, and answer those still running at the bound itself instead of dropping them.
  */
 import type { Readable, Writable } from "node:stream";
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { parseJSONRPCMessage, type JSONRPCMessage, type McpServerFactory, type Transport } from "@modelcontextprotocol/server";
+import { serveStdio as serveEitherEra } from "@modelcontextprotocol/server/stdio";
 import { cutOffAnswer, cutOffRequest, type CutOffRequest } from "../unfinished.js";
 import { stopGraceMs } from "../shutdown.js";
 
@@ -137,7 +138,7 @@ export class StdioTransport implements Transport {
       if (this.stopping) return;
       return this.reject(null, parseError, `Parse error: ${(error as Error).message}`);
     }
-    const message = JSONRPCMessageSchema.safeParse(frame);
+    const message = parseMessage(frame);
     if (this.stopping) {
       // Nothing new once stopping; but a call in flight may wait for the client's answer (consent), or be cancelled.
       if (message.success && (isResponse(message.data) || isCancellation(message.data))) this.deliver(message.data);
@@ -248,6 +249,14 @@ export class StdioTransport implements Transport {
     this.pending = [];
     this.overlong = undefined;
     this.onclose?.();
+  }
+}
+
+function parseMessage(frame: unknown): { success: true; data: JSONRPCMessage } | { success: false } {
+  try {
+    return { success: true, data: parseJSONRPCMessage(frame) };
+  } catch {
+    return { success: false };
   }
 }
 
@@ -385,12 +394,14 @@ export interface StdioSession {
   stopNow(): void;
 }
 
-/** Serves `server` on stdio until stdin closes or stop() is called, then stops in order and exits. */
-export async function serveStdio(server: Server, options: { graceMs?: number; log?: (line: string) => void } = {}): Promise<StdioSession> {
+/**
+ * Serves a server from `factory` on stdio, in the era the client opens with, until stdin closes
+ * or stop() is called, then stops in order and exits.
+ */
+export function serveStdio(factory: McpServerFactory, options: { graceMs?: number; log?: (line: string) => void } = {}): StdioSession {
   const graceMs = options.graceMs ?? stopGraceMs;
   const log = options.log ?? ((line: string) => console.error(line));
   const transport = new StdioTransport();
-  transport.onerror = (error) => console.error(`[stdio] ${error.message}`);
   let stopping = false;
   const stop = (reason: string) => {
     if (stopping) return;
@@ -403,7 +414,6 @@ export async function serveStdio(server: Server, options: { graceMs?: number; lo
     });
   };
   transport.onend = () => stop("stdin closed");
-  // connect() keeps these handlers and calls them alongside the Server's own.
-  await server.connect(transport);
+  serveEitherEra(factory, { legacy: "serve", transport, onerror: (error) => console.error(`[stdio] ${error.message}`) });
   return { stop, stopNow: () => transport.endWait() };
 }

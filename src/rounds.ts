@@ -1,0 +1,75 @@
+/**
+ * State a call carries from one round to the next through the client (MCP 2026-07-28's
+ * `requestState`, also used for 2025 clients through the SDK's elicitation shim): sealed with
+ * HMAC-SHA256 by the SDK's codec, expiring, and used once per process. The key is the operator's
+ * (COGNITO_IDENTITY_MCP_STATE_KEY, shared by replicas) or random per process, so any replica with
+ * the key can take the next round, and a round sealed with another key is refused.
+ */
+import { randomBytes } from "node:crypto";
+import { createRequestStateCodec } from "@modelcontextprotocol/server";
+
+export const stateKeyEnv = "COGNITO_IDENTITY_MCP_STATE_KEY";
+export const minStateKeyBytes = 32;
+/** How long a round's state stays valid: long enough for a person to read a question and answer. */
+export const roundTtlSeconds = 600;
+
+/** The key in COGNITO_IDENTITY_MCP_STATE_KEY (base64 or base64url), or why it cannot be used. */
+export function parseStateKey(value: string): { key: Uint8Array } | { error: string } {
+  const text = value.trim();
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return { error: `${stateKeyEnv} must be base64 (A-Z, a-z, 0-9, +/ or -_, = padding)` };
+  const key = Buffer.from(text.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+  if (key.length < minStateKeyBytes)
+    return { error: `${stateKeyEnv} must hold at least ${minStateKeyBytes} bytes once decoded (it holds ${key.length})` };
+  return { key: new Uint8Array(key) };
+}
+
+/** What a round's state holds: each value ties it to one tool, one request and what it saw. */
+export interface RoundState {
+  /** The tool the state was made by. */
+  tool: string;
+  /** Digest of everything the next round must find unchanged (request, target, state read). */
+  binding: string;
+  /** Makes the state single-use. */
+  nonce: string;
+}
+
+export interface Rounds {
+  /** The state as the opaque string the client echoes. */
+  seal(state: Omit<RoundState, "nonce">): Promise<string>;
+  /** The state, if this key sealed it and it has not expired; else why not. */
+  open(sealed: string): Promise<{ state: RoundState } | { problem: string }>;
+  /** True the first time a state's nonce is used in this process, false after. */
+  use(state: RoundState): boolean;
+}
+
+export function createRounds(key: Uint8Array = new Uint8Array(randomBytes(minStateKeyBytes)), ttlSeconds = roundTtlSeconds): Rounds {
+  const codec = createRequestStateCodec<RoundState>({ key, ttlSeconds });
+  /** Used nonces, with when each expires: kept as long as its state could still be opened. */
+  const used = new Map<string, number>();
+  return {
+    seal: (state) => codec.mint({ ...state, nonce: randomBytes(16).toString("base64url") }),
+    async open(sealed) {
+      try {
+        const state = (await codec.verify(sealed, undefined as never)) as RoundState;
+        if (typeof state?.tool !== "string" || typeof state.binding !== "string" || typeof state.nonce !== "string")
+          return { problem: "it is not a state this server makes" };
+        return { state };
+      } catch (error) {
+        const reason = (error as Error).message;
+        return {
+          problem:
+            reason === "expired"
+              ? `it expired (a round is valid for ${ttlSeconds} s)`
+              : "it was not sealed with this server's key (altered, or from a server with another COGNITO_IDENTITY_MCP_STATE_KEY)",
+        };
+      }
+    },
+    use(state) {
+      const now = Date.now();
+      for (const [nonce, expires] of used) if (expires <= now) used.delete(nonce);
+      if (used.has(state.nonce)) return false;
+      used.set(state.nonce, now + ttlSeconds * 1000);
+      return true;
+    },
+  };
+}
