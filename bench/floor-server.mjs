@@ -8,9 +8,8 @@
  * not apply here), so the difference between the two is the server's own work.
  * Not part of the product.
  */
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { CallToolRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { Server } from "@modelcontextprotocol/server";
+import { serveStdio } from "@modelcontextprotocol/server/stdio";
 
 const tool = {
   name: "create_identity_pool",
@@ -22,17 +21,11 @@ const tool = {
   },
 };
 
-// Ajv is left out as src/server.ts leaves it out of start-up; this server never elicits.
-const server = new Server(
-  { name: "floor-cognito-identity", version: "1.0.0" },
-  {
-    capabilities: { tools: {} },
-    jsonSchemaValidator: { getValidator: () => () => ({ valid: true, data: undefined, errorMessage: undefined }) },
-  },
-);
 let client;
-server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [tool] }));
-server.setRequestHandler(CallToolRequestSchema, async ({ params }) => {
+// Ajv is left out as the build leaves it out (scripts/lib/bundle-options.mjs); this server never elicits.
+const server = new Server({ name: "floor-cognito-identity", version: "1.0.0" }, { capabilities: { tools: {} } });
+server.setRequestHandler("tools/list", () => ({ tools: [tool] }));
+server.setRequestHandler("tools/call", async ({ params }) => {
   const { CognitoIdentityClient, CreateIdentityPoolCommand } = await import("@aws-sdk/client-cognito-identity");
   client ??= new CognitoIdentityClient({});
   try {
@@ -42,4 +35,4 @@ server.setRequestHandler(CallToolRequestSchema, async ({ params }) => {
     return { isError: true, content: [{ type: "text", text: `${error.name}: ${error.message}` }] };
   }
 });
-await server.connect(new StdioServerTransport());
+serveStdio(() => server);

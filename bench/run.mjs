@@ -677,7 +677,7 @@ function machine() {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     versions: Object.fromEntries(
-      ["@modelcontextprotocol/sdk", "@aws-sdk/client-cognito-identity", "zod", "esbuild"].map((n) => [n, version(n)]),
+      ["@modelcontextprotocol/server", "@aws-sdk/client-cognito-identity", "zod", "esbuild"].map((n) => [n, version(n)]),
     ),
   };
 }

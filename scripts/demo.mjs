@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The README's quick start: the real server, in sandbox mode with every tool, driven by the MCP
- * SDK's own client over stdio. It walks one pool through its life: create, set roles, update
- * (the change report), delete. No AWS account, credentials or network needed.
+ * SDK's own client (v2) over stdio, which picks the newest protocol revision both speak. It walks
+ * one pool through its life: create, set roles, update (the change report), delete. No AWS
+ * account, credentials or network needed.
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { Client } from "@modelcontextprotocol/client";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 
 const say = (line) => process.stdout.write(`${line}\n`);
 const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
@@ -15,11 +16,12 @@ const transport = new StdioClientTransport({
   env,
   stderr: "pipe",
 });
-const client = new Client({ name: "cognito-identity-mcp-demo", version: "1.0.0" });
+const client = new Client({ name: "cognito-identity-mcp-demo", version: "1.0.0" }, { versionNegotiation: { mode: "auto" } });
 await client.connect(transport);
 
 const { tools } = await client.listTools();
-say(`Server started in sandbox mode; its tools: ${tools.map((t) => t.name).join(", ")}`);
+const revision = client.getProtocolEra() === "modern" ? "MCP 2026-07-28" : "MCP 2025-11-25";
+say(`Server started in sandbox mode, speaking ${revision}; its tools: ${tools.map((t) => t.name).join(", ")}`);
 
 /** Calls a tool and prints what an assistant would read; stops the demo on an error. */
 async function step(name, args) {

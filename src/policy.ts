@@ -182,8 +182,12 @@ export function admit(
   return floor ? { problems: [floor] } : undefined;
 }
 
-/** Where approve() leaves a write: refused with a message, waiting for the user's answer to `question`, or cleared to go. */
-export type Approval = { refused: string } | { ask: { message: string; question: Omit<RoundState, "nonce"> } } | undefined;
+/**
+ * Where approve() leaves a write: refused with a message, refused because the client cannot ask
+ * the user, waiting for the user's answer to `question`, or cleared to go.
+ */
+export type Approval =
+  { refused: string } | { cannotAsk: string } | { ask: { message: string; question: Omit<RoundState, "nonce"> } } | undefined;
 
 /**
  * Last stage, right before a write is sent: the rate limit, then the user's consent, then the
@@ -216,7 +220,7 @@ export function approve(
     if (!consent?.canAsk) {
       if (!config.allowWritesWithoutConsent)
         return {
-          refused: `Not done: this server asks the user to approve every write (its operator's --consent), and this MCP client does not support elicitation, so the user cannot be asked. Use a client with elicitation, or the operator can add --allow-writes-without-consent.`,
+          cannotAsk: `Not done: this server asks the user to approve every write (its operator's --consent), and this MCP client does not support elicitation, so the user cannot be asked. Use a client with elicitation, or the operator can add --allow-writes-without-consent.`,
         };
     } else {
       const reply = consent.reply;

@@ -7,6 +7,7 @@
 import {
   CLIENT_CAPABILITIES_META_KEY,
   LOG_LEVEL_META_KEY,
+  MissingRequiredClientCapabilityError,
   PROTOCOL_VERSION_META_KEY,
   Server,
   inputRequired,
@@ -19,7 +20,7 @@ import {
   type StandardSchemaV1,
 } from "@modelcontextprotocol/server";
 import { listTools } from "./tools/definitions.js";
-import type { AskUser, CallContext, ConsentReply } from "./tools/contract.js";
+import type { CallContext, ConsentReply, UserNeeded } from "./tools/contract.js";
 import { enabledTools, processControls, type ProcessControls } from "./policy.js";
 import type { ServerConfig } from "./config.js";
 import { serverName, serverVersion } from "./versions.js";
@@ -38,7 +39,7 @@ const consentKey = "consent";
 /** The elicitation that asks for consent: a yes or no, so the form has no fields. */
 const consentForm = { type: "object" as const, properties: {} };
 
-type ToolCall = (args: unknown, context: CallContext) => Promise<CallToolResult | AskUser>;
+type ToolCall = (args: unknown, context: CallContext) => Promise<CallToolResult | UserNeeded>;
 
 /** The envelope a 2026-07-28 request carries (protocol version, client capabilities, log level); undefined on 2025-era requests. */
 function envelopeOf(ctx: ServerContext): Record<string, unknown> | undefined {
@@ -67,8 +68,8 @@ const callToolParams: StandardSchemaV1<unknown, { name: string; arguments?: unkn
   },
 };
 
-function isAskUser(outcome: CallToolResult | AskUser): outcome is AskUser {
-  return "askUser" in outcome;
+function needsUser(outcome: CallToolResult | UserNeeded): outcome is UserNeeded {
+  return "askUser" in outcome || "cannotAsk" in outcome;
 }
 
 /** A factory of MCP servers; pass the same `controls` to every factory of a process (they hold its rate limit and locks). */
@@ -200,7 +201,12 @@ export function serverFactory(config: ServerConfig = {}, controls: ProcessContro
       if ("content" in context) return context;
       callsStarted++;
       const outcome = await (await loadCall(name))(args, context);
-      if (!isAskUser(outcome)) return outcome;
+      if (!needsUser(outcome)) return outcome;
+      if ("cannotAsk" in outcome) {
+        // MCP 2026-07-28 names what the client lacks (-32021, HTTP 400); a 2025-era client gets the refusal as a result.
+        if (!envelopeOf(ctx)) return outcome.cannotAsk.refusal;
+        throw new MissingRequiredClientCapabilityError({ requiredCapabilities: { elicitation: { form: {} } } }, outcome.cannotAsk.message);
+      }
       // The client asks the user and calls again with the answer and this state (a 2025-era
       // client is asked through elicitation/create by the SDK, which then calls this handler again).
       const { message, question } = outcome.askUser;

@@ -213,14 +213,25 @@ describe("consent through input_required", () => {
     expect(await poolsNamed(no)).toBe(0);
   });
 
-  it("a client that cannot be asked is refused, and nothing is sent", async () => {
+  it("a client that cannot be asked is refused with the capability it lacks (-32021, HTTP 400), and nothing is sent", async () => {
     const server = await startHttpCommand(token, against);
     const mute = await connectModernHttp(server.url, token);
     onTestFinished(() => mute.close());
     const name = unique("consent-mute");
-    const refused = await mute.call("create_identity_pool", created(name));
-    expect(refused.isError).toBe(true);
-    expect(refused.content[0]).toMatchObject({ text: expect.stringMatching(/does not support elicitation, so the user cannot be asked/) });
+    await expect(mute.call("create_identity_pool", created(name))).rejects.toMatchObject({
+      code: -32021,
+      message: expect.stringMatching(/does not support elicitation, so the user cannot be asked/),
+    });
+    const raw = await postModern(server.url, token, {
+      id: 1,
+      method: "tools/call",
+      params: { name: "create_identity_pool", arguments: created(name), _meta: envelope() },
+    });
+    expect(raw.status).toBe(400);
+    expect(raw.body.error).toMatchObject({ code: -32021, data: { requiredCapabilities: { elicitation: {} } } });
+    // A dry run (for create, the output skeleton) needs no one's consent.
+    const dryRun = await mute.call("create_identity_pool", { ...created(name), generateCliSkeleton: "output" });
+    expect(dryRun.isError, JSON.stringify(dryRun.content)).toBeFalsy();
     expect(await poolsNamed(name)).toBe(0);
   });
 

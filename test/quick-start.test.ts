@@ -13,6 +13,7 @@ const bareEnv = { PATH: process.env.PATH ?? "", HOME: "/nonexistent" };
 describe("sandbox mode (--sandbox)", () => {
   it("npm run demo's script walks a pool through create, set roles, update and delete in the sandbox, then lists none", async () => {
     const { stdout } = await run(process.execPath, ["scripts/demo.mjs"], { env: bareEnv, timeout: 30_000 });
+    expect(stdout).toMatch(/^Server started in sandbox mode, speaking MCP 2026-07-28; its tools: create_identity_pool, /m);
     expect(stdout).toMatch(/"IdentityPoolName": "MyIdentityPool"/);
     expect(stdout).toMatch(/^Created identity pool us-east-1:[0-9a-f-]+, request id .*\(SANDBOX: the server's local emulator, not AWS, /m);
     expect(stdout).toMatch(/^SetIdentityPoolRoles done: Roles: set to /m);

@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { initialize, spawnServer, type ServerChild } from "./support/stdio-child.js";
 import { resultText } from "./support/results.js";
 import { slowEndpoint } from "./support/slow-endpoint.js";
+import { envelope } from "./support/modern-client.js";
 
 type SlowEndpoint = Awaited<ReturnType<typeof slowEndpoint>>;
 
@@ -142,6 +143,24 @@ describe("calls still running at the stop's bound are answered, not dropped", ()
     expect(read!.result?.isError).toBe(true);
     expect(resultText(read!.result)).toMatch(/before describe_identity_pool finished; it changes nothing/);
     expect(s.stderr).toMatch(/2 calls still running answered as unfinished/);
+  }, 30_000);
+
+  it("under MCP 2026-07-28 (no initialize, the envelope on each request), a create still running at the bound is answered as a complete result with an unknown outcome", async () => {
+    const e = await slowEndpoint(null);
+    const s = (server = spawnServer(["--endpoint-url", e.url, "--region", "us-east-1"], {
+      COGNITO_IDENTITY_MCP_STOP_GRACE_MS: String(graceMs),
+    }));
+    const modern = (frame: { params: Record<string, unknown> }) => ({ ...frame, params: { ...frame.params, _meta: envelope() } });
+    await s.send(modern(createFrame("modern-stalled")));
+    await inFlight(s, e, 1);
+    s.child.stdin.end();
+    expect(await s.waitForExit(graceMs + 10_000)).toBe(0);
+    const answers = s.responses("modern-stalled");
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.result).toMatchObject({ resultType: "complete", isError: true });
+    expect(resultText(answers[0]!.result)).toMatch(
+      /The server stopped \(stdin closed\) before create_identity_pool finished, so the pool may or may not/,
+    );
   }, 30_000);
 
   it("a second SIGTERM ends the wait at once: the stalled create is answered as an unknown outcome, exit 0", async () => {

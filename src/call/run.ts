@@ -33,7 +33,7 @@ import { regionPolicyProblem, resolveConnection } from "../connection.js";
 import { admit, approve, changeLine, type ProcessControls, type WriteDescription } from "../policy.js";
 import type { ServerConfig } from "../config.js";
 import { versions } from "../versions.js";
-import type { AskUser, CallContext, ToolContract } from "../tools/contract.js";
+import type { UserNeeded, CallContext, ToolContract } from "../tools/contract.js";
 import { callShape, prepareCall, type PreparedCall } from "./prepare.js";
 import { writeLockKey } from "../locks.js";
 import { listPages, type PagedAnswer } from "./pages.js";
@@ -84,7 +84,7 @@ export function toolCall(
   contract: ToolContract,
   config: ServerConfig,
   controls: ProcessControls,
-): (args: unknown, context?: CallContext) => Promise<CallToolResult | AskUser> {
+): (args: unknown, context?: CallContext) => Promise<CallToolResult | UserNeeded> {
   const shape = callShape(contract);
   const { operation } = shape;
   const readFile = createFileReader(config.allowFilesFrom);
@@ -134,7 +134,7 @@ export function toolCall(
     return callOperation(operation, call.request, route.connection, route.target, { timeouts: route.timeouts, debug, once });
   }
 
-  async function run(args: unknown, context: CallContext, kept: Record<string, unknown>[]): Promise<CallToolResult | AskUser> {
+  async function run(args: unknown, context: CallContext, kept: Record<string, unknown>[]): Promise<CallToolResult | UserNeeded> {
     const prepared = await prepareCall(shape, args, readFile);
     if (!prepared.ok) return problemsResult(prepared.error);
     const call = prepared.value;
@@ -204,7 +204,7 @@ export function toolCall(
     route: Route,
     context: CallContext,
     debug: DebugLog | undefined,
-  ): Promise<CallToolResult | AskUser> {
+  ): Promise<CallToolResult | UserNeeded> {
     let description: WriteDescription;
     let changes: Change[] = [];
     let current: Record<string, unknown> = {};
@@ -241,6 +241,8 @@ export function toolCall(
     const binding = writeBinding(contract.name, call.request, route.target, current);
     const approval = approve(contract, description, route.target, binding, config, controls, context);
     if (approval && "refused" in approval) return refusedResult(approval.refused, route.target);
+    if (approval && "cannotAsk" in approval)
+      return { cannotAsk: { message: approval.cannotAsk, refusal: refusedResult(approval.cannotAsk, route.target) } };
     if (approval) return { askUser: approval.ask };
     const outcome = await send(call, route, debug);
     if (!outcome.ok) return failure(outcome);
@@ -261,7 +263,7 @@ export function toolCall(
     const kept: Record<string, unknown>[] = [];
     try {
       const outcome = await run(args, context, kept);
-      if ("askUser" in outcome) return outcome;
+      if ("askUser" in outcome || "cannotAsk" in outcome) return outcome;
       result = withDebugEntries(outcome, kept);
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.

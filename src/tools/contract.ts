@@ -3,7 +3,7 @@
  * on the world, which the policy gate (src/policy.ts) and the call pipeline (src/call/) read.
  * Everything else is derived from the operation's model.
  */
-import type { ToolAnnotations } from "@modelcontextprotocol/server";
+import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/server";
 import type { OperationName } from "../operation/model.js";
 import type { Problem } from "../operation/problems.js";
 import type { Effect } from "../operation/types.js";
@@ -45,7 +45,10 @@ export interface ConsentReply {
   question: RoundState;
 }
 
-/** A call that needs the user's answer before it goes on: what to ask, and the state the answer must come back with. */
-export interface AskUser {
-  askUser: { message: string; question: Omit<RoundState, "nonce"> };
-}
+/**
+ * A call that needs the user before it goes on: their answer (what to ask, and the state the
+ * answer must come back with), or an ability to ask them that the client lacks (the refusal, as a
+ * result; MCP 2026-07-28 answers it as a missing client capability instead).
+ */
+export type UserNeeded =
+  { askUser: { message: string; question: Omit<RoundState, "nonce"> } } | { cannotAsk: { message: string; refusal: CallToolResult } };

@@ -85,7 +85,7 @@ export async function postModern(
   url: string,
   token: string,
   message: { id: number | string; method: string; params?: Record<string, unknown> },
-): Promise<{ status: number; body: { result?: Record<string, unknown>; error?: { code: number; message: string } } }> {
+): Promise<{ status: number; body: { result?: Record<string, unknown>; error?: { code: number; message: string; data?: unknown } } }> {
   const name = (message.params?.name as string | undefined) ?? undefined;
   const res = await fetch(url, {
     method: "POST",
