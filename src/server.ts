@@ -12,7 +12,7 @@ import {
   Server,
   inputRequired,
   inputResponse,
-  preloadSchemas,
+  InMemoryTransport,
   type CallToolResult,
   type ClientCapabilities,
   type InputRequiredResult,
@@ -100,11 +100,12 @@ export function serverFactory(config: ServerConfig = {}, controls: ProcessContro
   /**
    * Loads the call code with the AWS SDK, then runs them once without sending anything: an SDK
    * send to an endpoint the process opens on loopback (rehearseAwsSend), and a dry run of the first
-   * tool, which builds the client a default call uses. The SDK's wire schemas are built too. A
-   * first call otherwise pays for V8 compiling every function it reaches, and for zod compiling
-   * each schema. No credentials are resolved. Once a call has started, it warms the same code
-   * itself. Runs once per process, whichever server lists the tools first; resolves with whether
-   * it ran to the end.
+   * tool sent to a server of this factory in memory, as a client sends a tools/call: it builds the
+   * client a default call uses, and takes the request and its result through every stage the MCP
+   * SDK runs. A first call otherwise pays for V8 compiling every function it reaches, and for zod
+   * compiling each schema. No credentials are resolved. Once a call has started, it warms the same
+   * code itself. Runs once per process, whichever server lists the tools first; resolves with
+   * whether it ran to the end.
    */
   const warmUp = async (): Promise<boolean> => {
     if (warmedUp) return false;
@@ -112,7 +113,7 @@ export function serverFactory(config: ServerConfig = {}, controls: ProcessContro
     const [first] = enabled;
     if (!first) return false;
     const run = await callModule();
-    const call = await loadCall(first.name);
+    await loadCall(first.name);
     // A rehearsal that fails (no loopback listener allowed, say) leaves the rest to run, then is reported.
     const rehearsalFailure =
       callsStarted === 0
@@ -122,8 +123,7 @@ export function serverFactory(config: ServerConfig = {}, controls: ProcessContro
           )
         : undefined;
     if (callsStarted > 0) return false;
-    preloadSchemas();
-    await call({ ...run.sampleArguments(first), generateCliSkeleton: "output" }, {});
+    await rehearseCall(makeServer(), first.name, { ...run.sampleArguments(first), generateCliSkeleton: "output" });
     if (rehearsalFailure) throw rehearsalFailure;
     return true;
   };
@@ -144,7 +144,7 @@ export function serverFactory(config: ServerConfig = {}, controls: ProcessContro
       );
     });
 
-  return () => {
+  const makeServer = () => {
     const server = new Server(
       { name: serverName, version: serverVersion },
       {
@@ -217,6 +217,31 @@ export function serverFactory(config: ServerConfig = {}, controls: ProcessContro
     });
     return server;
   };
+  return makeServer;
+}
+
+/**
+ * One tools/call through `server`, in memory, as a 2025-era client sends it after initialize;
+ * resolves once it is answered and the server is closed.
+ */
+async function rehearseCall(server: Server, name: string, args: Record<string, unknown>): Promise<void> {
+  const [local, remote] = InMemoryTransport.createLinkedPair();
+  const waiting = new Map<number, () => void>();
+  remote.onmessage = (message) => waiting.get((message as { id?: number }).id ?? -1)?.();
+  const request = (id: number, method: string, params: Record<string, unknown>) =>
+    new Promise<void>((resolve) => {
+      waiting.set(id, resolve);
+      void remote.send({ jsonrpc: "2.0", id, method, params });
+    });
+  await server.connect(local);
+  await request(1, "initialize", {
+    protocolVersion: "2025-11-25",
+    capabilities: {},
+    clientInfo: { name: "warm-up", version: serverVersion },
+  });
+  await remote.send({ jsonrpc: "2.0", method: "notifications/initialized" });
+  await request(2, "tools/call", { name, arguments: args });
+  await server.close();
 }
 
 /** One server; for tests and callers that serve a single connection. */

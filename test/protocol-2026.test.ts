@@ -10,7 +10,12 @@ import { randomBytes } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/client";
-import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
+import {
+  CognitoIdentityClient,
+  CreateIdentityPoolCommand,
+  ListIdentityPoolsCommand,
+  UpdateIdentityPoolCommand,
+} from "@aws-sdk/client-cognito-identity";
 import { connectStdio } from "./support/client.js";
 import { connectModernHttp, connectModernStdio, envelope, postModern } from "./support/modern-client.js";
 import { startHttpCommand } from "./support/http-command.js";
@@ -191,7 +196,7 @@ describe("consent through input_required", () => {
   const poolsNamed = async (name: string) =>
     ((await aws.send(new ListIdentityPoolsCommand({ MaxResults: 60 }))).IdentityPools ?? []).filter((p) => p.IdentityPoolName === name)
       .length;
-  const against = ["--endpoint-url", motoUrl, "--region", "us-east-1", "--consent"];
+  const against = ["--endpoint-url", motoUrl, "--region", "us-east-1", "--consent", "--tools", "all"];
   const created = (name: string) => ({ IdentityPoolName: name, AllowUnauthenticatedIdentities: false });
   const unique = (what: string) => `${what}-${randomBytes(4).toString("hex")}`;
 
@@ -211,6 +216,35 @@ describe("consent through input_required", () => {
     expect(refused.isError).toBe(true);
     expect(refused.content[0]).toMatchObject({ text: expect.stringMatching(/Not done: the user declined create_identity_pool/) });
     expect(await poolsNamed(no)).toBe(0);
+  });
+
+  it("an answer about a pool that changed meanwhile is not taken: the user is asked again, with what the update would do now", async () => {
+    const name = unique("stale");
+    const { IdentityPoolId } = await aws.send(
+      new CreateIdentityPoolCommand({ IdentityPoolName: name, AllowUnauthenticatedIdentities: false }),
+    );
+    // While the user reads the first question, another writer changes the pool; then the user accepts.
+    const user = async (question: string) => {
+      if (!question.startsWith("Asked again"))
+        await aws.send(new UpdateIdentityPoolCommand({ IdentityPoolId, IdentityPoolName: name, AllowUnauthenticatedIdentities: true }));
+      return "accept" as const;
+    };
+    const client = await connectModernStdio(against, fakeAwsEnv, user);
+    onTestFinished(() => client.close());
+    const result = await client.call("update_identity_pool", {
+      IdentityPoolId,
+      IdentityPoolName: name,
+      AllowUnauthenticatedIdentities: false,
+      DeveloperProviderName: "stale.example",
+    });
+    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+    expect(client.asked).toHaveLength(2);
+    expect(client.asked[0]).toMatch(/DeveloperProviderName: set to "stale.example"/);
+    expect(client.asked[0]).not.toMatch(/AllowUnauthenticatedIdentities/);
+    // The second question shows the other writer's change, which this update reverts.
+    expect(client.asked[1]).toMatch(/^Asked again: the pool or the request changed since the last question\./);
+    expect(client.asked[1]).toMatch(/AllowUnauthenticatedIdentities: true → false/);
+    expect(result.structuredContent).toMatchObject({ AllowUnauthenticatedIdentities: false, DeveloperProviderName: "stale.example" });
   });
 
   it("a client that cannot be asked is refused with the capability it lacks (-32021, HTTP 400), and nothing is sent", async () => {

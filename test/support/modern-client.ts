@@ -8,6 +8,8 @@ import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { childEnv } from "./aws-env.js";
 
 export type ConsentAnswer = "accept" | "decline" | "cancel";
+/** The user: the same answer to every question, or one decided per question (after doing what it likes). */
+export type User = ConsentAnswer | ((question: string) => Promise<ConsentAnswer>);
 
 export interface ModernClient {
   client: Client;
@@ -17,7 +19,7 @@ export interface ModernClient {
   close(): Promise<void>;
 }
 
-function pinned(answer: ConsentAnswer | undefined): { client: Client; asked: string[] } {
+function pinned(answer: User | undefined): { client: Client; asked: string[] } {
   const client = new Client(
     { name: "modern-test", version: "0" },
     { versionNegotiation: { mode: { pin: "2026-07-28" } }, capabilities: answer ? { elicitation: { form: {} } } : {} },
@@ -25,8 +27,10 @@ function pinned(answer: ConsentAnswer | undefined): { client: Client; asked: str
   const asked: string[] = [];
   if (answer)
     client.setRequestHandler("elicitation/create", async (request) => {
-      asked.push((request.params as { message: string }).message);
-      return answer === "accept" ? { action: "accept", content: {} } : { action: answer };
+      const question = (request.params as { message: string }).message;
+      asked.push(question);
+      const action = typeof answer === "function" ? await answer(question) : answer;
+      return action === "accept" ? { action, content: {} } : { action };
     });
   return { client, asked };
 }
@@ -41,7 +45,7 @@ function wrap(client: Client, asked: string[]): ModernClient {
 }
 
 /** The built server over stdio, spoken to at 2026-07-28; `answer` is the user's answer to every consent question (none: no elicitation). */
-export async function connectModernStdio(args: string[], env: Record<string, string>, answer?: ConsentAnswer): Promise<ModernClient> {
+export async function connectModernStdio(args: string[], env: Record<string, string>, answer?: User): Promise<ModernClient> {
   const { client, asked } = pinned(answer);
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -58,7 +62,7 @@ export async function connectModernStdio(args: string[], env: Record<string, str
 export async function connectModernHttp(
   url: string,
   token: string,
-  options: { answer?: ConsentAnswer; fetch?: (url: string | URL, init?: RequestInit) => Promise<Response> } = {},
+  options: { answer?: User; fetch?: (url: string | URL, init?: RequestInit) => Promise<Response> } = {},
 ): Promise<ModernClient> {
   const { client, asked } = pinned(options.answer);
   const transport = new StreamableHTTPClientTransport(new URL(url), {
