@@ -2,8 +2,10 @@
 /**
  * The README's quick start: the real server, in sandbox mode with every tool, driven by the MCP
  * SDK's own client (v2) over stdio, which picks the newest protocol revision both speak. It walks
- * one pool through its life: create, set roles, update (the change report), delete. No AWS
- * account, credentials or network needed.
+ * one pool through its life: create, set roles, update (the change report), delete. The server
+ * runs with --confirm-writes, so each write first answers with its plan, and the demo confirms it
+ * with the plan's code, as an assistant would once its user approved. No AWS account, credentials
+ * or network needed.
  */
 import { Client } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
@@ -12,7 +14,7 @@ const say = (line) => process.stdout.write(`${line}\n`);
 const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
 const transport = new StdioClientTransport({
   command: process.execPath,
-  args: ["dist/index.js", "--sandbox", "--tools", "all"],
+  args: ["dist/index.js", "--sandbox", "--tools", "all", "--confirm-writes"],
   env,
   stderr: "pipe",
 });
@@ -23,13 +25,17 @@ const { tools } = await client.listTools();
 const revision = client.getProtocolEra() === "modern" ? "MCP 2026-07-28" : "MCP 2025-11-25";
 say(`Server started in sandbox mode, speaking ${revision}; its tools: ${tools.map((t) => t.name).join(", ")}`);
 
-/** Calls a tool and prints what an assistant would read; stops the demo on an error. */
+/** A confirm code is long: what the demo prints shows its start. */
+const short = (text, code) => (code ? text.replaceAll(code, `${code.slice(0, 16)}…`) : text);
+
+/** Calls a tool and prints what an assistant would read; stops the demo on an error. A plan is confirmed with its code. */
 async function step(name, args) {
-  say(`\n> ${name} ${JSON.stringify(args)}`);
+  say(short(`\n> ${name} ${JSON.stringify(args)}`, args.confirm));
   const result = await client.callTool({ name, arguments: args });
-  for (const block of result.content) if (block.text) say(block.text);
+  const { confirm } = result.structuredContent ?? {};
+  for (const block of result.content) if (block.text) say(short(block.text, confirm ?? args.confirm));
   if (result.isError) process.exit(1);
-  return result.structuredContent;
+  return confirm ? step(name, { ...args, confirm }) : result.structuredContent;
 }
 
 const created = await step("create_identity_pool", {

@@ -3,11 +3,11 @@
  * can never change these through tool arguments; they bound what tool arguments may do.
  */
 import { parseArgs } from "node:util";
-import { ifNameExistsChoices, readOnlyEnv, type IfNameExists } from "./policy.js";
+import { confirmWritesEnv, ifNameExistsChoices, readOnlyEnv, type IfNameExists } from "./policy.js";
 import { tools } from "./tools/index.js";
 import { failed, ok, type Result } from "./operation/types.js";
 import { stopGraceEnvVar, stopGraceMs } from "./shutdown.js";
-import { parseStateKey, stateKeyEnv } from "./rounds.js";
+import { defaultConfirmTtlSeconds, parseStateKey, stateKeyEnv } from "./rounds.js";
 
 /** Where --token may come from instead (the transport reads neither; this module does). */
 export const httpTokenEnv = "COGNITO_IDENTITY_MCP_TOKEN";
@@ -46,6 +46,10 @@ export interface ServerConfig {
   maxWritesPerMinute?: number;
   /** Serve calls from a local Cognito Identity emulator started by this process (no AWS account). */
   sandbox?: boolean;
+  /** Every write answers with a plan and a confirm code first; the same call with the code does it. */
+  confirmWrites?: boolean;
+  /** How long a plan's confirm code stays valid (default defaultConfirmTtlSeconds). */
+  confirmTtlSeconds?: number;
   /** Seals the state a call carries between rounds (COGNITO_IDENTITY_MCP_STATE_KEY); random per process when unset. */
   stateKey?: Uint8Array;
 }
@@ -116,6 +120,10 @@ Which tools clients see, and controls over writes (no tool argument can lift the
   --if-name-exists MODE        create (AWS behaviour) | return-existing | error: the default for creates;
                                once it guards against duplicates, no call can choose create
   --max-writes-per-minute N    refuse writes beyond N per minute in this process
+  --confirm-writes             every write first answers with a plan (what it would change, and where)
+                               and a confirm code; only the same call with that code writes, once
+                               (or ${confirmWritesEnv}=true)
+  --confirm-ttl-seconds N      how long a confirm code stays valid (default ${defaultConfirmTtlSeconds})
 
   -h, --help                   show this help
   -v, --version                print the version`;
@@ -133,6 +141,11 @@ export interface TransportFlags {
 }
 
 export type ParsedFlags = Result<{ config: ServerConfig; transport: TransportFlags; help: boolean; version: boolean }, string>;
+
+/** An environment switch: 1, true or yes. */
+function isTrue(value: string | undefined): boolean {
+  return /^(1|true|yes)$/i.test(value ?? "");
+}
 
 function list(value: string | undefined): string[] | "*" | undefined {
   if (value === undefined) return undefined;
@@ -179,6 +192,8 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
         "if-name-exists": { type: "string" },
         "max-writes-per-minute": { type: "string" },
         "max-creates-per-minute": { type: "string" },
+        "confirm-writes": { type: "boolean" },
+        "confirm-ttl-seconds": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -194,10 +209,11 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
       allowEndpoints: list(values["allow-endpoints"]),
       allowNoVerifySsl: values["allow-no-verify-ssl"],
       allowNoSignRequest: values["allow-no-sign-request"],
-      readOnly: values["read-only"] || /^(1|true|yes)$/i.test(env[readOnlyEnv] ?? "") || undefined,
+      readOnly: values["read-only"] || isTrue(env[readOnlyEnv]) || undefined,
       consent: values.consent,
       sandbox: values.sandbox,
       allowWritesWithoutConsent: values["allow-writes-without-consent"] || values["allow-create-without-consent"],
+      confirmWrites: values["confirm-writes"] || isTrue(env[confirmWritesEnv]) || undefined,
     };
     if (values.tools !== undefined) {
       const names = values.tools
@@ -225,6 +241,12 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
       const n = Number(perMinute);
       if (!Number.isInteger(n) || n < 1) return failed("--max-writes-per-minute takes a whole number of at least 1");
       config.maxWritesPerMinute = n;
+    }
+    if (values["confirm-ttl-seconds"] !== undefined) {
+      const n = Number(values["confirm-ttl-seconds"]);
+      if (!Number.isInteger(n) || n < 1) return failed("--confirm-ttl-seconds takes a whole number of seconds, at least 1");
+      if (!config.confirmWrites) return failed(`--confirm-ttl-seconds goes with --confirm-writes (or ${confirmWritesEnv}=true)`);
+      config.confirmTtlSeconds = n;
     }
     if (values["max-attempts"] !== undefined) {
       const n = Number(values["max-attempts"]);

@@ -10,12 +10,13 @@ import type { Target } from "./operation/types.js";
 import { tools } from "./tools/index.js";
 import { KeyedLocks } from "./locks.js";
 import type { CallContext, ToolContract } from "./tools/contract.js";
-import { createRounds, type RoundState, type Rounds } from "./rounds.js";
+import { createRounds, defaultConfirmTtlSeconds, type Rounds, type WriteBinding } from "./rounds.js";
 
 export type IfNameExists = "create" | "return-existing" | "error";
 export const ifNameExistsChoices: IfNameExists[] = ["create", "return-existing", "error"];
 
 export const readOnlyEnv = "COGNITO_IDENTITY_MCP_READ_ONLY";
+export const confirmWritesEnv = "COGNITO_IDENTITY_MCP_CONFIRM_WRITES";
 
 /**
  * The operator's --if-name-exists is a floor: once it guards against duplicates, a call may
@@ -138,6 +139,10 @@ export function consentMessage(write: WriteDescription, target: Target): string 
   ].join("\n");
 }
 
+export function sameWrite(a: WriteBinding, b: WriteBinding): boolean {
+  return a.tool === b.tool && a.request === b.request && a.state === b.state;
+}
+
 /** The tools a client sees: the operator's --tools, else the default set. */
 export function enabledTools(config: ServerConfig): readonly ToolContract[] {
   const chosen = config.tools;
@@ -155,6 +160,8 @@ export interface ProcessControls {
   locks: KeyedLocks;
   /** State carried between a call's rounds (the consent question and its answer). */
   rounds: Rounds;
+  /** Confirm codes of plans (--confirm-writes). */
+  plans: Rounds;
 }
 
 export function processControls(config: ServerConfig): ProcessControls {
@@ -162,6 +169,7 @@ export function processControls(config: ServerConfig): ProcessControls {
     limiter: config.maxWritesPerMinute ? new WriteRateLimiter(config.maxWritesPerMinute) : undefined,
     locks: new KeyedLocks(),
     rounds: createRounds(config.stateKey),
+    plans: createRounds(config.stateKey, config.confirmTtlSeconds ?? defaultConfirmTtlSeconds),
   };
 }
 
@@ -169,41 +177,57 @@ export function processControls(config: ServerConfig): ProcessControls {
 export type Refusal = { message: string } | { problems: Problem[] };
 
 /**
- * First stage, before anything is read or sent: read-only mode stops writes (dry runs excepted),
- * and a create may not lift the operator's duplicate guard.
+ * First stage, before anything is read or sent: read-only mode stops writes (dry runs and plans
+ * excepted), a create may not lift the operator's duplicate guard, and a confirm code needs a
+ * server that plans writes.
  */
 export function admit(
   contract: ToolContract,
-  call: { dryRun?: boolean; ifNameExists?: IfNameExists },
+  call: { dryRun?: boolean; ifNameExists?: IfNameExists; confirm?: string },
   config: ServerConfig,
 ): Refusal | undefined {
-  if (contract.effect !== "read" && !call.dryRun && config.readOnly) return { message: readOnlyMessage(contract) };
-  const floor = contract.effect === "create" ? duplicatesProblem(call.ifNameExists, config.ifNameExists) : undefined;
-  return floor ? { problems: [floor] } : undefined;
+  if (contract.effect === "read") return undefined;
+  const problems = [
+    contract.effect === "create" ? duplicatesProblem(call.ifNameExists, config.ifNameExists) : undefined,
+    call.confirm !== undefined && !config.confirmWrites
+      ? {
+          field: "confirm",
+          rule: "operator policy",
+          message: "this server does not plan writes (its operator did not set --confirm-writes): leave confirm out",
+        }
+      : undefined,
+  ].filter((problem) => problem !== undefined);
+  if (problems.length) return { problems };
+  if (config.readOnly && !call.dryRun && !plansOnly(call, config)) return { message: readOnlyMessage(contract) };
+  return undefined;
+}
+
+/** A write call that only answers with its plan: the server plans writes, and the call has no confirm code. */
+export function plansOnly(call: { dryRun?: boolean; confirm?: string }, config: ServerConfig): boolean {
+  return Boolean(config.confirmWrites) && !call.dryRun && call.confirm === undefined;
 }
 
 /**
  * Where approve() leaves a write: refused with a message, refused because the client cannot ask
  * the user, waiting for the user's answer to `question`, or cleared to go.
  */
-export type Approval =
-  { refused: string } | { cannotAsk: string } | { ask: { message: string; question: Omit<RoundState, "nonce"> } } | undefined;
+export type Approval = { refused: string } | { cannotAsk: string } | { ask: { message: string; question: WriteBinding } } | undefined;
 
 /**
  * Last stage, right before a write is sent: the rate limit, then the user's consent, then the
  * rate limit again (other calls may have used the minute while the user decided). A write that
  * passes is counted.
  *
- * Consent takes two rounds of the same call: the first asks (the question is bound by `binding`
- * to the request, its target and the state it replaces), the second carries the answer. An answer
- * to a question whose binding no longer matches (the pool changed meanwhile) asks again, with
- * what the write would do now; an answer is used once.
+ * Consent takes two rounds of the same call: the first asks (the question is bound to the
+ * request, its target and the state it replaces), the second carries the answer. An answer to a
+ * question whose binding no longer matches (the pool changed meanwhile) asks again, with what the
+ * write would do now; an answer is used once.
  */
 export function approve(
   contract: ToolContract,
   write: WriteDescription,
   target: Target,
-  binding: string,
+  binding: WriteBinding,
   config: ServerConfig,
   controls: ProcessControls,
   context: CallContext,
@@ -224,10 +248,10 @@ export function approve(
         };
     } else {
       const reply = consent.reply;
-      const answersThis = reply !== undefined && reply.question.tool === contract.name && reply.question.binding === binding;
+      const answersThis = reply !== undefined && sameWrite(reply.question, binding);
       if (!answersThis) {
         const changed = reply !== undefined ? ["Asked again: the pool or the request changed since the last question."] : [];
-        return { ask: { message: [...changed, consentMessage(write, target)].join("\n"), question: { tool: contract.name, binding } } };
+        return { ask: { message: [...changed, consentMessage(write, target)].join("\n"), question: binding } };
       }
       if (!controls.rounds.use(reply.question))
         return { refused: `Not done: this answer to ${contract.name}'s question was already used. Call the tool again to be asked anew.` };

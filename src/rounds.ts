@@ -1,17 +1,20 @@
 /**
- * State a call carries from one round to the next through the client (MCP 2026-07-28's
- * `requestState`, also used for 2025 clients through the SDK's elicitation shim): sealed with
- * HMAC-SHA256 by the SDK's codec, expiring, and used once per process. The key is the operator's
+ * State a write carries from one round to the next through the client: the consent question
+ * (MCP 2026-07-28's `requestState`, also used for 2025 clients through the SDK's elicitation shim)
+ * and the confirm code of a plan (--confirm-writes). Sealed with HMAC-SHA256 by the SDK's codec,
+ * expiring, bound to the write, and used once per process. The key is the operator's
  * (COGNITO_IDENTITY_MCP_STATE_KEY, shared by replicas) or random per process, so any replica with
  * the key can take the next round, and a round sealed with another key is refused.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createRequestStateCodec } from "@modelcontextprotocol/server";
 
 export const stateKeyEnv = "COGNITO_IDENTITY_MCP_STATE_KEY";
 export const minStateKeyBytes = 32;
 /** How long a round's state stays valid: long enough for a person to read a question and answer. */
 export const roundTtlSeconds = 600;
+/** How long a plan's confirm code stays valid unless the operator says (--confirm-ttl-seconds). */
+export const defaultConfirmTtlSeconds = 600;
 
 /** The key in COGNITO_IDENTITY_MCP_STATE_KEY (base64 or base64url), or why it cannot be used. */
 export function parseStateKey(value: string): { key: Uint8Array } | { error: string } {
@@ -23,17 +26,29 @@ export function parseStateKey(value: string): { key: Uint8Array } | { error: str
   return { key: new Uint8Array(key) };
 }
 
-/** What a round's state holds: each value ties it to one tool, one request and what it saw. */
-export interface RoundState {
-  /** The tool the state was made by. */
+/** What a write is bound to: the tool, and digests of its exact request with its target, and of the state it replaces. */
+export interface WriteBinding {
   tool: string;
-  /** Digest of everything the next round must find unchanged (request, target, state read). */
-  binding: string;
-  /** Makes the state single-use. */
+  request: string;
+  state: string;
+}
+
+const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("base64url");
+
+export function bindWrite(tool: string, request: Record<string, unknown>, target: object, current: Record<string, unknown>): WriteBinding {
+  return { tool, request: digest([tool, request, target]), state: digest(current) };
+}
+
+/** What a round's state holds: the write it is bound to, and what makes it single-use. */
+export interface RoundState extends WriteBinding {
   nonce: string;
+  /** A plan's state as it was read, to say what changed if it no longer holds. */
+  planned?: Record<string, unknown>;
 }
 
 export interface Rounds {
+  /** How long a sealed state stays valid. */
+  readonly ttlSeconds: number;
   /** The state as the opaque string the client echoes. */
   seal(state: Omit<RoundState, "nonce">): Promise<string>;
   /** The state, if this key sealed it and it has not expired; else why not. */
@@ -47,11 +62,12 @@ export function createRounds(key: Uint8Array = new Uint8Array(randomBytes(minSta
   /** Used nonces, with when each expires: kept as long as its state could still be opened. */
   const used = new Map<string, number>();
   return {
+    ttlSeconds,
     seal: (state) => codec.mint({ ...state, nonce: randomBytes(16).toString("base64url") }),
     async open(sealed) {
       try {
         const state = (await codec.verify(sealed, undefined as never)) as RoundState;
-        if (typeof state?.tool !== "string" || typeof state.binding !== "string" || typeof state.nonce !== "string")
+        if ([state?.tool, state?.request, state?.state, state?.nonce].some((value) => typeof value !== "string"))
           return { problem: "it is not a state this server makes" };
         return { state };
       } catch (error) {
@@ -59,7 +75,7 @@ export function createRounds(key: Uint8Array = new Uint8Array(randomBytes(minSta
         return {
           problem:
             reason === "expired"
-              ? `it expired (a round is valid for ${ttlSeconds} s)`
+              ? `it expired (it was valid for ${ttlSeconds} s)`
               : "it was not sealed with this server's key (altered, or from a server with another COGNITO_IDENTITY_MCP_STATE_KEY)",
         };
       }

@@ -17,6 +17,10 @@ describe("sandbox mode (--sandbox)", () => {
     expect(stdout).toMatch(/"IdentityPoolName": "MyIdentityPool"/);
     expect(stdout).toMatch(/^Created identity pool us-east-1:[0-9a-f-]+, request id .*\(SANDBOX: the server's local emulator, not AWS, /m);
     expect(stdout).toMatch(/^SetIdentityPoolRoles done: Roles: set to /m);
+    // --confirm-writes: the update answers with its plan, then the same call with the plan's code does it.
+    expect(stdout).toMatch(
+      /^Plan: UpdateIdentityPool was not sent, nothing was done yet\. It would change 3 members:\n- AllowUnauthenticatedIdentities: false → true\n[\s\S]*?confirm: "v1\.[\w-]{13}…" \(valid for 600 s, once\)\.\n\n> update_identity_pool \{.*"confirm":"v1\.[\w-]{13}…"\}\n/m,
+    );
     expect(stdout).toMatch(/^UpdateIdentityPool done: AllowUnauthenticatedIdentities: false → true/m);
     expect(stdout).toMatch(/^Deleted identity pool us-east-1:[0-9a-f-]+ \("MyIdentityPool"\) and every identity in it/m);
     expect(stdout).toMatch(/"IdentityPools": \[\]/);

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { createRounds, parseStateKey } from "../src/rounds.js";
 import { parseServerFlags } from "../src/config.js";
 
-const question = { tool: "update_identity_pool", binding: "digest-of-request-target-and-state" };
+const question = { tool: "update_identity_pool", request: "digest-of-request-and-target", state: "digest-of-the-pool" };
 
 afterEach(() => vi.useRealTimers());
 
@@ -29,7 +29,7 @@ describe("round state", () => {
     const own = await rounds.seal(question);
     const [body, mac] = [own.slice(0, own.lastIndexOf(".")), own.slice(own.lastIndexOf(".") + 1)];
     const payload = JSON.parse(Buffer.from(body.slice(3), "base64url").toString("utf8")) as { p: typeof question };
-    const forged = `v1.${Buffer.from(JSON.stringify({ ...payload, p: { ...payload.p, binding: "another request" } })).toString("base64url")}.${mac}`;
+    const forged = `v1.${Buffer.from(JSON.stringify({ ...payload, p: { ...payload.p, request: "another request" } })).toString("base64url")}.${mac}`;
     expect(await rounds.open(forged)).toEqual({ problem: expect.stringMatching(/not sealed with this server's key/) });
     expect(await rounds.open("not a state")).toEqual({ problem: expect.stringMatching(/not sealed with this server's key/) });
   });
@@ -41,7 +41,7 @@ describe("round state", () => {
     vi.setSystemTime(Date.now() + 59_000);
     expect(await rounds.open(sealed)).toHaveProperty("state");
     vi.setSystemTime(Date.now() + 2_000);
-    expect(await rounds.open(sealed)).toEqual({ problem: "it expired (a round is valid for 60 s)" });
+    expect(await rounds.open(sealed)).toEqual({ problem: "it expired (it was valid for 60 s)" });
   });
 
   it("lets each state be used once", async () => {

@@ -29,6 +29,8 @@ export interface PreparedCall {
   query?: CompiledQuery;
   ifNameExists?: IfNameExists;
   dryRun?: boolean;
+  /** The confirm code of a plan (--confirm-writes). */
+  confirm?: string;
   /** Set when the call pages as the CLI does: every page, up to maxItems (see pages.ts). */
   paging?: Paging;
 }
@@ -41,9 +43,13 @@ export interface CallShape {
   effectOptions: readonly EffectOption[];
 }
 
-/** A tool's shape: the options its effect brings are a duplicate guard for creates, a dry run for writes that read first. */
+/**
+ * A tool's shape: the options its effect brings are a duplicate guard for creates, a dry run for
+ * writes that read first, and a plan's confirm code for every write.
+ */
 export function callShape(contract: ToolContract): CallShape {
-  const effectOptions: EffectOption[] = contract.effect === "create" ? ["ifNameExists"] : contract.current ? ["dryRun"] : [];
+  const effectOptions: EffectOption[] =
+    contract.effect === "create" ? ["ifNameExists", "confirm"] : contract.current ? ["dryRun", "confirm"] : [];
   return { operation: operationOf(contract.operation), effectOptions };
 }
 
@@ -207,6 +213,7 @@ export async function prepareCall(shape: CallShape, args: unknown, readFile: Fil
     query,
     ifNameExists: toolOptions.ifNameExists,
     dryRun: toolOptions.dryRun,
+    confirm: toolOptions.confirm,
     paging,
   });
 }

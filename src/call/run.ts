@@ -6,21 +6,22 @@
  *
  * Loaded once the client has listed the tools (or by the first call), not at start-up.
  */
-import { createHash } from "node:crypto";
 import type { CallToolResult } from "@modelcontextprotocol/server";
 import { operationOf, type Operation } from "../operation/model.js";
 import { inputSkeleton, outputSample } from "../operation/skeleton.js";
 import { yamlInputSkeleton } from "../operation/yaml-skeleton.js";
-import { changesBetween, type Change } from "../operation/changes.js";
+import { changesBetween, changesSince, type Change } from "../operation/changes.js";
 import {
   failureResult,
   inputSkeletonResult,
   outputSampleResult,
+  planResult,
   problemsResult,
   readDryRunResult,
   refusedResult,
   successResult,
   versionResult,
+  type Plan,
   type Rendering,
 } from "../operation/result.js";
 import { outcomeUnknown, type CallOutcome, type Target, type Timeouts, type Connection, type Failure } from "../operation/types.js";
@@ -30,13 +31,14 @@ import type { DebugLog } from "../aws/debug.js";
 import { unknownOutcomeFailure } from "../unfinished.js";
 import { redactJson, redactSecrets } from "../aws/redact.js";
 import { regionPolicyProblem, resolveConnection } from "../connection.js";
-import { admit, approve, changeLine, type ProcessControls, type WriteDescription } from "../policy.js";
+import { admit, approve, changeLine, plansOnly, type ProcessControls, type WriteDescription } from "../policy.js";
 import type { ServerConfig } from "../config.js";
 import { versions } from "../versions.js";
 import type { UserNeeded, CallContext, ToolContract } from "../tools/contract.js";
 import { callShape, prepareCall, type PreparedCall } from "./prepare.js";
 import { writeLockKey } from "../locks.js";
 import { listPages, type PagedAnswer } from "./pages.js";
+import { bindWrite, type RoundState } from "../rounds.js";
 
 export { rehearseAwsSend } from "../aws/rehearsal.js";
 
@@ -58,13 +60,6 @@ function withDebugEntries(result: CallToolResult, kept: Record<string, unknown>[
   if (!kept.length) return result;
   const text = `Debug log (${kept.length} entr${kept.length === 1 ? "y" : "ies"}; this client asked for no log notifications):\n${kept.map((entry) => JSON.stringify(entry)).join("\n")}`;
   return { ...result, content: [...result.content, { type: "text", text }] };
-}
-
-/** What a write's consent question is bound to: the tool, the exact request, where it goes, and the state it replaces. */
-function writeBinding(tool: string, request: Record<string, unknown>, target: Target, current: Record<string, unknown>): string {
-  return createHash("sha256")
-    .update(JSON.stringify([tool, request, target, current]))
-    .digest("base64url");
 }
 
 function explained(effect: ToolContract["effect"], failure: Failure): Failure {
@@ -208,10 +203,17 @@ export function toolCall(
     let description: WriteDescription;
     let changes: Change[] = [];
     let current: Record<string, unknown> = {};
+    let plan: Plan;
     if (contract.effect === "create") {
       const settled = await settleByName(call, rendering, route);
       if (settled) return settled;
       description = { effect: "create", request: call.request };
+      plan = {
+        what: `It would create the identity pool ${JSON.stringify(call.request.IdentityPoolName)} with this request:`,
+        lines: [JSON.stringify(call.request)],
+        extra: {},
+        request: call.request,
+      };
     } else {
       const read = await readCurrent(call, route);
       if (!read.ok) return failureResult(read.read, read.error, read.target);
@@ -220,30 +222,73 @@ export function toolCall(
       if (problems.length) return problemsResult(problems);
       if (contract.effect === "delete") {
         description = { effect: "delete", current };
-        if (call.dryRun)
-          return readDryRunResult(
-            operation,
-            `It would delete ${poolLabel(current)} and every identity in it.`,
-            [],
-            { deleted: deletedPool(call, current) },
-            read.target,
-          );
+        const deleted = { deleted: deletedPool(call, current) };
+        plan = {
+          what: `It would delete ${poolLabel(current)} and every identity in it.`,
+          lines: [],
+          extra: deleted,
+          request: call.request,
+        };
       } else {
         changes = changesBetween(operation, current, call.request);
         description = { effect: "replace", operation: operation.name, current, changes };
         const what = changes.length
           ? `It would change ${changes.length} member${changes.length === 1 ? "" : "s"}:`
           : "It would change no member.";
-        if (call.dryRun) return readDryRunResult(operation, what, changes.map(changeLine), { changes }, read.target);
+        plan = { what, lines: changes.map(changeLine), extra: { changes }, request: call.request };
+      }
+      if (call.dryRun) return readDryRunResult(operation, plan.what, plan.lines, plan.extra, read.target);
+    }
+
+    const binding = bindWrite(contract.name, call.request, route.target, current);
+    const planned = async (notice?: string, extra: Record<string, unknown> = {}) =>
+      planResult(
+        contract.name,
+        operation,
+        { ...plan, extra: { ...plan.extra, ...extra } },
+        { confirm: await controls.plans.seal({ ...binding, planned: current }), ttlSeconds: controls.plans.ttlSeconds },
+        route.target,
+        notice,
+      );
+    if (plansOnly(call, config)) return planned();
+    let code: RoundState | undefined;
+    if (call.confirm !== undefined) {
+      const opened = await controls.plans.open(call.confirm);
+      if ("problem" in opened)
+        return refusedResult(
+          `Not done: this confirm code is not valid: ${opened.problem}. Nothing was sent; call ${contract.name} without confirm for a fresh plan.`,
+          route.target,
+        );
+      code = opened.state;
+      if (code.tool !== binding.tool || code.request !== binding.request)
+        return refusedResult(
+          `Not done: this confirm code is for another call (another tool, request or target). Nothing was sent; call ${contract.name} with the plan's exact arguments, or without confirm for a fresh plan.`,
+          route.target,
+        );
+      if (code.state !== binding.state) {
+        const since = changesSince(code.planned ?? {}, current);
+        return planned(
+          [
+            `Not done: the pool changed since the plan, so nothing was written. What changed:`,
+            ...since.map((c) => `- ${changeLine(c)}`),
+            "A fresh plan, from the pool as it is now:",
+          ].join("\n"),
+          { changedSincePlan: since },
+        );
       }
     }
 
-    const binding = writeBinding(contract.name, call.request, route.target, current);
     const approval = approve(contract, description, route.target, binding, config, controls, context);
     if (approval && "refused" in approval) return refusedResult(approval.refused, route.target);
     if (approval && "cannotAsk" in approval)
       return { cannotAsk: { message: approval.cannotAsk, refusal: refusedResult(approval.cannotAsk, route.target) } };
     if (approval) return { askUser: approval.ask };
+    // Used once: checked last, so that a consent round in between does not spend it.
+    if (code && !controls.plans.use(code))
+      return refusedResult(
+        `Not done: this confirm code was already used. Nothing was sent; call ${contract.name} without confirm for a fresh plan.`,
+        route.target,
+      );
     const outcome = await send(call, route, debug);
     if (!outcome.ok) return failure(outcome);
     const answer = outcome.value.value;

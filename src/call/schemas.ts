@@ -22,7 +22,18 @@ export interface ToolJsonSchemas {
  */
 function jsonSchemaOf(schema: z.ZodType): Tool["inputSchema"] {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>;
-  return rest as Tool["inputSchema"];
+  return withoutNoOps(rest) as Tool["inputSchema"];
+}
+
+/** The schema without `propertyNames: { type: "string" }`, which every JSON object's keys meet: bytes of tools/list that say nothing. */
+function withoutNoOps(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutNoOps);
+  if (typeof node !== "object" || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !(key === "propertyNames" && JSON.stringify(value) === '{"type":"string"}'))
+      .map(([key, value]) => [key, withoutNoOps(value)]),
+  );
 }
 
 /** One tool's schemas. */

@@ -67,9 +67,10 @@ export const effectOptionsShape = {
   ifNameExists: z
     .enum(["create", "return-existing", "error"])
     .describe(
-      'Creates are not idempotent. "return-existing": return a pool with this name if the region has one; "error": refuse a duplicate; "create": always create. Default: the server\'s --if-name-exists, else create. Use return-existing when retrying.',
+      '"return-existing": return the region\'s pool of this name, if there is one; "error": refuse a duplicate; "create": always create. Default: the server\'s --if-name-exists, else create.',
     ),
   dryRun: z.boolean().describe("Read the pool and report what this call would change, without changing anything."),
+  confirm: z.string().max(4096).describe("The code from this call's plan (the server's --confirm-writes)."),
 };
 
 export type EffectOption = keyof typeof effectOptionsShape;

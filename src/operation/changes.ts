@@ -27,8 +27,18 @@ function isDefault(value: unknown): boolean {
 
 /** The changes from `current` to what `request` sets; the member naming the pool is not one. */
 export function changesBetween(operation: Operation, current: Record<string, unknown>, request: Record<string, unknown>): Change[] {
+  return memberChanges(operation.inputMembers, current, request);
+}
+
+/** What another writer changed in a pool between two reads of it (`before`, `after`): every member either has. */
+export function changesSince(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
+  const members = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return memberChanges(members, before, after).map(({ leftOut: _leftOut, ...change }) => change);
+}
+
+function memberChanges(members: readonly string[], current: Record<string, unknown>, request: Record<string, unknown>): Change[] {
   const changes: Change[] = [];
-  for (const member of operation.inputMembers) {
+  for (const member of members) {
     if (member === "IdentityPoolId") continue;
     const before = current[member];
     const after = request[member];

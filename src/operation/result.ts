@@ -21,18 +21,34 @@ const targetShape = z.object({
 
 const dryRun = z
   .object({
-    mode: z.enum(["input", "output", "read"]),
+    mode: z.enum(["input", "output", "read", "plan"]),
     message: z.string(),
     request: z.record(z.string(), z.unknown()).optional(),
     target: targetShape.optional(),
   })
   .optional()
-  .describe("Only on dry runs: nothing was changed.");
+  .describe("Only on dry runs and plans: nothing was changed.");
+
+/** What a plan (--confirm-writes) adds to a write's result. */
+const confirm = z.string().optional().describe("Only on plans: the same call with this code as confirm does it.");
+/** For writes that replace state: what changed in the pool since a plan that no longer held (a fresh plan follows). */
+const changedSincePlan = z
+  .array(
+    z.object({
+      member: z.string(),
+      change: z.enum(["added", "changed", "removed"]),
+      before: z.unknown().optional(),
+      after: z.unknown().optional(),
+    }),
+  )
+  .optional()
+  .describe("Only when a plan no longer held: what changed in the pool since.");
 
 /** What a result may carry besides the operation's answer, by the tool's effect. */
 const extrasByEffect: Record<Effect, Record<string, z.ZodType>> = {
   read: {},
   create: {
+    confirm,
     existing: z
       .object({ message: z.string(), sameName: z.number() })
       .optional()
@@ -51,8 +67,14 @@ const extrasByEffect: Record<Effect, Record<string, z.ZodType>> = {
       )
       .optional()
       .describe("Each member changed; leftOut: removed because the call left it out."),
+    confirm,
+    changedSincePlan,
   },
-  delete: { deleted: z.object({ IdentityPoolId: z.string(), IdentityPoolName: z.string().optional() }).optional() },
+  delete: {
+    deleted: z.object({ IdentityPoolId: z.string(), IdentityPoolName: z.string().optional() }).optional(),
+    confirm,
+    changedSincePlan,
+  },
 };
 
 /**
@@ -187,6 +209,38 @@ export function readDryRunResult(
   return {
     content: [text([message, ...lines.map((l) => `- ${l}`)].join("\n")), text(`Read from ${describeTarget(target)}.`)],
     structuredContent: { ...extra, dryRun: { mode: "read", message, target } },
+    _meta: { target },
+  };
+}
+
+/** What a plan needs to say: what the write would do, its lines, its extras, and the code that does it. */
+export interface Plan {
+  what: string;
+  lines: string[];
+  extra: Record<string, unknown>;
+  request: Record<string, unknown>;
+}
+
+/**
+ * A write's plan (--confirm-writes): what it would do and where, and the confirm code that does
+ * it; nothing was done yet. `notice` comes first, when the plan replaces one that no longer holds.
+ */
+export function planResult(
+  tool: string,
+  operation: Operation,
+  plan: Plan,
+  code: { confirm: string; ttlSeconds: number },
+  target: Target,
+  notice?: string,
+): CallToolResult {
+  const message = `Plan: ${operation.name} was not sent, nothing was done yet. ${plan.what}`;
+  const next = `To do it, call ${tool} again with the same arguments and confirm: ${JSON.stringify(code.confirm)} (valid for ${code.ttlSeconds} s, once).`;
+  return {
+    content: [
+      text([...(notice ? [notice] : []), message, ...plan.lines.map((l) => `- ${l}`)].join("\n")),
+      text(`Target: ${describeTarget(target)}.\n${next}`),
+    ],
+    structuredContent: { ...plan.extra, confirm: code.confirm, dryRun: { mode: "plan", message, request: { ...plan.request }, target } },
     _meta: { target },
   };
 }

@@ -7,7 +7,7 @@ import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/serv
 import type { OperationName } from "../operation/model.js";
 import type { Problem } from "../operation/problems.js";
 import type { Effect } from "../operation/types.js";
-import type { RoundState } from "../rounds.js";
+import type { RoundState, WriteBinding } from "../rounds.js";
 
 export interface ToolContract {
   /** The AWS CLI command with underscores: `describe_identity_pool`. */
@@ -51,4 +51,4 @@ export interface ConsentReply {
  * result; MCP 2026-07-28 answers it as a missing client capability instead).
  */
 export type UserNeeded =
-  { askUser: { message: string; question: Omit<RoundState, "nonce"> } } | { cannotAsk: { message: string; refusal: CallToolResult } };
+  { askUser: { message: string; question: WriteBinding } } | { cannotAsk: { message: string; refusal: CallToolResult } };

@@ -23,10 +23,14 @@ function allJsonSchemas(): Promise<Record<string, ToolJsonSchemas>> {
   return jsonSchemas;
 }
 
+/** Said in every write tool's description, whatever the operator chose. */
+const plansSentence = "\n\nWith the operator's --confirm-writes, it answers with a plan first.";
+
 /** The operator's active controls, said once in each write tool's description. */
 function controlsNote(contract: ToolContract, config: ServerConfig): string {
   if (contract.effect === "read") return "";
   const controls = [
+    config.confirmWrites && "Each call first answers with a plan; the same call with its confirm code does it.",
     config.readOnly && "This server is READ-ONLY: this tool only does dry runs.",
     config.consent && "Each call asks the user to approve it first.",
     contract.effect === "create" &&
@@ -44,7 +48,7 @@ export async function listTools(config: ServerConfig): Promise<{ tools: Tool[] }
     tools: enabledTools(config).map((contract) => ({
       name: contract.name,
       title: contract.title,
-      description: contract.description + controlsNote(contract, config),
+      description: contract.description + (contract.effect === "read" ? "" : plansSentence) + controlsNote(contract, config),
       inputSchema: schemas[contract.name]!.input,
       outputSchema: schemas[contract.name]!.output,
       // A read-only server's writes change nothing.
