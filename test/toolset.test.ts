@@ -97,7 +97,14 @@ describe("the operator decides which tools exist", () => {
 describe("light on the assistant's context", () => {
   it("the default tools take at most 20 KB of JSON, all seven at most 40 KB, and no description is over 1,000 characters", async () => {
     const byDefault = JSON.stringify({ tools: await listed({}) }).length;
-    const all = await listed({ tools: "all", readOnly: true, consent: true, maxWritesPerMinute: 10, ifNameExists: "error" });
+    const all = await listed({
+      tools: "all",
+      readOnly: true,
+      consent: true,
+      maxWritesPerMinute: 10,
+      ifNameExists: "error",
+      confirmWrites: true,
+    });
     expect(byDefault).toBeLessThanOrEqual(20 * 1024);
     expect(JSON.stringify({ tools: all }).length).toBeLessThanOrEqual(40 * 1024);
     for (const tool of all) expect(tool.description!.length, tool.name).toBeLessThanOrEqual(1000);
