@@ -3,11 +3,16 @@
  * can never change these through tool arguments; they bound what tool arguments may do.
  */
 import { parseArgs } from "node:util";
-import { confirmWritesEnv, ifNameExistsChoices, readOnlyEnv, type IfNameExists } from "./policy.js";
 import { tools } from "./tools/index.js";
 import { failed, ok, type Result } from "./operation/types.js";
 import { stopGraceEnvVar, stopGraceMs } from "./shutdown.js";
 import { defaultConfirmTtlSeconds, parseStateKey, stateKeyEnv } from "./rounds.js";
+
+export type IfNameExists = "create" | "return-existing" | "error";
+export const ifNameExistsChoices: IfNameExists[] = ["create", "return-existing", "error"];
+
+export const readOnlyEnv = "COGNITO_IDENTITY_MCP_READ_ONLY";
+export const confirmWritesEnv = "COGNITO_IDENTITY_MCP_CONFIRM_WRITES";
 
 /** Where --token may come from instead (the transport reads neither; this module does). */
 export const httpTokenEnv = "COGNITO_IDENTITY_MCP_TOKEN";

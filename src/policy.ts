@@ -3,7 +3,7 @@
  * read-only mode, the duplicate guard's floor, the write rate limit and the user's consent.
  * No tool argument can lift any of them.
  */
-import type { ServerConfig } from "./config.js";
+import { readOnlyEnv, type IfNameExists, type ServerConfig } from "./config.js";
 import type { Change } from "./operation/changes.js";
 import type { Problem } from "./operation/problems.js";
 import type { Target } from "./operation/types.js";
@@ -11,12 +11,6 @@ import { tools } from "./tools/index.js";
 import { KeyedLocks } from "./locks.js";
 import type { CallContext, ToolContract } from "./tools/contract.js";
 import { createRounds, defaultConfirmTtlSeconds, type Rounds, type WriteBinding } from "./rounds.js";
-
-export type IfNameExists = "create" | "return-existing" | "error";
-export const ifNameExistsChoices: IfNameExists[] = ["create", "return-existing", "error"];
-
-export const readOnlyEnv = "COGNITO_IDENTITY_MCP_READ_ONLY";
-export const confirmWritesEnv = "COGNITO_IDENTITY_MCP_CONFIRM_WRITES";
 
 /**
  * The operator's --if-name-exists is a floor: once it guards against duplicates, a call may

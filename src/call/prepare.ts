@@ -16,7 +16,7 @@ import { createFileReader, parseCommandLine, type FileReader, type FilesRead } f
 import { parseInputDocument, readInputDocument } from "../cli/input-document.js";
 import type { Paging } from "./pages.js";
 import { z } from "zod";
-import type { IfNameExists } from "../policy.js";
+import type { IfNameExists } from "../config.js";
 import type { ToolContract } from "../tools/contract.js";
 
 export type Mode = "call" | "skeleton-input" | "skeleton-output" | "version";
