@@ -12,7 +12,7 @@ export const memberDocs: Record<string, string> = {
   OpenIdConnectProviderARNs: "IAM OpenID Connect provider ARNs.",
   CognitoIdentityProviders: "Cognito user pools: ProviderName (cognito-idp.REGION.amazonaws.com/POOL_ID), ClientId, ServerSideTokenCheck.",
   SamlProviderARNs: "IAM SAML provider ARNs.",
-  IdentityPoolTags: "Tags: key → value.",
+  IdentityPoolTags: "Tags for cost and ownership, key → value; a key may not start with aws:.",
   ProviderName: "cognito-idp.REGION.amazonaws.com/USER_POOL_ID.",
   ClientId: "The user pool app client ID.",
   ServerSideTokenCheck: "Check with the user pool that the user is still signed in.",
