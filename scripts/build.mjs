@@ -95,7 +95,7 @@ const notAtStartup = [
   [/node_modules[\\/]@hono[\\/]|node_modules[\\/]@modelcontextprotocol[\\/]node[\\/]|^src[\\/]transports[\\/]http/, "the HTTP transport"],
   // Two small exceptions: the shared types (src/operation/types.ts), and src/aws/redact.ts, which masks secrets in any error.
   [
-    /^src[\\/](cli|sandbox)[\\/]|^src[\\/]operation[\\/](?!types\.ts)|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]connection\.ts|^src[\\/]call[\\/]/,
+    /^src[\\/](cli|sandbox)[\\/]|^src[\\/]operation[\\/](?!types\.ts)|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]call[\\/]/,
     "the tools' calls or the sandbox",
   ],
 ];

@@ -5,8 +5,8 @@
 import { parseArgs } from "node:util";
 import { tools } from "./tools/index.js";
 import { failed, ok, type Result } from "./operation/types.js";
-import { stopGraceEnvVar, stopGraceMs } from "./shutdown.js";
-import { defaultConfirmTtlSeconds, parseStateKey, stateKeyEnv } from "./rounds.js";
+import { stopGraceEnvVar, stopGraceMs } from "./transports/shutdown.js";
+import { defaultConfirmTtlSeconds, parseStateKey, stateKeyEnv } from "./policy/rounds.js";
 
 export type IfNameExists = "create" | "return-existing" | "error";
 export const ifNameExistsChoices: IfNameExists[] = ["create", "return-existing", "error"];

@@ -2,9 +2,9 @@
 /** The `cognito-identity-mcp` command: the MCP server on stdio or Streamable HTTP, or `sandbox` alone. */
 import { defaultHttpPort, parseServerFlags, serverFlagsHelp } from "./config.js";
 import { serverFactory } from "./server.js";
-import { onStopSignals, stopGrace } from "./shutdown.js";
+import { onStopSignals, stopGrace } from "./transports/shutdown.js";
 import { serveStdio } from "./transports/stdio.js";
-import { serverName, serverVersion } from "./versions.js";
+import { serverName, serverVersion } from "./meta/versions.js";
 
 // The AWS SDK warns about Node 20 on stderr at every client creation (only "true" silences it);
 // the operator chose the Node version.

@@ -21,9 +21,9 @@ import {
 } from "@modelcontextprotocol/server";
 import { listTools } from "./tools/definitions.js";
 import type { CallContext, ConsentReply, UserNeeded } from "./tools/contract.js";
-import { enabledTools, processControls, type ProcessControls } from "./policy.js";
+import { enabledTools, processControls, type ProcessControls } from "./policy/gate.js";
 import type { ServerConfig } from "./config.js";
-import { serverName, serverVersion } from "./versions.js";
+import { serverName, serverVersion } from "./meta/versions.js";
 import { redactSecrets } from "./aws/redact.js";
 
 /**

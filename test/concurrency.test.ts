@@ -13,8 +13,8 @@ import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/
 import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
 import { createServer } from "../src/server.js";
 import type { ServerConfig } from "../src/config.js";
-import { processControls, type ProcessControls } from "../src/policy.js";
-import { KeyedLocks, writeLockKey } from "../src/locks.js";
+import { processControls, type ProcessControls } from "../src/policy/gate.js";
+import { KeyedLocks, writeLockKey } from "../src/policy/locks.js";
 import { serveHttp } from "../src/transports/http.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
 import { reportWhenMotoIsMissing } from "./support/moto.js";

@@ -10,7 +10,7 @@ import { resultText as text } from "./support/results.js";
 import { tempDir } from "./support/temp-dir.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { startFaultServer, type FaultServer } from "./support/fault-servers.js";
-import { resolveConnection } from "../src/connection.js";
+import { resolveConnection } from "../src/aws/connection.js";
 import { createFileReader } from "../src/cli/parse-command-line.js";
 import { credentialKind, describeFailure } from "../src/aws/failures.js";
 import type { ServerConfig } from "../src/config.js";

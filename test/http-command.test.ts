@@ -5,7 +5,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { startHttpCommand } from "./support/http-command.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { slowEndpoint } from "./support/slow-endpoint.js";
-import { stopGraceEnvVar } from "../src/shutdown.js";
+import { stopGraceEnvVar } from "../src/transports/shutdown.js";
 
 const token = "test-token-0123456789abcdef";
 let recorder: Recorder;

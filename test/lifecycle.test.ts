@@ -11,7 +11,7 @@ import { fakeAwsEnv } from "./support/aws-env.js";
 import { execFile, spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { promisify } from "node:util";
-import { listen } from "../src/listen.js";
+import { listen } from "../src/net/listen.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
 import { tempDir } from "./support/temp-dir.js";
 

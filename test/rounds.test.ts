@@ -1,10 +1,10 @@
 /**
- * What a call carries between rounds (src/rounds.ts): sealed with the process's key, refused when
+ * What a call carries between rounds (src/policy/rounds.ts): sealed with the process's key, refused when
  * altered, sealed with another key or expired, and used once; the operator's key is checked at start.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { randomBytes } from "node:crypto";
-import { createRounds, parseStateKey } from "../src/rounds.js";
+import { createRounds, parseStateKey } from "../src/policy/rounds.js";
 import { parseServerFlags } from "../src/config.js";
 
 const question = { tool: "update_identity_pool", request: "digest-of-request-and-target", state: "digest-of-the-pool" };

@@ -5,7 +5,7 @@ import { connectAnswering, type ConsentAnswer as Answer } from "./support/client
 import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
 import type { ServerConfig } from "../src/config.js";
 import { parseServerFlags } from "../src/config.js";
-import { consentMessage, WriteRateLimiter } from "../src/policy.js";
+import { consentMessage, WriteRateLimiter } from "../src/policy/gate.js";
 import type { CreateIdentityPoolRequest } from "../src/operation/model.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";

@@ -1,7 +1,7 @@
 /** The warm-up's rehearsal of a call to AWS, which sends nothing out of the process. */
 import { createServer } from "node:http";
 import { CreateIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
-import { listen } from "../listen.js";
+import { listen } from "../net/listen.js";
 import { newClient } from "./clients.js";
 import { noBlindRetries } from "./retry-safety.js";
 

@@ -1,7 +1,7 @@
 /**
  * What any tool's call does, in order: MCP arguments → validated request → the operator's
  * controls → AWS call → typed result → rendered content. The pieces live in src/operation
- * (pure), src/cli, src/connection.ts, src/policy.ts and src/aws; this module puts them in order,
+ * (pure), src/cli, src/aws/connection.ts, src/policy/gate.ts and src/aws; this module puts them in order,
  * reading the tool's contract for what its effect needs.
  *
  * Loaded once the client has listed the tools (or by the first call), not at start-up.
@@ -28,17 +28,17 @@ import { outcomeUnknown, type CallOutcome, type Target, type Timeouts, type Conn
 import { createFileReader } from "../cli/parse-command-line.js";
 import { callOperation, resolveTarget, type Answer } from "../aws/calls.js";
 import type { DebugLog } from "../aws/debug.js";
-import { unknownOutcomeFailure } from "../unfinished.js";
+import { unknownOutcomeFailure } from "../effects/unfinished.js";
 import { redactJson, redactSecrets } from "../aws/redact.js";
-import { regionPolicyProblem, resolveConnection } from "../connection.js";
-import { admit, approve, changeLine, plansOnly, type ProcessControls, type WriteDescription } from "../policy.js";
+import { regionPolicyProblem, resolveConnection } from "../aws/connection.js";
+import { admit, approve, changeLine, plansOnly, type ProcessControls, type WriteDescription } from "../policy/gate.js";
 import type { ServerConfig } from "../config.js";
-import { versions } from "../versions.js";
+import { versions } from "../meta/versions.js";
 import type { UserNeeded, CallContext, ToolContract } from "../tools/contract.js";
 import { callShape, prepareCall, type PreparedCall } from "./prepare.js";
-import { writeLockKey } from "../locks.js";
+import { writeLockKey } from "../policy/locks.js";
 import { listPages, type PagedAnswer } from "./pages.js";
-import { bindWrite, type RoundState } from "../rounds.js";
+import { bindWrite, type RoundState } from "../policy/rounds.js";
 
 export { rehearseAwsSend } from "../aws/rehearsal.js";
 

@@ -8,7 +8,7 @@ import { failed, ok, type Result } from "../operation/types.js";
 import { isFileUri, type FileReader } from "./files.js";
 import { JsonSyntaxError, parseJson } from "./json-text.js";
 import { describeValue } from "./type-check.js";
-import { isJsonObject } from "../json-object.js";
+import { isJsonObject } from "../operation/json-object.js";
 import { loadYaml } from "../operation/libraries.js";
 import { readOptions } from "../operation/yaml-resolver.js";
 import type { Document as YamlDocument } from "yaml";

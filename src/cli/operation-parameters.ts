@@ -13,7 +13,7 @@ import { JsonSyntaxError, parseJson } from "./json-text.js";
 import { parseShorthand, ShorthandSyntaxError, type ShorthandValue } from "./shorthand.js";
 import { hasOwn, pythonStrip, pythonStripStart, setOwn, type TextSyntaxError } from "./text.js";
 import { checkTypes } from "./type-check.js";
-import { isJsonObject } from "../json-object.js";
+import { isJsonObject } from "../operation/json-object.js";
 
 export interface OperationParameter {
   apiName: string;

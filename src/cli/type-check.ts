@@ -6,7 +6,7 @@
 import { shape, type Shape } from "../operation/model.js";
 import { hasOwn } from "./text.js";
 import { excerpt, quote } from "../operation/problems.js";
-import { isJsonObject } from "../json-object.js";
+import { isJsonObject } from "../operation/json-object.js";
 
 export interface TypeIssue {
   /** `IdentityPoolTags.env`, `CognitoIdentityProviders[1].ServerSideTokenCheck`, as botocore names them. */

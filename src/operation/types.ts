@@ -23,7 +23,7 @@ export function failed<E>(error: E): { ok: false; error: E } {
  */
 export type Effect = "read" | "create" | "replace" | "delete";
 
-/** Everything that decides which client a call uses: where it goes and how it is signed (see src/connection.ts). */
+/** Everything that decides which client a call uses: where it goes and how it is signed (see src/aws/connection.ts). */
 export interface Connection {
   region?: string;
   profile?: string;
@@ -38,7 +38,7 @@ export interface Connection {
   sandbox?: boolean;
   /**
    * The call chose the endpoint and the operator did not: requests are signed with placeholder
-   * credentials (emulators check none), so the operator's never reach it (see src/connection.ts).
+   * credentials (emulators check none), so the operator's never reach it (see src/aws/connection.ts).
    */
   placeholderCredentials?: boolean;
 }

@@ -13,11 +13,11 @@ import { operations } from "./operations.js";
 import { ServiceError } from "./service-error.js";
 import { PoolStore } from "./store.js";
 import { validateInput } from "./validation.js";
-import { isLoopbackHost } from "../loopback.js";
-import { listen } from "../listen.js";
+import { isLoopbackHost } from "../net/loopback.js";
+import { listen } from "../net/listen.js";
 import { allowedHostHeaders, createRequestGuard, type RequestGuard } from "../transports/http-guard.js";
 import { sandboxDefaultRegion as defaultRegion } from "./defaults.js";
-import { regionFormat } from "../region.js";
+import { regionFormat } from "../operation/region.js";
 
 export interface SandboxOptions {
   /** 0 or undefined: any free port. */

@@ -1,13 +1,13 @@
 /**
  * What a tool module declares: its name, its operation, how it presents itself, and its effect
- * on the world, which the policy gate (src/policy.ts) and the call pipeline (src/call/) read.
+ * on the world, which the policy gate (src/policy/gate.ts) and the call pipeline (src/call/) read.
  * Everything else is derived from the operation's model.
  */
 import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/server";
 import type { OperationName } from "../operation/model.js";
 import type { Problem } from "../operation/problems.js";
 import type { Effect } from "../operation/types.js";
-import type { RoundState, WriteBinding } from "../rounds.js";
+import type { RoundState, WriteBinding } from "../policy/rounds.js";
 
 export interface ToolContract {
   /** The AWS CLI command with underscores: `describe_identity_pool`. */

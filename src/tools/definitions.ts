@@ -5,7 +5,7 @@
  */
 import type { Tool } from "@modelcontextprotocol/server";
 import type { ServerConfig } from "../config.js";
-import { enabledTools } from "../policy.js";
+import { enabledTools } from "../policy/gate.js";
 import type { ToolContract } from "./contract.js";
 import type { ToolJsonSchemas } from "../call/schemas.js";
 

@@ -5,7 +5,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
 import { networkInterfaces } from "node:os";
-import { isLoopbackHost } from "../loopback.js";
+import { isLoopbackHost } from "../net/loopback.js";
 
 const wildcardHosts = new Set(["0.0.0.0", "::", "[::]"]);
 

@@ -4,7 +4,7 @@
  *
  * - MCP 2026-07-28 requests (those carrying the per-request envelope) are stateless: the SDK's
  *   createMcpHandler answers each with a fresh Server from makeServer(), no session is kept, and
- *   any replica with the same state key (src/rounds.ts) can answer any request.
+ *   any replica with the same state key (src/policy/rounds.ts) can answer any request.
  * - 2025-era clients get sessions (Mcp-Session-Id), each with its own Server and transport, so
  *   nothing one session sets is seen by another; they are bounded in number and idle time.
  *
@@ -15,12 +15,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createMcpHandler, isInitializeRequest, isLegacyRequest, type RequestId, type Server } from "@modelcontextprotocol/server";
 import { NodeStreamableHTTPServerTransport, toNodeHandler, toWebRequest } from "@modelcontextprotocol/node";
 import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
-import { isLoopbackHost } from "../loopback.js";
-import { listen } from "../listen.js";
-import { cutOffAnswer, cutOffRequest, type CutOffRequest } from "../unfinished.js";
+import { isLoopbackHost } from "../net/loopback.js";
+import { listen } from "../net/listen.js";
+import { cutOffAnswer, cutOffRequest, type CutOffRequest } from "../effects/unfinished.js";
 
 import { defaultMaxSessions, defaultSessionIdleMinutes, httpTokenEnv } from "../config.js";
-import { stopGraceMs } from "../shutdown.js";
+import { stopGraceMs } from "./shutdown.js";
 export const mcpPath = "/mcp";
 /** Tool arguments are a few KiB; 1 MiB leaves room without letting a client exhaust memory. */
 export const defaultMaxBodyBytes = 1024 * 1024;

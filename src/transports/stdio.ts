@@ -15,8 +15,8 @@
 import type { Readable, Writable } from "node:stream";
 import { parseJSONRPCMessage, type JSONRPCMessage, type McpServerFactory, type Transport } from "@modelcontextprotocol/server";
 import { serveStdio as serveEitherEra } from "@modelcontextprotocol/server/stdio";
-import { cutOffAnswer, cutOffRequest, type CutOffRequest } from "../unfinished.js";
-import { stopGraceMs } from "../shutdown.js";
+import { cutOffAnswer, cutOffRequest, type CutOffRequest } from "../effects/unfinished.js";
+import { stopGraceMs } from "./shutdown.js";
 
 /** The same limit as the SDK's stdio transport: a frame may carry a 10 MB argument. */
 export const maxFrameBytes = 10 * 1024 * 1024;

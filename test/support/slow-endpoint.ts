@@ -1,7 +1,7 @@
 /** A loopback endpoint that answers late, or never: for calls still in flight when the server stops. */
 import { createServer, type Server } from "node:http";
 import { onTestFinished } from "vitest";
-import { listen } from "../../src/listen.js";
+import { listen } from "../../src/net/listen.js";
 
 /** Answers every call as CreateIdentityPool would (the request echoed with an id) after delayMs; null never answers. Stopped when the test ends. */
 export async function slowEndpoint(delayMs: number | null): Promise<{ url: string; requests: number }> {

@@ -3,7 +3,7 @@
  * dicts (key order kept), arrays are lists, integral numbers are ints and other numbers floats.
  */
 
-import { isJsonObject } from "../../json-object.js";
+import { isJsonObject } from "../json-object.js";
 
 export type Dict = { [key: string]: unknown };
 

@@ -4,16 +4,16 @@
  * reading a CA bundle through the operator's file policy.
  */
 import { readFileSync } from "node:fs";
-import type { ServerConfig } from "./config.js";
-import type { CliOptions } from "./operation/arguments.js";
-import type { Problem } from "./operation/problems.js";
-import { excerpt, InputError, quote } from "./operation/problems.js";
-import { failed, ok, type Connection, type Result, type Timeouts } from "./operation/types.js";
-import type { FileReader } from "./cli/parse-command-line.js";
-import { isLoopbackHost } from "./loopback.js";
-import { defaultTimeoutSeconds } from "./aws/defaults.js";
-import { sandboxDefaultRegion } from "./sandbox/defaults.js";
-import { regionFormat } from "./region.js";
+import type { ServerConfig } from "../config.js";
+import type { CliOptions } from "../operation/arguments.js";
+import type { Problem } from "../operation/problems.js";
+import { excerpt, InputError, quote } from "../operation/problems.js";
+import { failed, ok, type Connection, type Result, type Timeouts } from "../operation/types.js";
+import type { FileReader } from "../cli/parse-command-line.js";
+import { isLoopbackHost } from "../net/loopback.js";
+import { defaultTimeoutSeconds } from "./defaults.js";
+import { sandboxDefaultRegion } from "../sandbox/defaults.js";
+import { regionFormat } from "../operation/region.js";
 
 function refused(field: string, message: string, flag: string): Problem {
   return { field, rule: "operator policy", message: `${message}; the server's operator can allow it with ${flag}` };

@@ -3,13 +3,13 @@
  * read-only mode, the duplicate guard's floor, the write rate limit and the user's consent.
  * No tool argument can lift any of them.
  */
-import { readOnlyEnv, type IfNameExists, type ServerConfig } from "./config.js";
-import type { Change } from "./operation/changes.js";
-import type { Problem } from "./operation/problems.js";
-import type { Target } from "./operation/types.js";
-import { tools } from "./tools/index.js";
+import { readOnlyEnv, type IfNameExists, type ServerConfig } from "../config.js";
+import type { Change } from "../operation/changes.js";
+import type { Problem } from "../operation/problems.js";
+import type { Target } from "../operation/types.js";
+import { tools } from "../tools/index.js";
 import { KeyedLocks } from "./locks.js";
-import type { CallContext, ToolContract } from "./tools/contract.js";
+import type { CallContext, ToolContract } from "../tools/contract.js";
 import { createRounds, defaultConfirmTtlSeconds, type Rounds, type WriteBinding } from "./rounds.js";
 
 /**

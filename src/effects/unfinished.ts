@@ -4,8 +4,8 @@
  * of write, what may have happened and what to do about it.
  */
 import { PROTOCOL_VERSION_META_KEY, type JSONRPCMessage } from "@modelcontextprotocol/server";
-import { outcomeUnknown, type Effect, type Failure } from "./operation/types.js";
-import { tools } from "./tools/index.js";
+import { outcomeUnknown, type Effect, type Failure } from "../operation/types.js";
+import { tools } from "../tools/index.js";
 
 const unknownOutcome: Record<Exclude<Effect, "read">, { means: string; hint: string }> = {
   create: {

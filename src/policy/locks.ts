@@ -4,7 +4,7 @@
  * state it actually replaced). Across processes there is nothing to lock: CreateIdentityPool has
  * no idempotency token.
  */
-import type { Connection, Target } from "./operation/types.js";
+import type { Connection, Target } from "../operation/types.js";
 
 /** A mutex per key: a key's calls run one after another, in the order they asked; different keys run freely. */
 export class KeyedLocks {
