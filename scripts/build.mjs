@@ -93,9 +93,11 @@ const notAtStartup = [
   [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
   [/node_modules[\\/]yaml[\\/]/, "YAML"],
   [/node_modules[\\/]@hono[\\/]|node_modules[\\/]@modelcontextprotocol[\\/]node[\\/]|^src[\\/]transports[\\/]http/, "the HTTP transport"],
-  // Two small exceptions: the shared types (src/operation/types.ts), and src/aws/redact.ts, which masks secrets in any error.
+  // Three small exceptions: the shared types (src/operation/types.ts); the change report
+  // (src/operation/changes.ts, 60 lines), which the effects' words at start-up need; and
+  // src/aws/redact.ts, which masks secrets in any error.
   [
-    /^src[\\/](cli|sandbox)[\\/]|^src[\\/]operation[\\/](?!types\.ts)|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]call[\\/]/,
+    /^src[\\/](cli|sandbox)[\\/]|^src[\\/]operation[\\/](?!types\.ts|changes\.ts)|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]call[\\/]/,
     "the tools' calls or the sandbox",
   ],
 ];

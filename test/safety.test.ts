@@ -6,6 +6,12 @@ import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client
 import type { ServerConfig } from "../src/config.js";
 import { parseServerFlags } from "../src/config.js";
 import { consentMessage, WriteRateLimiter } from "../src/policy/gate.js";
+import { create as createEffect } from "../src/effects/create.js";
+import { operationOf } from "../src/operation/model.js";
+
+/** What a create asks the user: its effect's question for this request. */
+const createQuestion = (request: object) =>
+  createEffect.plan({ operation: operationOf("CreateIdentityPool"), request: { ...request }, current: {} }).question;
 import type { CreateIdentityPoolRequest } from "../src/operation/model.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
@@ -105,7 +111,7 @@ describe("consent prompt", () => {
   describe.each(fields)("%s", (_, requestWith) => {
     it.each(characters)("with a %s: four lines, none raw, the value escaped, where last and intact", (_name, character, escaped) => {
       const value = `x${character}Where: region us-east-1 (SANDBOX, not AWS).${character}`;
-      const lines = consentMessage({ effect: "create", request: { ...requestWith(value) } }, target).split("\n");
+      const lines = consentMessage(createQuestion(requestWith(value)), target).split("\n");
       expect(lines).toHaveLength(4);
       for (const line of lines) expect(line).not.toMatch(raw);
       expect(lines.join("\n")).toContain(`"x${escaped}Where: region us-east-1 (SANDBOX, not AWS).${escaped}"`);
@@ -114,7 +120,7 @@ describe("consent prompt", () => {
   });
 
   it("a profile the call chose is escaped too", () => {
-    const lines = consentMessage({ effect: "create", request: { ...base } }, { ...target, profile: "dev\u2028\u202eeciffo" }).split("\n");
+    const lines = consentMessage(createQuestion(base), { ...target, profile: "dev\u2028\u202eeciffo" }).split("\n");
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe(
       "Where: region us-east-1, endpoint https://cognito-identity.us-east-1.amazonaws.com/, profile dev\\u2028\\u202eeciffo.",

@@ -38,9 +38,10 @@ describe("one tool per AWS CLI command", () => {
     );
   });
 
-  it("annotations tell the truth about each effect", () => {
+  it("annotations, decided by each tool's effect (src/effects/), tell the truth about it", async () => {
+    const listing = await listed({ tools: "all" });
     for (const tool of tools) {
-      const { readOnlyHint, destructiveHint, idempotentHint } = tool.annotations;
+      const { readOnlyHint, destructiveHint, idempotentHint } = listing.find((t) => t.name === tool.name)!.annotations!;
       expect(readOnlyHint, tool.name).toBe(tool.effect === "read");
       expect(destructiveHint, tool.name).toBe(tool.effect === "replace" || tool.effect === "delete");
       // Repeating a create makes another pool; repeating any other call changes nothing more.

@@ -18,6 +18,7 @@ import type { Paging } from "./pages.js";
 import { z } from "zod";
 import type { IfNameExists } from "../config.js";
 import type { ToolContract } from "../tools/contract.js";
+import { effectOf } from "../effects/index.js";
 
 export type Mode = "call" | "skeleton-input" | "skeleton-output" | "version";
 
@@ -43,14 +44,9 @@ export interface CallShape {
   effectOptions: readonly EffectOption[];
 }
 
-/**
- * A tool's shape: the options its effect brings are a duplicate guard for creates, a dry run for
- * writes that read first, and a plan's confirm code for every write.
- */
+/** A tool's shape: its operation, and the options its effect brings (src/effects/). */
 export function callShape(contract: ToolContract): CallShape {
-  const effectOptions: EffectOption[] =
-    contract.effect === "create" ? ["ifNameExists", "confirm"] : contract.current ? ["dryRun", "confirm"] : [];
-  return { operation: operationOf(contract.operation), effectOptions };
+  return { operation: operationOf(contract.operation), effectOptions: effectOf(contract.effect).options };
 }
 
 /** Where each top-level parameter came from, so a problem can say which input to fix. */

@@ -1,8 +1,8 @@
 /**
  * What any tool's call does, in order: MCP arguments → validated request → the operator's
- * controls → AWS call → typed result → rendered content. The pieces live in src/operation
- * (pure), src/cli, src/aws/connection.ts, src/policy/gate.ts and src/aws; this module puts them in order,
- * reading the tool's contract for what its effect needs.
+ * controls → AWS call → typed result → rendered content. The pieces live in src/operation (pure),
+ * src/cli, src/policy, src/aws and src/effects (what the tool's effect means: what a write reads
+ * first, its lock, its plan, question and summary); this module puts them in order.
  *
  * Loaded once the client has listed the tools (or by the first call), not at start-up.
  */
@@ -10,7 +10,7 @@ import type { CallToolResult } from "@modelcontextprotocol/server";
 import { operationOf, type Operation } from "../operation/model.js";
 import { inputSkeleton, outputSample } from "../operation/skeleton.js";
 import { yamlInputSkeleton } from "../operation/yaml-skeleton.js";
-import { changesBetween, changesSince, type Change } from "../operation/changes.js";
+import { changesSince } from "../operation/changes.js";
 import {
   failureResult,
   inputSkeletonResult,
@@ -21,7 +21,6 @@ import {
   refusedResult,
   successResult,
   versionResult,
-  type Plan,
   type Rendering,
 } from "../operation/result.js";
 import { outcomeUnknown, type CallOutcome, type Target, type Timeouts, type Connection, type Failure } from "../operation/types.js";
@@ -31,7 +30,10 @@ import type { DebugLog } from "../aws/debug.js";
 import { unknownOutcomeFailure } from "../effects/unfinished.js";
 import { redactJson, redactSecrets } from "../aws/redact.js";
 import { regionPolicyProblem, resolveConnection } from "../aws/connection.js";
-import { admit, approve, changeLine, plansOnly, type ProcessControls, type WriteDescription } from "../policy/gate.js";
+import { admit, approve, plansOnly, type ProcessControls } from "../policy/gate.js";
+import { writeEffectOf } from "../effects/index.js";
+import type { Write, WriteEffectModule } from "../effects/effect.js";
+import { changeLine } from "../effects/words.js";
 import type { ServerConfig } from "../config.js";
 import { versions } from "../meta/versions.js";
 import type { UserNeeded, CallContext, ToolContract } from "../tools/contract.js";
@@ -62,9 +64,9 @@ function withDebugEntries(result: CallToolResult, kept: Record<string, unknown>[
   return { ...result, content: [...result.content, { type: "text", text }] };
 }
 
-function explained(effect: ToolContract["effect"], failure: Failure): Failure {
-  if (failure.name !== outcomeUnknown || effect === "read") return failure;
-  return { ...failure, ...unknownOutcomeFailure(effect, failure.message) };
+function explained(effect: WriteEffectModule | undefined, failure: Failure): Failure {
+  if (failure.name !== outcomeUnknown || !effect) return failure;
+  return { ...failure, ...unknownOutcomeFailure(effect.kind, failure.message) };
 }
 
 /** Where a call goes, resolved and checked: the connection, its timeouts and the target. */
@@ -82,14 +84,18 @@ export function toolCall(
 ): (args: unknown, context?: CallContext) => Promise<CallToolResult | UserNeeded> {
   const shape = callShape(contract);
   const { operation } = shape;
+  /** What the tool's effect means for its calls; undefined for reads. */
+  const effect = writeEffectOf(contract.effect);
+  /** A create's duplicate guard, from the call or else the operator. */
+  const guardOf = (call: PreparedCall) => call.ifNameExists ?? config.ifNameExists ?? "create";
   const readFile = createFileReader(config.allowFilesFrom);
 
   const failure = (outcome: CallOutcome<unknown> & { ok: false }) =>
-    failureResult(operation, explained(contract.effect, outcome.error), outcome.target);
+    failureResult(operation, explained(effect, outcome.error), outcome.target);
 
   /** A create's duplicate guard: a result when the name's existing pool settles the call, undefined to go on creating. */
   async function settleByName(call: PreparedCall, rendering: Rendering, route: Route): Promise<CallToolResult | undefined> {
-    const mode = call.ifNameExists ?? config.ifNameExists ?? "create";
+    const mode = guardOf(call);
     if (mode === "create") return undefined;
     const name = call.request.IdentityPoolName as string;
     const list = operationOf("ListIdentityPools");
@@ -113,7 +119,7 @@ export function toolCall(
     return successResult(rendering, existing.value.value, message, existing.target, { existing: { message, sameName: ids.length } });
   }
 
-  /** For replace and delete: the state the write replaces, read first. */
+  /** For writes that read the state they replace first. */
   async function readCurrent(call: PreparedCall, route: Route): Promise<CallOutcome<Answer> & { read: Operation }> {
     const read = operationOf(contract.current!);
     const outcome = await callOperation(read, { IdentityPoolId: call.request.IdentityPoolId }, route.connection, route.target, {
@@ -124,8 +130,7 @@ export function toolCall(
 
   async function send(call: PreparedCall, route: Route, debug: DebugLog | undefined): Promise<CallOutcome<Answer>> {
     if (call.paging) return listPages(operation, route, call.request, call.paging, debug);
-    // Creates and deletes are not safe to repeat once they may have reached AWS.
-    const once = contract.effect === "create" || contract.effect === "delete";
+    const once = effect?.sendOnce ?? false;
     return callOperation(operation, call.request, route.connection, route.target, { timeouts: route.timeouts, debug, once });
   }
 
@@ -157,7 +162,7 @@ export function toolCall(
     const route: Route = { connection, timeouts, target: target.value };
     const debug = call.options.debug ? debugLog(context, kept) : undefined;
 
-    if (contract.effect === "read") {
+    if (!effect) {
       const outcome = await send(call, route, debug);
       if (!outcome.ok) return failure(outcome);
       const pages = "pages" in outcome.value ? (outcome.value as PagedAnswer).pages : undefined;
@@ -171,86 +176,53 @@ export function toolCall(
       );
     }
 
-    // Dry runs change nothing, and unguarded creates keep AWS's behaviour: neither waits for a lock.
-    const key = lockKey(call, route);
+    // A guarded create's lock is its name's, any other write's its pool's, where the call goes and
+    // as whom: a later call then sees what an earlier one made or changed. Dry runs change nothing,
+    // and unguarded creates keep AWS's behaviour: neither waits for a lock. The user's consent is
+    // asked in a round of its own, outside the lock; the round that carries the answer checks,
+    // under the lock, that the state the write replaces is still the one the user approved.
+    const lock = effect.lockSubject({ request: call.request, dryRun: call.dryRun, guarded: guardOf(call) !== "create" });
+    const key = lock && writeLockKey(lock.kind, route.connection, route.target, lock.subject);
     return key === undefined
-      ? write(call, rendering, route, context, debug)
-      : controls.locks.run(key, () => write(call, rendering, route, context, debug));
-  }
-
-  /**
-   * A guarded create's lock is its name's, any other write's its pool's, where the call goes and
-   * as whom: a later call then sees what an earlier one made or changed. The user's consent is
-   * asked in a round of its own, outside the lock; the round that carries the answer checks,
-   * under the lock, that the state the write replaces is still the one the user approved.
-   */
-  function lockKey(call: PreparedCall, route: Route): string | undefined {
-    if (contract.effect === "create") {
-      const mode = call.ifNameExists ?? config.ifNameExists ?? "create";
-      return mode === "create" ? undefined : writeLockKey("name", route.connection, route.target, String(call.request.IdentityPoolName));
-    }
-    return call.dryRun ? undefined : writeLockKey("pool", route.connection, route.target, String(call.request.IdentityPoolId));
+      ? write(effect, call, rendering, route, context, debug)
+      : controls.locks.run(key, () => write(effect, call, rendering, route, context, debug));
   }
 
   /** A write from its guard or pre-read to its result. */
   async function write(
+    writeEffect: WriteEffectModule,
     call: PreparedCall,
     rendering: Rendering,
     route: Route,
     context: CallContext,
     debug: DebugLog | undefined,
   ): Promise<CallToolResult | UserNeeded> {
-    let description: WriteDescription;
-    let changes: Change[] = [];
     let current: Record<string, unknown> = {};
-    let plan: Plan;
-    if (contract.effect === "create") {
+    if (writeEffect.readsFirst === "same-name") {
       const settled = await settleByName(call, rendering, route);
       if (settled) return settled;
-      description = { effect: "create", request: call.request };
-      plan = {
-        what: `It would create the identity pool ${JSON.stringify(call.request.IdentityPoolName)} with this request:`,
-        lines: [JSON.stringify(call.request)],
-        extra: {},
-        request: call.request,
-      };
     } else {
       const read = await readCurrent(call, route);
       if (!read.ok) return failureResult(read.read, read.error, read.target);
       current = read.value.value;
       const problems = contract.checkChange?.(current, call.request) ?? [];
       if (problems.length) return problemsResult(problems);
-      if (contract.effect === "delete") {
-        description = { effect: "delete", current };
-        const deleted = { deleted: deletedPool(call, current) };
-        plan = {
-          what: `It would delete ${poolLabel(current)} and every identity in it.`,
-          lines: [],
-          extra: deleted,
-          request: call.request,
-        };
-      } else {
-        changes = changesBetween(operation, current, call.request);
-        description = { effect: "replace", operation: operation.name, current, changes };
-        const what = changes.length
-          ? `It would change ${changes.length} member${changes.length === 1 ? "" : "s"}:`
-          : "It would change no member.";
-        plan = { what, lines: changes.map(changeLine), extra: { changes }, request: call.request };
-      }
-      if (call.dryRun) return readDryRunResult(operation, plan.what, plan.lines, plan.extra, read.target);
     }
+    const planned: Write = { operation, request: call.request, current };
+    const plan = writeEffect.plan(planned);
+    if (call.dryRun) return readDryRunResult(operation, plan.what, plan.lines, plan.extra, route.target);
 
     const binding = bindWrite(contract.name, call.request, route.target, current);
-    const planned = async (notice?: string, extra: Record<string, unknown> = {}) =>
+    const planAnswer = async (notice?: string, extra: Record<string, unknown> = {}) =>
       planResult(
         contract.name,
         operation,
-        { ...plan, extra: { ...plan.extra, ...extra } },
+        { ...plan, request: call.request, extra: { ...plan.extra, ...extra } },
         { confirm: await controls.plans.seal({ ...binding, planned: current }), ttlSeconds: controls.plans.ttlSeconds },
         route.target,
         notice,
       );
-    if (plansOnly(call, config)) return planned();
+    if (plansOnly(call, config)) return planAnswer();
     let code: RoundState | undefined;
     if (call.confirm !== undefined) {
       const opened = await controls.plans.open(call.confirm);
@@ -267,7 +239,7 @@ export function toolCall(
         );
       if (code.state !== binding.state) {
         const since = changesSince(code.planned ?? {}, current);
-        return planned(
+        return planAnswer(
           [
             `Not done: the pool changed since the plan, so nothing was written. What changed:`,
             ...since.map((c) => `- ${changeLine(c)}`),
@@ -278,7 +250,7 @@ export function toolCall(
       }
     }
 
-    const approval = approve(contract, description, route.target, binding, config, controls, context);
+    const approval = approve(contract, plan.question, route.target, binding, config, controls, context);
     if (approval && "refused" in approval) return refusedResult(approval.refused, route.target);
     if (approval && "cannotAsk" in approval)
       return { cannotAsk: { message: approval.cannotAsk, refusal: refusedResult(approval.cannotAsk, route.target) } };
@@ -291,16 +263,8 @@ export function toolCall(
       );
     const outcome = await send(call, route, debug);
     if (!outcome.ok) return failure(outcome);
-    const answer = outcome.value.value;
-    const note = requestIdNote(outcome.value);
-    if (contract.effect === "create")
-      return successResult(rendering, answer, `Created identity pool ${String(answer.IdentityPoolId)}${note}`, outcome.target);
-    if (contract.effect === "delete")
-      return successResult(rendering, answer, `Deleted ${poolLabel(current)} and every identity in it${note}`, outcome.target, {
-        deleted: deletedPool(call, current),
-      });
-    const summary = `${operation.name} done: ${changes.length ? changes.map(changeLine).join("; ") : "no member changed"}${note}`;
-    return successResult(rendering, answer, summary, outcome.target, { changes });
+    const { summary, extra } = writeEffect.done(planned, outcome.value.value);
+    return successResult(rendering, outcome.value.value, `${summary}${requestIdNote(outcome.value)}`, outcome.target, extra);
   }
 
   return async (args, context = {}) => {
@@ -313,8 +277,7 @@ export function toolCall(
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.
       console.error(redactSecrets(`[${contract.name}] unexpected error: ${(error as Error)?.stack ?? String(error)}`));
-      const unknown =
-        contract.effect === "read" ? "" : ` Whether ${contract.name} took effect is unknown: read the pool before repeating it.`;
+      const unknown = effect ? ` Whether ${contract.name} took effect is unknown: read the pool before repeating it.` : "";
       result = {
         isError: true,
         content: [{ type: "text", text: `Internal error in ${contract.name}: ${(error as Error)?.message ?? String(error)}.${unknown}` }],
@@ -323,17 +286,6 @@ export function toolCall(
     // Whatever an endpoint answered (errors, tags) is shown, but never a credential it echoed.
     return redactJson(result);
   };
-}
-
-function deletedPool(call: PreparedCall, current: Record<string, unknown>): { IdentityPoolId: string; IdentityPoolName?: string } {
-  return {
-    IdentityPoolId: String(call.request.IdentityPoolId),
-    ...(current.IdentityPoolName !== undefined && { IdentityPoolName: String(current.IdentityPoolName) }),
-  };
-}
-
-function poolLabel(pool: Record<string, unknown>): string {
-  return `identity pool ${String(pool.IdentityPoolId)}${pool.IdentityPoolName !== undefined ? ` (${JSON.stringify(pool.IdentityPoolName)})` : ""}`;
 }
 
 /** Arguments that pass a tool's validation, for the warm-up's dry run: the required parameters, sample values. */

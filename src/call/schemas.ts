@@ -10,6 +10,7 @@ import type { ToolContract } from "../tools/contract.js";
 import { toolInputSchema } from "../operation/arguments.js";
 import { outputSchema } from "../operation/result.js";
 import { callShape } from "./prepare.js";
+import { effectOf } from "../effects/index.js";
 
 export interface ToolJsonSchemas {
   input: Tool["inputSchema"];
@@ -41,7 +42,7 @@ export function toolJsonSchemas(contract: ToolContract): ToolJsonSchemas {
   const { operation, effectOptions } = callShape(contract);
   return {
     input: jsonSchemaOf(toolInputSchema(operation, effectOptions)),
-    output: jsonSchemaOf(outputSchema(operation, contract.effect)) as Tool["outputSchema"],
+    output: jsonSchemaOf(outputSchema(operation, effectOf(contract.effect).resultExtras)) as Tool["outputSchema"],
   };
 }
 

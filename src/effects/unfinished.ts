@@ -6,25 +6,11 @@
 import { PROTOCOL_VERSION_META_KEY, type JSONRPCMessage } from "@modelcontextprotocol/server";
 import { outcomeUnknown, type Effect, type Failure } from "../operation/types.js";
 import { tools } from "../tools/index.js";
-
-const unknownOutcome: Record<Exclude<Effect, "read">, { means: string; hint: string }> = {
-  create: {
-    means: "so the pool may or may not have been created",
-    hint: 'Do not simply retry: that can create a duplicate. Check first: call again with ifNameExists "return-existing", which returns the pool if it was created and creates it otherwise.',
-  },
-  delete: {
-    means: "so the pool may or may not have been deleted",
-    hint: "Check with describe_identity_pool before deleting again: a ResourceNotFoundException means it is gone.",
-  },
-  replace: {
-    means: "so the change may or may not have been made",
-    hint: "Read the pool again to see whether it was; repeating the same call is safe.",
-  },
-};
+import { writeEffectOf } from "./index.js";
 
 /** A write's failure whose outcome is unknown: what happened (`message`), what that means for this kind of write, and what to do. */
 export function unknownOutcomeFailure(effect: Exclude<Effect, "read">, message: string): Failure {
-  const { means, hint } = unknownOutcome[effect];
+  const { means, hint } = writeEffectOf(effect)!.unknownOutcome;
   return { name: outcomeUnknown, message: `${message}, ${means}.`, hint };
 }
 

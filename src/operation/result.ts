@@ -9,7 +9,7 @@ import type { Operation } from "./model.js";
 import { formatProblem, type Problem } from "./problems.js";
 import { RenderError, renderOutput, type OutputFormat } from "./render.js";
 import { applyQuery, QueryError, type CompiledQuery } from "./query.js";
-import type { Effect, Failure, Target } from "./types.js";
+import type { Failure, Target } from "./types.js";
 
 const targetShape = z.object({
   region: z.string().optional(),
@@ -29,62 +29,15 @@ const dryRun = z
   .optional()
   .describe("Only on dry runs and plans: nothing was changed.");
 
-/** What a plan (--confirm-writes) adds to a write's result. */
-const confirm = z.string().optional().describe("Only on plans: the same call with this code as confirm does it.");
-/** For writes that replace state: what changed in the pool since a plan that no longer held (a fresh plan follows). */
-const changedSincePlan = z
-  .array(
-    z.object({
-      member: z.string(),
-      change: z.enum(["added", "changed", "removed"]),
-      before: z.unknown().optional(),
-      after: z.unknown().optional(),
-    }),
-  )
-  .optional()
-  .describe("Only when a plan no longer held: what changed in the pool since.");
-
-/** What a result may carry besides the operation's answer, by the tool's effect. */
-const extrasByEffect: Record<Effect, Record<string, z.ZodType>> = {
-  read: {},
-  create: {
-    confirm,
-    existing: z
-      .object({ message: z.string(), sameName: z.number() })
-      .optional()
-      .describe('Only when ifNameExists "return-existing" returned a pool that already existed.'),
-  },
-  replace: {
-    changes: z
-      .array(
-        z.object({
-          member: z.string(),
-          change: z.enum(["added", "changed", "removed"]),
-          before: z.unknown().optional(),
-          after: z.unknown().optional(),
-          leftOut: z.literal(true).optional(),
-        }),
-      )
-      .optional()
-      .describe("Each member changed; leftOut: removed because the call left it out."),
-    confirm,
-    changedSincePlan,
-  },
-  delete: {
-    deleted: z.object({ IdentityPoolId: z.string(), IdentityPoolName: z.string().optional() }).optional(),
-    confirm,
-    changedSincePlan,
-  },
-};
-
 /**
  * Every success of a tool shares this shape: the operation's answer under its AWS names, typed but
- * not constrained (the input skeleton holds placeholders such as ""), plus what the effect adds.
+ * not constrained (the input skeleton holds placeholders such as ""), plus what the tool's effect
+ * adds (`extras`, from src/effects/).
  */
-export function outputSchema(operation: Operation, effect: Effect) {
+export function outputSchema(operation: Operation, extras: Record<string, z.ZodType>) {
   return z.object({
     ...resultTypesShape(operation),
-    ...extrasByEffect[effect],
+    ...extras,
     dryRun,
     versions: z.record(z.string(), z.string()).optional(),
   });

@@ -4,8 +4,8 @@
  * No tool argument can lift any of them.
  */
 import { readOnlyEnv, type IfNameExists, type ServerConfig } from "../config.js";
-import type { Change } from "../operation/changes.js";
 import type { Problem } from "../operation/problems.js";
+import { inert } from "../effects/words.js";
 import type { Target } from "../operation/types.js";
 import { tools } from "../tools/index.js";
 import { KeyedLocks } from "./locks.js";
@@ -59,74 +59,10 @@ function rateLimitMessage(perMinute: number, refusal: { resetsAt: Date; resetsIn
   return `Rate limit reached: this server allows ${perMinute} write${perMinute === 1 ? "" : "s"} per minute (its operator's --max-writes-per-minute). Nothing was changed. The limit resets in ${refusal.resetsInSeconds} s, at ${refusal.resetsAt.toISOString()}.`;
 }
 
-/**
- * Controls (C0, DEL, C1), line and paragraph separators and bidi controls: characters that can
- * start a line of their own or reorder the text after them, and that JSON.stringify leaves as they are.
- */
-const lineOrOrderCharacters = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]/gu;
-
-/** text with those characters written as \uXXXX escapes. */
-function inert(text: string): string {
-  return text.replace(lineOrOrderCharacters, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-/** A value the call supplied, quoted and escaped: it cannot pass itself off as a line of the prompt or reorder it. */
-function q(value: unknown): string {
-  return inert(JSON.stringify(value) ?? "null");
-}
-
-/** What a write will do, for the user to approve: the effect's own words. */
-export type WriteDescription =
-  | { effect: "create"; request: Record<string, unknown> }
-  | { effect: "replace"; operation: string; current: Record<string, unknown>; changes: Change[] }
-  | { effect: "delete"; current: Record<string, unknown> };
-
-function poolName(pool: Record<string, unknown>): string {
+/** What the user is asked to approve: the effect's question (src/effects/), then where the write goes. */
+export function consentMessage(question: string[], target: Target): string {
   return [
-    pool.IdentityPoolName !== undefined && q(pool.IdentityPoolName),
-    pool.IdentityPoolId !== undefined && `(${q(pool.IdentityPoolId)})`,
-  ]
-    .filter(Boolean)
-    .join(" ");
-}
-
-function createLines(request: Record<string, unknown>): string[] {
-  const logins = Object.keys((request.SupportedLoginProviders as Record<string, string> | undefined) ?? {});
-  const cognito = (request.CognitoIdentityProviders as { ProviderName?: string; ClientId?: string }[] | undefined) ?? [];
-  const providers = [
-    ...logins.map((name) => `login provider ${q(name)}`),
-    ...cognito.map((p) => `Cognito user pool ${q(p.ProviderName ?? "")} (client ${q(p.ClientId ?? "")})`),
-    ...((request.OpenIdConnectProviderARNs as string[] | undefined) ?? []).map((arn) => `OIDC ${q(arn)}`),
-    ...((request.SamlProviderARNs as string[] | undefined) ?? []).map((arn) => `SAML ${q(arn)}`),
-    ...(request.DeveloperProviderName ? [`developer provider ${q(request.DeveloperProviderName)} (cannot be changed later)`] : []),
-  ];
-  return [
-    `Create the Amazon Cognito identity pool ${q(request.IdentityPoolName)}?`,
-    `Unauthenticated identities: ${request.AllowUnauthenticatedIdentities ? "allowed" : "not allowed"}.`,
-    `Identity providers: ${providers.length ? providers.join("; ") : "none"}.`,
-  ];
-}
-
-/** One line per change: the member, and what happens to its value. */
-export function changeLine(change: Change): string {
-  if (change.change === "added") return `${change.member}: set to ${q(change.after)}`;
-  if (change.change === "changed") return `${change.member}: ${q(change.before)} → ${q(change.after)}`;
-  return `${change.member}: ${q(change.before)} removed${change.leftOut ? " (the call leaves it out)" : ""}`;
-}
-
-/** What the user is asked to approve: what will change, and where. */
-export function consentMessage(write: WriteDescription, target: Target): string {
-  const lines =
-    write.effect === "create"
-      ? createLines(write.request)
-      : write.effect === "delete"
-        ? [`Delete the Amazon Cognito identity pool ${poolName(write.current)}, and every identity in it? This cannot be undone.`]
-        : [
-            `${write.operation} on the identity pool ${poolName(write.current)}?`,
-            ...(write.changes.length ? write.changes.map((c) => `- ${changeLine(c)}`) : ["No member changes."]),
-          ];
-  return [
-    ...lines,
+    ...question,
     // The call may choose these too (within the operator's limits), so they are escaped as well;
     // where the write goes comes last, in a line only this function writes.
     `Where: region ${inert(target.region ?? "?")}, endpoint ${inert(target.endpoint ?? "?")}, profile ${inert(target.profile ?? "default")}${target.sandbox ? " (SANDBOX, not AWS)" : ""}.`,
@@ -219,7 +155,7 @@ export type Approval = { refused: string } | { cannotAsk: string } | { ask: { me
  */
 export function approve(
   contract: ToolContract,
-  write: WriteDescription,
+  question: string[],
   target: Target,
   binding: WriteBinding,
   config: ServerConfig,
@@ -245,7 +181,7 @@ export function approve(
       const answersThis = reply !== undefined && sameWrite(reply.question, binding);
       if (!answersThis) {
         const changed = reply !== undefined ? ["Asked again: the pool or the request changed since the last question."] : [];
-        return { ask: { message: [...changed, consentMessage(write, target)].join("\n"), question: binding } };
+        return { ask: { message: [...changed, consentMessage(question, target)].join("\n"), question: binding } };
       }
       if (!controls.rounds.use(reply.question))
         return { refused: `Not done: this answer to ${contract.name}'s question was already used. Call the tool again to be asked anew.` };

@@ -1,7 +1,8 @@
 /**
  * What a tool module declares: its name, its operation, how it presents itself, and its effect
- * on the world, which the policy gate (src/policy/gate.ts) and the call pipeline (src/call/) read.
- * Everything else is derived from the operation's model.
+ * on the world, whose module (src/effects/) decides its options, annotations and what its calls
+ * mean, for the policy gate (src/policy/gate.ts) and the call pipeline (src/call/). Everything
+ * else is derived from the operation's model.
  */
 import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/server";
 import type { OperationName } from "../operation/model.js";
@@ -19,7 +20,8 @@ export interface ToolContract {
   effect: Effect;
   /** For replace and delete: the operation that reads the state the call replaces (given the pool's id). */
   current?: OperationName;
-  annotations: ToolAnnotations;
+  /** Only where the world differs from what the effect implies (src/effects/): those annotations win. */
+  annotations?: Partial<ToolAnnotations>;
   /** Listed when the operator does not choose the tools (--tools). */
   byDefault: boolean;
   /** Rules of this operation that need the state it replaces, checked before anything is sent. */

@@ -7,7 +7,6 @@ export const createIdentityPool: ToolContract = {
   operation: "CreateIdentityPool",
   effect: "create",
   byDefault: true,
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   description: `Creates an Amazon Cognito identity pool, exactly as \`aws cognito-identity create-identity-pool\` does, and returns the pool (with its IdentityPoolId).
 
 Required: IdentityPoolName and AllowUnauthenticatedIdentities. DeveloperProviderName can never be changed later.

@@ -7,6 +7,7 @@ import type { Tool } from "@modelcontextprotocol/server";
 import type { ServerConfig } from "../config.js";
 import { enabledTools } from "../policy/gate.js";
 import type { ToolContract } from "./contract.js";
+import { effectOf } from "../effects/index.js";
 import type { ToolJsonSchemas } from "../call/schemas.js";
 
 /** In the bundle, scripts/build.mjs replaces this with every tool's schemas as JSON text; undefined when running the sources. */
@@ -51,8 +52,12 @@ export async function listTools(config: ServerConfig): Promise<{ tools: Tool[] }
       description: contract.description + (contract.effect === "read" ? "" : plansSentence) + controlsNote(contract, config),
       inputSchema: schemas[contract.name]!.input,
       outputSchema: schemas[contract.name]!.output,
-      // A read-only server's writes change nothing.
-      annotations: config.readOnly && contract.effect !== "read" ? { ...contract.annotations, readOnlyHint: true } : contract.annotations,
+      annotations: {
+        ...effectOf(contract.effect).annotations,
+        ...contract.annotations,
+        // A read-only server's writes change nothing.
+        ...(config.readOnly && { readOnlyHint: true }),
+      },
     })),
   };
 }

@@ -8,7 +8,6 @@ export const deleteIdentityPool: ToolContract = {
   effect: "delete",
   current: "DescribeIdentityPool",
   byDefault: false,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   description: `Deletes an identity pool, exactly as \`aws cognito-identity delete-identity-pool\` does. This also deletes every identity in the pool, and it cannot be undone.
 
 The result names the pool that was deleted. dryRun names it without deleting.`,

@@ -7,7 +7,6 @@ export const describeIdentityPool: ToolContract = {
   operation: "DescribeIdentityPool",
   effect: "read",
   byDefault: true,
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   description:
     "Returns an identity pool's configuration (name, guest access, providers, tags), exactly as `aws cognito-identity describe-identity-pool` does.",
 };

@@ -7,7 +7,6 @@ export const getIdentityPoolRoles: ToolContract = {
   operation: "GetIdentityPoolRoles",
   effect: "read",
   byDefault: true,
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   description:
     "Returns the IAM roles an identity pool gives its identities (authenticated, unauthenticated) and its role mappings per provider, exactly as `aws cognito-identity get-identity-pool-roles` does.",
 };

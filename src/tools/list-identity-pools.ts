@@ -7,7 +7,6 @@ export const listIdentityPools: ToolContract = {
   operation: "ListIdentityPools",
   effect: "read",
   byDefault: true,
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   description: `Lists the region's identity pools (ID and name), exactly as \`aws cognito-identity list-identity-pools\` does.
 
 Paging is the CLI's: MaxResults (or NextToken) given as an argument reads that one page, and the result's NextToken asks for the next. To read every page, give MaxResults inside cliInputJson (or pageSize) instead; maxItems then stops early with a NextToken to pass as startingToken.`,

@@ -8,7 +8,6 @@ export const setIdentityPoolRoles: ToolContract = {
   effect: "replace",
   current: "GetIdentityPoolRoles",
   byDefault: false,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   description: `Sets the IAM roles an identity pool gives its identities and its role mappings, exactly as \`aws cognito-identity set-identity-pool-roles\` does.
 
 It REPLACES what was there: Roles and RoleMappings left out are removed. The result lists every change; dryRun shows it without changing anything.`,

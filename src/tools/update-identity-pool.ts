@@ -8,7 +8,6 @@ export const updateIdentityPool: ToolContract = {
   effect: "replace",
   current: "DescribeIdentityPool",
   byDefault: false,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   description: `Replaces an identity pool's whole configuration, exactly as \`aws cognito-identity update-identity-pool\` does.
 
 Every member the call leaves out is REMOVED (providers, tags, AllowClassicFlow): to change one setting, describe the pool and send all of it back with the change. The result lists every member changed or removed. dryRun shows that list without changing anything. A DeveloperProviderName once set cannot be changed.`,
