@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { startHttpCommand } from "./support/http-command.js";
+import { envelope, postModern } from "./support/modern-client.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";
 import { slowEndpoint } from "./support/slow-endpoint.js";
 import { stopGraceEnvVar } from "../src/transports/shutdown.js";
@@ -115,6 +116,30 @@ describe("--http: SIGTERM and SIGINT stop in order", () => {
     );
     expect(await command.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it(`the same for a 2026-07-28 client, which holds no session: its stalled create is answered as a complete result, outcome unknown`, async () => {
+    const stalled = await slowEndpoint(null);
+    const command = await startCommand(["--endpoint-url", stalled.url, "--region", "us-east-1"], { [stopGraceEnvVar]: "500" });
+    onTestFinished(() => command.signal("SIGKILL"));
+    const call = postModern(command.url, token, {
+      id: 7,
+      method: "tools/call",
+      params: {
+        name: "create_identity_pool",
+        arguments: { IdentityPoolName: "Stalled", AllowUnauthenticatedIdentities: false },
+        _meta: envelope(),
+      },
+    });
+    await expect.poll(() => stalled.requests, { timeout: 10_000 }).toBe(1);
+    command.signal("SIGTERM");
+    const answer = await call;
+    expect(answer.body.result).toMatchObject({ resultType: "complete", isError: true });
+    expect(JSON.stringify(answer.body.result)).toMatch(
+      /OutcomeUnknown: The server stopped \(SIGTERM\) before create_identity_pool finished/,
+    );
+    expect(await command.exited).toBe(0);
+    expect(command.stderr).toMatch(/stopped: 0 call\(s\) in flight finished, 1 answered as unfinished/);
   });
 
   it("--max-sessions and --session-idle-minutes reach the server", async () => {

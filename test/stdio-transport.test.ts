@@ -5,7 +5,8 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import { closingId, leadingId, maxFrameBytes, StdioTransport } from "../src/transports/stdio.js";
+import { maxFrameBytes, StdioTransport } from "../src/transports/stdio.js";
+import { closingId, leadingId } from "../src/transports/frame-id.js";
 
 describe("an over-long frame's id, from its start", () => {
   it.each<[string, string | number | null | undefined]>([

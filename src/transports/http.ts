@@ -17,7 +17,8 @@ import { NodeStreamableHTTPServerTransport, toNodeHandler, toWebRequest } from "
 import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
 import { isLoopbackHost } from "../net/loopback.js";
 import { listen } from "../net/listen.js";
-import { cutOffAnswer, cutOffRequest, type CutOffRequest } from "../effects/unfinished.js";
+import { cutOffAnswer } from "../effects/unfinished.js";
+import { InFlight } from "./in-flight.js";
 
 import { defaultMaxSessions, defaultSessionIdleMinutes, httpTokenEnv } from "../config.js";
 import { stopGraceMs } from "./shutdown.js";
@@ -82,7 +83,7 @@ interface Session {
   lastSeen: number;
   running: number;
   /** Requests received and not yet answered, so a stop can answer those still running. */
-  pending: Map<RequestId, PendingRequest>;
+  inFlight: InFlight;
 }
 
 interface PendingRequest {
@@ -182,8 +183,8 @@ export async function serveHttp(
   const live = new Set<Server>();
   // POSTs being handled: each resolves once its answers are written (or its client is gone).
   const posts = new Set<Promise<void>>();
-  // 2026-07-28 requests being answered, so a stop can answer those still running.
-  const statelessCalls = new Map<ServerResponse, CutOffRequest>();
+  // 2026-07-28 requests being answered, each with the response its answer goes to, so a stop can answer those still running.
+  const statelessCalls = new InFlight<ServerResponse>();
   const stateless = createMcpHandler(() => makeServer(), {
     legacy: "reject",
     maxRequestBodySize: maxBodyBytes,
@@ -198,15 +199,15 @@ export async function serveHttp(
 
   async function startSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
     const server = makeServer();
-    const pending = new Map<RequestId, PendingRequest>();
+    const inFlight = new InFlight();
     const transport = new NodeStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (id) => void sessions.set(id, { server, transport, lastSeen: Date.now(), running: 0, pending }),
+      onsessioninitialized: (id) => void sessions.set(id, { server, transport, lastSeen: Date.now(), running: 0, inFlight }),
     });
     // Every answer passes here, so what is pending is exact even within a batch.
     const send = transport.send.bind(transport);
     transport.send = (message, sendOptions) => {
-      if (("result" in message || "error" in message) && message.id !== undefined) pending.delete(message.id);
+      if (("result" in message || "error" in message) && message.id !== undefined) inFlight.settle(message.id);
       return send(message, sendOptions);
     };
     // Set before connect(), which chains its own handlers after these.
@@ -244,12 +245,12 @@ export async function serveHttp(
       if (!session) return sendError(res, 404, "Session not found: it ended or never existed; initialize a new one.");
       // While stopping, answers and notifications (an elicitation's answer, a cancel) still help calls in flight finish.
       if (stopping && requests.length) return refuseWhileStopping(res);
-      for (const { id, method, params } of requests) session.pending.set(id, { method, params });
+      const entries = requests.map(({ id, method, params }) => session.inFlight.add(id as string | number, method, params, undefined));
       try {
         return await inSession(session, () => session.transport.handleRequest(req, res, body));
       } finally {
         // Answered, refused by the transport, or its client is gone: either way no one waits for it here.
-        for (const { id } of requests) session.pending.delete(id);
+        for (const entry of entries) session.inFlight.forget(entry);
       }
     }
     if (stopping) return refuseWhileStopping(res);
@@ -271,11 +272,11 @@ export async function serveHttp(
     body: unknown,
     request: (PendingRequest & { id: RequestId }) | undefined,
   ): Promise<void> {
-    if (request) statelessCalls.set(res, cutOffRequest(request.id as string | number, request.method, request.params));
+    const entry = request && statelessCalls.add(request.id as string | number, request.method, request.params, res);
     try {
       await serveStateless(req, res, body);
     } finally {
-      statelessCalls.delete(res);
+      if (entry) statelessCalls.forget(entry);
     }
   }
 
@@ -399,21 +400,21 @@ export async function serveHttp(
     // Still listening: a new connection or request gets a 503 it can read, not a refused or reset socket.
     stopping = true;
     const running = [...posts];
-    const inFlight = [...sessions.values()].reduce((n, session) => n + session.pending.size, statelessCalls.size);
+    const inFlight = [...sessions.values()].reduce((n, session) => n + session.inFlight.size, statelessCalls.size);
     const shortened = new Promise<void>((resolve) => (cutShort = resolve));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(running), shortened, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
     clearTimeout(timer);
     let cutOff = 0;
     for (const session of sessions.values())
-      for (const [id, pending] of session.pending) {
+      for (const { request } of session.inFlight.takeAll()) {
         cutOff++;
         // The transport writes it on the stream its client is waiting on; a client already gone is no loss.
-        await session.transport.send(cutOffAnswer(cutOffRequest(id, pending.method, pending.params), reason)).catch(() => {});
+        await session.transport.send(cutOffAnswer(request, reason)).catch(() => {});
       }
-    for (const [res, request] of statelessCalls) {
+    for (const { request, reply } of statelessCalls.takeAll()) {
       cutOff++;
-      answerCutOff(res, cutOffAnswer(request, reason));
+      answerCutOff(reply, cutOffAnswer(request, reason));
     }
     // Lets those answers reach the socket before the connections close.
     await Promise.race([Promise.all([...posts]), new Promise((resolve) => setTimeout(resolve, 1000))]);

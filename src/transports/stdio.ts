@@ -15,7 +15,9 @@
 import type { Readable, Writable } from "node:stream";
 import { parseJSONRPCMessage, type JSONRPCMessage, type McpServerFactory, type Transport } from "@modelcontextprotocol/server";
 import { serveStdio as serveEitherEra } from "@modelcontextprotocol/server/stdio";
-import { cutOffAnswer, cutOffRequest, type CutOffRequest } from "../effects/unfinished.js";
+import { overlongFrameId, type Id } from "./frame-id.js";
+import { cutOffAnswer } from "../effects/unfinished.js";
+import { InFlight } from "./in-flight.js";
 import { stopGraceMs } from "./shutdown.js";
 
 /** The same limit as the SDK's stdio transport: a frame may carry a 10 MB argument. */
@@ -27,8 +29,6 @@ export const idWindowBytes = 64 * 1024;
 /** JSON-RPC 2.0's error codes (§5.1). */
 const parseError = -32700;
 const invalidRequest = -32600;
-
-type Id = string | number | null;
 
 /** The transport itself, over any pair of streams (tests use in-memory ones); serveStdio runs it on the process's. */
 export class StdioTransport implements Transport {
@@ -48,10 +48,8 @@ export class StdioTransport implements Transport {
   /** Set once a stop answered what was still running: a late answer would be a second one. */
   private sealed = false;
   private outputBroken = false;
-  /** Unanswered requests by id (as JSON text, so 1 and "1" differ); a reused id has one entry per request. */
-  private readonly inFlight = new Map<string, CutOffRequest[]>();
-  private inFlightCount = 0;
-  /** Ends a stop's wait: when nothing is in flight any more, or at once (endWait). */
+  private readonly inFlight = new InFlight();
+  /** Ends a stop's wait at once (endWait). */
   private wake?: () => void;
 
   constructor(
@@ -61,7 +59,7 @@ export class StdioTransport implements Transport {
 
   /** Requests read and not answered yet. */
   get callsInFlight(): number {
-    return this.inFlightCount;
+    return this.inFlight.size;
   }
 
   /** Called by the Server's connect(). */
@@ -151,26 +149,11 @@ export class StdioTransport implements Transport {
 
   private deliver(message: JSONRPCMessage): void {
     const m = message as { id?: string | number; method?: string; params?: Record<string, unknown> };
-    if (m.method !== undefined && m.id !== undefined) {
-      const call = cutOffRequest(m.id, m.method, m.params);
-      const key = JSON.stringify(m.id);
-      this.inFlight.set(key, [...(this.inFlight.get(key) ?? []), call]);
-      this.inFlightCount++;
-    } else if (isCancellation(message)) {
+    if (m.method !== undefined && m.id !== undefined) this.inFlight.add(m.id, m.method, m.params, undefined);
+    else if (isCancellation(message))
       // The SDK sends nothing for a cancelled request: it is not owed an answer any more.
-      this.settle((m.params as { requestId?: unknown } | undefined)?.requestId);
-    }
+      this.inFlight.settle((m.params as { requestId?: unknown } | undefined)?.requestId);
     this.onmessage?.(message);
-  }
-
-  /** One request with this id is answered. */
-  private settle(id: unknown): void {
-    const key = JSON.stringify(id);
-    const calls = this.inFlight.get(key);
-    if (!calls) return;
-    if (calls.length > 1) this.inFlight.set(key, calls.slice(1));
-    else this.inFlight.delete(key);
-    if (--this.inFlightCount === 0) this.wake?.();
   }
 
   /** Answers a frame the SDK never sees; written directly, so an in-flight request with the same id stays owed. */
@@ -181,7 +164,7 @@ export class StdioTransport implements Transport {
 
   send(message: JSONRPCMessage): Promise<void> {
     if (this.sealed) return Promise.resolve();
-    if (isResponse(message)) this.settle((message as { id?: unknown }).id);
+    if (isResponse(message)) this.inFlight.settle((message as { id?: unknown }).id);
     return this.write(message);
   }
 
@@ -200,20 +183,18 @@ export class StdioTransport implements Transport {
    */
   stop(reason: string, graceMs: number = stopGraceMs): Promise<number> {
     this.stopping ??= (async () => {
-      if (this.inFlightCount > 0)
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => this.wake?.(), graceMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            this.wake = undefined;
-            resolve();
-          };
-        });
-      const unfinished = [...this.inFlight.values()].flat();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.inFlight.whenIdle(),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, graceMs);
+          this.wake = resolve;
+        }),
+      ]);
+      clearTimeout(timer);
+      const unfinished = this.inFlight.takeAll();
       this.sealed = true;
-      this.inFlight.clear();
-      this.inFlightCount = 0;
-      for (const call of unfinished) void this.write(cutOffAnswer(call, reason));
+      for (const { request } of unfinished) void this.write(cutOffAnswer(request, reason));
       await this.flushed();
       return unfinished.length;
     })();
@@ -278,103 +259,6 @@ function lastBytes(parts: Buffer[], size: number): Buffer {
   }
   const joined = Buffer.concat(kept);
   return joined.length > size ? Buffer.from(joined.subarray(joined.length - size)) : joined;
-}
-
-/** An over-long frame's id, from its first bytes or else its last; null when neither shows it. */
-export function overlongFrameId(head: Buffer, tail: Buffer): Id {
-  return leadingId(head.toString("utf8")) ?? closingId(tail.toString("utf8")) ?? null;
-}
-
-/**
- * The value of the top-level object's "id" member, read from the start of a JSON text; undefined
- * when this start does not show it. Only members of the top-level object count (strings, escapes
- * and nesting are tracked), so an "id" inside params is never taken for the request's.
- */
-export function leadingId(text: string): Id | undefined {
-  let depth = 0;
-  let key: string | undefined;
-  let expectKey = false;
-  /** The depth-1 key whose value starts at the next token. */
-  let valueOf: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === " " || c === "\t" || c === "\n" || c === "\r") continue;
-    if (depth === 0 && c !== "{") return undefined;
-    if (valueOf !== undefined) {
-      const isId = valueOf === "id";
-      valueOf = undefined;
-      if (isId) return idAt(text, i);
-    }
-    if (c === '"') {
-      const end = stringEnd(text, i);
-      if (end === -1) return undefined;
-      if (depth === 1 && expectKey) {
-        key = parseString(text.slice(i, end + 1));
-        expectKey = false;
-      }
-      i = end;
-    } else if (c === ":") {
-      if (depth === 1) valueOf = key ?? "";
-    } else if (c === ",") {
-      if (depth === 1) expectKey = true;
-    } else if (c === "{" || c === "[") {
-      if (++depth === 1) expectKey = true;
-    } else if (c === "}" || c === "]") {
-      if (--depth === 0) return undefined;
-    }
-  }
-  return undefined;
-}
-
-/**
- * The id of a frame whose last member is `"id": <string or number>` closing the top-level object,
- * read from the frame's last characters: `,"id":7}` there can only be a member of the object the
- * final brace closes (a quote inside a string is always escaped).
- */
-export function closingId(text: string): Id | undefined {
-  const match = /[{,]\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*\}$/.exec(text.trimEnd());
-  if (!match) return undefined;
-  const id = parseJson(match[1]!);
-  return typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null;
-}
-
-/** The id value starting at text[i]: a string or a finite number; null for any other value; undefined if cut off. */
-function idAt(text: string, i: number): Id | undefined {
-  if (text[i] === '"') {
-    const end = stringEnd(text, i);
-    return end === -1 ? undefined : (parseString(text.slice(i, end + 1)) ?? null);
-  }
-  const number = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  number.lastIndex = i;
-  const match = number.exec(text);
-  if (!match) return null;
-  const after = i + match[0].length;
-  if (after >= text.length) return undefined;
-  const value = Number(match[0]);
-  return /[\s,}]/.test(text[after]!) && Number.isFinite(value) ? value : null;
-}
-
-/** The index of the quote that closes the string opening at text[start], or -1 if the text ends first. */
-function stringEnd(text: string, start: number): number {
-  for (let j = start + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 92) j++;
-    else if (c === 34) return j;
-  }
-  return -1;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function parseString(text: string): string | undefined {
-  const value = parseJson(text);
-  return typeof value === "string" ? value : undefined;
 }
 
 /** A request's id, when the frame has a usable one; null otherwise (as JSON-RPC 2.0 §5 says). */
