@@ -19,12 +19,15 @@ import {
   type ServerContext,
   type StandardSchemaV1,
 } from "@modelcontextprotocol/server";
-import { listTools } from "./tools/definitions.js";
-import type { CallContext, ConsentReply, UserNeeded } from "./tools/contract.js";
-import { enabledTools, processControls, type ProcessControls } from "./policy/gate.js";
+import { listTools } from "./mcp/tools-list.js";
+import type { CallContext, ConsentReply, UserNeeded } from "./call/context.js";
+import { processControls, type ProcessControls } from "./policy/gate.js";
+import { enabledTools } from "./tools/index.js";
 import type { ServerConfig } from "./config.js";
 import { serverName, serverVersion } from "./meta/versions.js";
 import { redactSecrets } from "./aws/redact.js";
+import { cutOffAnswer } from "./effects/unfinished.js";
+import type { Served } from "./transports/in-flight.js";
 
 /**
  * What tools/list and server/discover answer is fixed for the life of the process, and the same
@@ -72,9 +75,12 @@ function needsUser(outcome: CallToolResult | UserNeeded): outcome is UserNeeded 
   return "askUser" in outcome || "cannotAsk" in outcome;
 }
 
-/** A factory of MCP servers; pass the same `controls` to every factory of a process (they hold its rate limit and locks). */
-export function serverFactory(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): () => Server {
-  const enabled = enabledTools(config);
+/**
+ * A factory of MCP servers, with the words for a request a stop cut short (what the transports
+ * serve); pass the same `controls` to every factory of a process (they hold its rate limit and locks).
+ */
+export function serverFactory(config: ServerConfig = {}, controls: ProcessControls = processControls(config)): Served {
+  const enabled = enabledTools(config.tools);
   // What a call does (zod schemas, validation, rendering, the AWS adapter) is loaded once the
   // client has listed the tools, while the model decides what to call, or by the first call.
   const callModule = () => import("./call/run.js");
@@ -217,7 +223,7 @@ export function serverFactory(config: ServerConfig = {}, controls: ProcessContro
     });
     return server;
   };
-  return makeServer;
+  return Object.assign(makeServer, { cutOffAnswer });
 }
 
 /**

@@ -43,3 +43,21 @@ it("imports point down: src/operation/ (the pure core) imports neither src/aws/ 
     .flatMap(([file, targets]) => targets.filter((t) => /^(aws|cli)[\\/]/.test(name(t))).map((t) => `${name(file)} → ${name(t)}`));
   expect(upward).toEqual([]);
 });
+
+/** Every import from a module under `folder` to a module outside the folders it may use. */
+function importsOutside(folder: string, allowed: string[]): string[] {
+  const inside = (file: string, dir: string) => name(file).startsWith(`${dir}${path.sep}`);
+  return [...imports]
+    .filter(([file]) => inside(file, folder))
+    .flatMap(([file, targets]) =>
+      targets.filter((t) => ![folder, ...allowed].some((dir) => inside(t, dir))).map((t) => `${name(file)} → ${name(t)}`),
+    );
+}
+
+it("tools/ is a leaf: the contracts, the registry and the selection, importing only the core's types", () => {
+  expect(importsOutside("tools", ["operation"])).toEqual([]);
+});
+
+it("the transports know nothing of tools, effects, calls or policy: a server factory and its cut-off words come in from outside", () => {
+  expect(importsOutside("transports", ["net"]).filter((edge) => !edge.endsWith(" → config.ts"))).toEqual([]);
+});

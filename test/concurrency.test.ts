@@ -11,7 +11,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
-import { createServer } from "../src/server.js";
+import { createServer, serverFactory } from "../src/server.js";
 import type { ServerConfig } from "../src/config.js";
 import { processControls, type ProcessControls } from "../src/policy/gate.js";
 import { KeyedLocks, writeLockKey } from "../src/policy/locks.js";
@@ -161,11 +161,7 @@ describe.runIf(motoUrl)("guarded creates of one name against moto", () => {
     const name = uniqueName("ParallelHttp");
     const config: ServerConfig = { endpointUrl: motoUrl!, ifNameExists: "return-existing" };
     const controls = processControls(config);
-    const handle = await serveHttp(
-      () => createServer(config, controls),
-      { host: "127.0.0.1", port: 0 },
-      () => {},
-    );
+    const handle = await serveHttp(serverFactory(config, controls), { host: "127.0.0.1", port: 0 }, () => {});
     onTestFinished(() => handle.close());
     const clients = await Promise.all(
       Array.from({ length: 8 }, async () => {

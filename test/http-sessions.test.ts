@@ -3,7 +3,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { spawn } from "node:child_process";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { createServer } from "../src/server.js";
+import { serverFactory } from "../src/server.js";
 import { parseServerFlags, serverFlagsHelp } from "../src/config.js";
 import { serveHttp, type HttpOptions, type HttpServerHandle } from "../src/transports/http.js";
 import { childEnv, fakeAwsEnv } from "./support/aws-env.js";
@@ -12,11 +12,7 @@ import { slowEndpoint } from "./support/slow-endpoint.js";
 Object.assign(process.env, fakeAwsEnv);
 
 async function start(options: HttpOptions = {}, endpointUrl = "http://127.0.0.1:9"): Promise<HttpServerHandle> {
-  const handle = await serveHttp(
-    () => createServer({ endpointUrl, region: "us-east-1" }),
-    { host: "127.0.0.1", port: 0, ...options },
-    () => {},
-  );
+  const handle = await serveHttp(serverFactory({ endpointUrl, region: "us-east-1" }), { host: "127.0.0.1", port: 0, ...options }, () => {});
   onTestFinished(() => handle.close());
   return handle;
 }

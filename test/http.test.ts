@@ -6,7 +6,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { FetchLike } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
-import { createServer } from "../src/server.js";
+import { serverFactory } from "../src/server.js";
 import { httpTokenEnv, serverFlagsHelp, type ServerConfig } from "../src/config.js";
 import { serveHttp, type HttpOptions, type HttpServerHandle } from "../src/transports/http.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
@@ -28,7 +28,7 @@ async function start(
   options: HttpOptions = {},
   config: ServerConfig = { endpointUrl: moto.url || undefined, region: "us-east-1" },
 ): Promise<HttpServerHandle> {
-  const handle = await serveHttp(() => createServer(config), { host: "127.0.0.1", port: 0, ...options }, quiet);
+  const handle = await serveHttp(serverFactory(config), { host: "127.0.0.1", port: 0, ...options }, quiet);
   onTestFinished(() => handle.close());
   return handle;
 }
@@ -106,11 +106,7 @@ async function poolsInMoto(region = "us-east-1"): Promise<string[]> {
 describe("start-up", () => {
   it("generates a token on loopback and logs it, with the URL", async () => {
     const lines: string[] = [];
-    const handle = await serveHttp(
-      () => createServer({}),
-      { port: 0 },
-      (line) => lines.push(line),
-    );
+    const handle = await serveHttp(serverFactory({}), { port: 0 }, (line) => lines.push(line));
     onTestFinished(() => handle.close());
     expect(handle.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     expect(handle.token).toMatch(/^[\w-]{43}$/);
@@ -126,13 +122,13 @@ describe("start-up", () => {
   });
 
   it("refuses a non-loopback host without a token, a token-free server off loopback, and a short token", async () => {
-    await expect(serveHttp(() => createServer({}), { host: "0.0.0.0", port: 0 }, quiet)).rejects.toThrow(
+    await expect(serveHttp(serverFactory({}), { host: "0.0.0.0", port: 0 }, quiet)).rejects.toThrow(
       /Refusing to listen on 0\.0\.0\.0 without a token/,
     );
-    await expect(serveHttp(() => createServer({}), { host: "0.0.0.0", port: 0, requireToken: false }, quiet)).rejects.toThrow(
+    await expect(serveHttp(serverFactory({}), { host: "0.0.0.0", port: 0, requireToken: false }, quiet)).rejects.toThrow(
       /only allowed on a loopback host/,
     );
-    await expect(serveHttp(() => createServer({}), { port: 0, token: "short" }, quiet)).rejects.toThrow(/at least 16 characters/);
+    await expect(serveHttp(serverFactory({}), { port: 0, token: "short" }, quiet)).rejects.toThrow(/at least 16 characters/);
   });
 });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { maxFrameBytes, StdioTransport } from "../src/transports/stdio.js";
 import { closingId, leadingId } from "../src/transports/frame-id.js";
+import { cutOffAnswer } from "../src/effects/unfinished.js";
 
 describe("an over-long frame's id, from its start", () => {
   it.each<[string, string | number | null | undefined]>([
@@ -93,7 +94,7 @@ describe("the transport", () => {
     await settle();
     let stopped: number | undefined;
     // A bound longer than the test's own timeout: only the last answer can end the wait in time.
-    const stopping = transport.stop("SIGTERM", 60_000);
+    const stopping = transport.stop("SIGTERM", cutOffAnswer, 60_000);
     void stopping.then((n) => (stopped = n));
     input.write(call(2, "create_identity_pool"));
     input.write('{"jsonrpc":"2.0","id":"elicit-1","result":{"action":"accept"}}\nnot json\n');
@@ -121,7 +122,7 @@ describe("the transport", () => {
     await settle();
     expect(transport.callsInFlight).toBe(6);
     await transport.send({ jsonrpc: "2.0", id: 1, result: { content: [] } });
-    expect(await transport.stop("stdin closed", 50)).toBe(5);
+    expect(await transport.stop("stdin closed", cutOffAnswer, 50)).toBe(5);
     // Answered once: a late answer after the stop's own is dropped.
     await transport.send({ jsonrpc: "2.0", id: "r", result: { content: [] } });
     await settle();

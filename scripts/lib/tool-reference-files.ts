@@ -3,7 +3,7 @@
  * tool's tools/list entry as JSON (test/toolsnaps/<name>.json) and the tools reference
  * (docs/tools.md). One source for both: the sources' own listTools().
  */
-import { listTools } from "../../src/tools/definitions.js";
+import { listTools } from "../../src/mcp/tools-list.js";
 import { tools as contracts } from "../../src/tools/index.js";
 
 type JsonSchema = {

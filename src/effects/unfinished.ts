@@ -3,7 +3,8 @@
  * answer never came (src/call/run.ts), or a call a stop cut short (the transports). For each kind
  * of write, what may have happened and what to do about it.
  */
-import { PROTOCOL_VERSION_META_KEY, type JSONRPCMessage } from "@modelcontextprotocol/server";
+import type { JSONRPCMessage } from "@modelcontextprotocol/server";
+import type { CutOffRequest } from "../transports/in-flight.js";
 import { outcomeUnknown, type Effect, type Failure } from "../operation/types.js";
 import { tools } from "../tools/index.js";
 import { writeEffectOf } from "./index.js";
@@ -12,31 +13,6 @@ import { writeEffectOf } from "./index.js";
 export function unknownOutcomeFailure(effect: Exclude<Effect, "read">, message: string): Failure {
   const { means, hint } = writeEffectOf(effect)!.unknownOutcome;
   return { name: outcomeUnknown, message: `${message}, ${means}.`, hint };
-}
-
-/** A request still running when the server stopped waiting for it: what it is, as the transport saw it. */
-export interface CutOffRequest {
-  id: string | number;
-  method: string;
-  /** tools/call: the tool's name, and whether the call sends nothing (a dry run or a skeleton). */
-  tool?: string;
-  sendsNothing?: boolean;
-  /** Sent under MCP 2026-07-28, whose results say what they are (resultType). */
-  modern?: boolean;
-}
-
-/** What a stop needs to know of a request, from its method and params. */
-export function cutOffRequest(id: string | number, method: string, params: Record<string, unknown> | undefined): CutOffRequest {
-  const modern = (params?._meta as Record<string, unknown> | undefined)?.[PROTOCOL_VERSION_META_KEY] !== undefined || undefined;
-  if (method !== "tools/call") return { id, method, modern };
-  const args = (params?.arguments ?? {}) as { dryRun?: unknown; generateCliSkeleton?: unknown };
-  return {
-    id,
-    method,
-    modern,
-    tool: typeof params?.name === "string" ? params.name : undefined,
-    sendsNothing: args.dryRun === true || (args.generateCliSkeleton !== undefined && args.generateCliSkeleton !== null),
-  };
 }
 
 /** The answer to a request a stop cut short: for a tool call, a failed call's result saying what may have happened. */

@@ -7,9 +7,9 @@ import { readOnlyEnv, type IfNameExists, type ServerConfig } from "../config.js"
 import type { Problem } from "../operation/problems.js";
 import { inert } from "../effects/words.js";
 import type { Target } from "../operation/types.js";
-import { tools } from "../tools/index.js";
 import { KeyedLocks } from "./locks.js";
-import type { CallContext, ToolContract } from "../tools/contract.js";
+import type { ToolContract } from "../tools/contract.js";
+import type { CallContext } from "../call/context.js";
 import { createRounds, defaultConfirmTtlSeconds, type Rounds, type WriteBinding } from "./rounds.js";
 
 /**
@@ -71,14 +71,6 @@ export function consentMessage(question: string[], target: Target): string {
 
 export function sameWrite(a: WriteBinding, b: WriteBinding): boolean {
   return a.tool === b.tool && a.request === b.request && a.state === b.state;
-}
-
-/** The tools a client sees: the operator's --tools, else the default set. */
-export function enabledTools(config: ServerConfig): readonly ToolContract[] {
-  const chosen = config.tools;
-  if (chosen === "all") return tools;
-  if (chosen === undefined) return tools.filter((t) => t.byDefault);
-  return tools.filter((t) => chosen.includes(t.name));
 }
 
 /**

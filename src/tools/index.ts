@@ -1,4 +1,7 @@
-/** Every tool this server has, in the order tools/list shows them. A new tool is one module and one line here. */
+/**
+ * Every tool this server has, in the order tools/list shows them, and the selection the operator
+ * enabled. A new tool is one module and one line here.
+ */
 import type { ToolContract } from "./contract.js";
 import { createIdentityPool } from "./create-identity-pool.js";
 import { deleteIdentityPool } from "./delete-identity-pool.js";
@@ -17,3 +20,10 @@ export const tools: readonly ToolContract[] = [
   getIdentityPoolRoles,
   setIdentityPoolRoles,
 ];
+
+/** The tools a client sees: those the operator chose (--tools: names, or "all"), else the default set. */
+export function enabledTools(chosen: readonly string[] | "all" | undefined): readonly ToolContract[] {
+  if (chosen === "all") return tools;
+  if (chosen === undefined) return tools.filter((t) => t.byDefault);
+  return tools.filter((t) => chosen.includes(t.name));
+}

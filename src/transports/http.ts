@@ -17,8 +17,7 @@ import { NodeStreamableHTTPServerTransport, toNodeHandler, toWebRequest } from "
 import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
 import { isLoopbackHost } from "../net/loopback.js";
 import { listen } from "../net/listen.js";
-import { cutOffAnswer } from "../effects/unfinished.js";
-import { InFlight } from "./in-flight.js";
+import { InFlight, type Served } from "./in-flight.js";
 
 import { defaultMaxSessions, defaultSessionIdleMinutes, httpTokenEnv } from "../config.js";
 import { stopGraceMs } from "./shutdown.js";
@@ -166,7 +165,7 @@ function sessionIdOf(req: IncomingMessage): string | undefined {
 }
 
 export async function serveHttp(
-  makeServer: () => Server,
+  makeServer: Served,
   options: HttpOptions,
   log: (line: string) => void = (line) => console.error(line),
 ): Promise<HttpServerHandle> {
@@ -410,11 +409,11 @@ export async function serveHttp(
       for (const { request } of session.inFlight.takeAll()) {
         cutOff++;
         // The transport writes it on the stream its client is waiting on; a client already gone is no loss.
-        await session.transport.send(cutOffAnswer(request, reason)).catch(() => {});
+        await session.transport.send(makeServer.cutOffAnswer(request, reason)).catch(() => {});
       }
     for (const { request, reply } of statelessCalls.takeAll()) {
       cutOff++;
-      answerCutOff(reply, cutOffAnswer(request, reason));
+      answerCutOff(reply, makeServer.cutOffAnswer(request, reason));
     }
     // Lets those answers reach the socket before the connections close.
     await Promise.race([Promise.all([...posts]), new Promise((resolve) => setTimeout(resolve, 1000))]);

@@ -1,11 +1,42 @@
 /**
  * The requests a transport has read and not yet answered, so that an orderly stop can let them
- * finish and answer those still running (src/effects/unfinished.ts words the answer). Shared by
- * stdio and HTTP; `T` is where an answer must go when the transport needs to know (an HTTP
- * response). Keyed by the request's id as JSON text, so 1 and "1" differ; a reused id has one
- * entry per request, settled in order.
+ * finish and answer those still running (the server's `cutOffAnswer` words the answer: the
+ * transports know nothing of tools). Shared by stdio and HTTP; `T` is where an answer must go when
+ * the transport needs to know (an HTTP response). Keyed by the request's id as JSON text, so 1 and
+ * "1" differ; a reused id has one entry per request, settled in order.
  */
-import { cutOffRequest, type CutOffRequest } from "../effects/unfinished.js";
+import { PROTOCOL_VERSION_META_KEY, type JSONRPCMessage, type Server } from "@modelcontextprotocol/server";
+
+/** A request still running when the server stopped waiting for it: what it is, as the transport saw it. */
+export interface CutOffRequest {
+  id: string | number;
+  method: string;
+  /** tools/call: the tool's name, and whether the call sends nothing (a dry run or a skeleton). */
+  tool?: string;
+  sendsNothing?: boolean;
+  /** Sent under MCP 2026-07-28, whose results say what they are (resultType). */
+  modern?: boolean;
+}
+
+/** What a stop needs to know of a request, from its method and params. */
+export function cutOffRequest(id: string | number, method: string, params: Record<string, unknown> | undefined): CutOffRequest {
+  const modern = (params?._meta as Record<string, unknown> | undefined)?.[PROTOCOL_VERSION_META_KEY] !== undefined || undefined;
+  if (method !== "tools/call") return { id, method, modern };
+  const args = (params?.arguments ?? {}) as { dryRun?: unknown; generateCliSkeleton?: unknown };
+  return {
+    id,
+    method,
+    modern,
+    tool: typeof params?.name === "string" ? params.name : undefined,
+    sendsNothing: args.dryRun === true || (args.generateCliSkeleton !== undefined && args.generateCliSkeleton !== null),
+  };
+}
+
+/** What a transport serves: a server per connection, session or request, and the answer to a request a stop cut short. */
+export interface Served {
+  (): Server;
+  cutOffAnswer(request: CutOffRequest, reason: string): JSONRPCMessage;
+}
 
 export interface Unanswered<T> {
   request: CutOffRequest;

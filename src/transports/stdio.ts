@@ -13,11 +13,10 @@
  * let them finish, and answer those still running at the bound itself instead of dropping them.
  */
 import type { Readable, Writable } from "node:stream";
-import { parseJSONRPCMessage, type JSONRPCMessage, type McpServerFactory, type Transport } from "@modelcontextprotocol/server";
+import { parseJSONRPCMessage, type JSONRPCMessage, type Transport } from "@modelcontextprotocol/server";
 import { serveStdio as serveEitherEra } from "@modelcontextprotocol/server/stdio";
 import { overlongFrameId, type Id } from "./frame-id.js";
-import { cutOffAnswer } from "../effects/unfinished.js";
-import { InFlight } from "./in-flight.js";
+import { InFlight, type CutOffRequest, type Served } from "./in-flight.js";
 import { stopGraceMs } from "./shutdown.js";
 
 /** The same limit as the SDK's stdio transport: a frame may carry a 10 MB argument. */
@@ -181,7 +180,11 @@ export class StdioTransport implements Transport {
    * in all, or until endWait()), answers those still running itself, and resolves with their
    * number once everything written has been handed to the output. Later calls get the same promise.
    */
-  stop(reason: string, graceMs: number = stopGraceMs): Promise<number> {
+  stop(
+    reason: string,
+    cutOffAnswer: (request: CutOffRequest, reason: string) => JSONRPCMessage,
+    graceMs: number = stopGraceMs,
+  ): Promise<number> {
     this.stopping ??= (async () => {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
@@ -279,10 +282,10 @@ export interface StdioSession {
 }
 
 /**
- * Serves a server from `factory` on stdio, in the era the client opens with, until stdin closes
+ * Serves a server from `served` on stdio, in the era the client opens with, until stdin closes
  * or stop() is called, then stops in order and exits.
  */
-export function serveStdio(factory: McpServerFactory, options: { graceMs?: number; log?: (line: string) => void } = {}): StdioSession {
+export function serveStdio(served: Served, options: { graceMs?: number; log?: (line: string) => void } = {}): StdioSession {
   const graceMs = options.graceMs ?? stopGraceMs;
   const log = options.log ?? ((line: string) => console.error(line));
   const transport = new StdioTransport();
@@ -292,12 +295,12 @@ export function serveStdio(factory: McpServerFactory, options: { graceMs?: numbe
     stopping = true;
     const waiting = transport.callsInFlight;
     if (waiting) log(`stopping (${reason}): waiting for ${waiting} call${waiting === 1 ? "" : "s"} in flight, at most ${graceMs} ms`);
-    void transport.stop(reason, graceMs).then((unfinished) => {
+    void transport.stop(reason, served.cutOffAnswer, graceMs).then((unfinished) => {
       if (unfinished) log(`stopped: ${unfinished} call${unfinished === 1 ? "" : "s"} still running answered as unfinished`);
       process.exit(0);
     });
   };
   transport.onend = () => stop("stdin closed");
-  serveEitherEra(factory, { legacy: "serve", transport, onerror: (error) => console.error(`[stdio] ${error.message}`) });
+  serveEitherEra(() => served(), { legacy: "serve", transport, onerror: (error) => console.error(`[stdio] ${error.message}`) });
   return { stop, stopNow: () => transport.endWait() };
 }

@@ -2,7 +2,7 @@
  * Run as `node --expose-gc --import tsx test/support/http-sessions-child.ts`: opens and closes
  * rounds of 200 sessions on an in-process HTTP server and prints what stayed alive, as JSON.
  */
-import { createServer } from "../../src/server.js";
+import { serverFactory } from "../../src/server.js";
 import { serveHttp } from "../../src/transports/http.js";
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -10,12 +10,16 @@ if (!gc) throw new Error("run with --expose-gc");
 const sessionsPerRound = 200;
 
 const servers: WeakRef<object>[] = [];
+const factory = serverFactory({ region: "us-east-1", endpointUrl: "http://127.0.0.1:9" });
 const handle = await serveHttp(
-  () => {
-    const server = createServer({ region: "us-east-1", endpointUrl: "http://127.0.0.1:9" });
-    servers.push(new WeakRef(server));
-    return server;
-  },
+  Object.assign(
+    () => {
+      const server = factory();
+      servers.push(new WeakRef(server));
+      return server;
+    },
+    { cutOffAnswer: factory.cutOffAnswer },
+  ),
   { host: "127.0.0.1", port: 0, maxSessions: sessionsPerRound },
   () => {},
 );

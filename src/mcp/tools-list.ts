@@ -5,8 +5,8 @@
  */
 import type { Tool } from "@modelcontextprotocol/server";
 import type { ServerConfig } from "../config.js";
-import { enabledTools } from "../policy/gate.js";
-import type { ToolContract } from "./contract.js";
+import { enabledTools } from "../tools/index.js";
+import type { ToolContract } from "../tools/contract.js";
 import { effectOf } from "../effects/index.js";
 import type { ToolJsonSchemas } from "../call/schemas.js";
 
@@ -46,7 +46,7 @@ function controlsNote(contract: ToolContract, config: ServerConfig): string {
 export async function listTools(config: ServerConfig): Promise<{ tools: Tool[] }> {
   const schemas = await allJsonSchemas();
   return {
-    tools: enabledTools(config).map((contract) => ({
+    tools: enabledTools(config.tools).map((contract) => ({
       name: contract.name,
       title: contract.title,
       description: contract.description + (contract.effect === "read" ? "" : plansSentence) + controlsNote(contract, config),
