@@ -4,20 +4,15 @@
  * continues in the other. test/fixtures/cli/list-identity-pools/pagination.json is the reference.
  */
 import type { Operation } from "../operation/model.js";
-import { failed, ok, type CallOutcome, type Connection, type Target, type Timeouts } from "../operation/types.js";
+import { failed, ok, type CallOutcome } from "../operation/types.js";
 import { callPages, type Answer } from "../aws/calls.js";
+import type { Route } from "./route.js";
 import type { DebugLog } from "../aws/debug.js";
 
 /** The CLI's paging options (`--max-items`, `--starting-token`); `--page-size` is already the request's limit. */
 export interface Paging {
   maxItems?: number;
   startingToken?: string;
-}
-
-interface Route {
-  connection: Connection;
-  timeouts: Timeouts;
-  target: Target;
 }
 
 /** botocore's resume token: where to go on from, and how much of that page was already returned. */

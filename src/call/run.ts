@@ -23,13 +23,12 @@ import {
   versionResult,
   type Rendering,
 } from "../operation/result.js";
-import { outcomeUnknown, type CallOutcome, type Target, type Timeouts, type Connection, type Failure } from "../operation/types.js";
+import { outcomeUnknown, type CallOutcome, type Failure } from "../operation/types.js";
 import { createFileReader } from "../cli/parse-command-line.js";
-import { callOperation, resolveTarget, type Answer } from "../aws/calls.js";
+import { callOperation, type Answer } from "../aws/calls.js";
 import type { DebugLog } from "../aws/debug.js";
 import { unknownOutcomeFailure } from "../effects/unfinished.js";
 import { redactJson, redactSecrets } from "../aws/redact.js";
-import { regionPolicyProblem, resolveConnection } from "../aws/connection.js";
 import { admit, approve, plansOnly, type ProcessControls } from "../policy/gate.js";
 import { writeEffectOf } from "../effects/index.js";
 import type { Write, WriteEffectModule } from "../effects/effect.js";
@@ -41,6 +40,7 @@ import type { CallContext, UserNeeded } from "./context.js";
 import { callShape, prepareCall, type PreparedCall } from "./prepare.js";
 import { writeLockKey } from "../policy/locks.js";
 import { listPages, type PagedAnswer } from "./pages.js";
+import { routeOf, type Route } from "./route.js";
 import { bindWrite, type RoundState } from "../policy/rounds.js";
 
 export { rehearseAwsSend } from "../aws/rehearsal.js";
@@ -68,13 +68,6 @@ function withDebugEntries(result: CallToolResult, kept: Record<string, unknown>[
 function explained(effect: WriteEffectModule | undefined, failure: Failure): Failure {
   if (failure.name !== outcomeUnknown || !effect) return failure;
   return { ...failure, ...unknownOutcomeFailure(effect.kind, failure.message) };
-}
-
-/** Where a call goes, resolved and checked: the connection, its timeouts and the target. */
-interface Route {
-  connection: Connection;
-  timeouts: Timeouts;
-  target: Target;
 }
 
 /** A tool's calls, for one server; `controls` are shared by every session of the process. */
@@ -150,17 +143,11 @@ export function toolCall(
     const refusal = call.mode === "skeleton-output" ? undefined : admit(contract, call, config);
     if (refusal) return "problems" in refusal ? problemsResult(refusal.problems) : refusedResult(refusal.message);
 
-    const resolved = resolveConnection(config, call.options, readFile);
-    if (!resolved.ok) return problemsResult(resolved.error);
-    const { connection, timeouts } = resolved.value;
-    const target = await resolveTarget(operation, connection);
-    if (!target.ok) return failureResult(operation, target.error, target.target);
-    // The region may come from a profile's config, which the call's own check could not see.
-    const regionRefused = regionPolicyProblem(config, target.value.region);
-    if (regionRefused) return problemsResult([regionRefused]);
+    const routed = await routeOf(operation, config, call.options, readFile);
+    if (!routed.ok) return routed.result;
+    const { route } = routed;
     if (call.mode === "skeleton-output")
-      return outputSampleResult(rendering, call.request, outputSample(operation, call.request, target.value.region!), target.value);
-    const route: Route = { connection, timeouts, target: target.value };
+      return outputSampleResult(rendering, call.request, outputSample(operation, call.request, route.target.region!), route.target);
     const debug = call.options.debug ? debugLog(context, kept) : undefined;
 
     if (!effect) {
