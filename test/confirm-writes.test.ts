@@ -9,17 +9,12 @@ import { randomBytes } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import {
-  CognitoIdentityClient,
-  CreateIdentityPoolCommand,
-  DescribeIdentityPoolCommand,
-  ListIdentityPoolsCommand,
-  UpdateIdentityPoolCommand,
-} from "@aws-sdk/client-cognito-identity";
+import { CreateIdentityPoolCommand, DescribeIdentityPoolCommand, UpdateIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
 import { connectStdio } from "./support/client.js";
 import { connectModernStdio } from "./support/modern-client.js";
 import { startHttpCommand } from "./support/http-command.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
+import { motoClient, poolsNamed as namedPools } from "./support/moto-pools.js";
 import { reportWhenMotoIsMissing } from "./support/moto.js";
 import { resultText } from "./support/results.js";
 
@@ -27,13 +22,8 @@ const motoUrl = inject("motoUrl");
 reportWhenMotoIsMissing("--confirm-writes, against moto");
 
 describe.runIf(motoUrl)("--confirm-writes", () => {
-  const aws = new CognitoIdentityClient({
-    endpoint: motoUrl!,
-    region: "us-east-1",
-    credentials: { accessKeyId: fakeAwsEnv.AWS_ACCESS_KEY_ID, secretAccessKey: fakeAwsEnv.AWS_SECRET_ACCESS_KEY },
-  });
-  const poolsNamed = async (name: string) =>
-    ((await aws.send(new ListIdentityPoolsCommand({ MaxResults: 60 }))).IdentityPools ?? []).filter((p) => p.IdentityPoolName === name);
+  const aws = motoClient(motoUrl!);
+  const poolsNamed = async (name: string) => namedPools(aws, name);
   const unique = (what: string) => `${what}-${randomBytes(4).toString("hex")}`;
   const flags = (...more: string[]) => ["--endpoint-url", motoUrl!, "--region", "us-east-1", "--tools", "all", ...more];
 

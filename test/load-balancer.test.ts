@@ -13,10 +13,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { CognitoIdentityClient, ListIdentityPoolsCommand } from "@aws-sdk/client-cognito-identity";
+
 import { connectModernHttp } from "./support/modern-client.js";
 import { startHttpCommand } from "./support/http-command.js";
-import { fakeAwsEnv } from "./support/aws-env.js";
+import { motoClient, poolsNamed as namedPools } from "./support/moto-pools.js";
 import { freePort, reportWhenMotoIsMissing } from "./support/moto.js";
 
 const motoUrl = inject("motoUrl");
@@ -83,14 +83,8 @@ describe("nginx round-robin in front of two replicas (deploy/nginx.conf)", () =>
     it("did not run: nginx is not installed (apt-get install nginx-light; .ci/run does)", () => expect(nginxAvailable).toBe(false));
     return;
   }
-  const aws = new CognitoIdentityClient({
-    endpoint: motoUrl,
-    region: "us-east-1",
-    credentials: { accessKeyId: fakeAwsEnv.AWS_ACCESS_KEY_ID, secretAccessKey: fakeAwsEnv.AWS_SECRET_ACCESS_KEY },
-  });
-  const poolsNamed = async (name: string) =>
-    ((await aws.send(new ListIdentityPoolsCommand({ MaxResults: 60 }))).IdentityPools ?? []).filter((p) => p.IdentityPoolName === name)
-      .length;
+  const aws = motoClient(motoUrl);
+  const poolsNamed = async (name: string) => (await namedPools(aws, name)).length;
 
   it("serves one 2026-07-28 client whose requests alternate between the replicas, consent included; a 2025 client keeps its session", async () => {
     const listen = await freePort();

@@ -10,16 +10,12 @@ import { randomBytes } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/client";
-import {
-  CognitoIdentityClient,
-  CreateIdentityPoolCommand,
-  ListIdentityPoolsCommand,
-  UpdateIdentityPoolCommand,
-} from "@aws-sdk/client-cognito-identity";
+import { CreateIdentityPoolCommand, UpdateIdentityPoolCommand } from "@aws-sdk/client-cognito-identity";
 import { connectStdio } from "./support/client.js";
-import { connectModernHttp, connectModernStdio, envelope, postModern } from "./support/modern-client.js";
+import { connectModernHttp, connectModernStdio, envelope, postModern, sendModern } from "./support/modern-client.js";
 import { startHttpCommand } from "./support/http-command.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
+import { motoClient, poolsNamed as namedPools } from "./support/moto-pools.js";
 import { reportWhenMotoIsMissing } from "./support/moto.js";
 
 const motoUrl = inject("motoUrl");
@@ -101,17 +97,7 @@ describe("every tool, both revisions, the same results", () => {
 describe("2026-07-28 over HTTP: stateless, and the revision's duties", () => {
   it("no session id is minted or needed; tools/list and server/discover carry cache hints; ping is gone; errors stay out of -32000..-32019", async () => {
     const server = await startHttpCommand(token, sandbox);
-    const discover = await fetch(server.url, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        "mcp-protocol-version": "2026-07-28",
-        "mcp-method": "server/discover",
-      },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "server/discover", params: { _meta: envelope() } }),
-    });
+    const discover = await sendModern(server.url, token, { id: 1, method: "server/discover", params: { _meta: envelope() } });
     expect(discover.status).toBe(200);
     expect(discover.headers.get("mcp-session-id")).toBeNull();
     const discovered = (await discover.json()) as { result: Record<string, unknown> };
@@ -158,22 +144,10 @@ describe("2026-07-28 over HTTP: stateless, and the revision's duties", () => {
     expect(texts.at(-1)).toMatch(/^Debug log \(\d+ entries; this client asked for no log notifications\):\n\{"message":"request"/);
     expect(texts.join("\n")).not.toContain(fakeAwsEnv.AWS_SECRET_ACCESS_KEY);
 
-    const asked = await fetch(server.url, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        "mcp-protocol-version": "2026-07-28",
-        "mcp-method": "tools/call",
-        "mcp-name": "create_identity_pool",
-      },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
-        id: 2,
-        method: "tools/call",
-        params: { ...args, _meta: envelope({}, { "io.modelcontextprotocol/logLevel": "debug" }) },
-      }),
+    const asked = await sendModern(server.url, token, {
+      id: 2,
+      method: "tools/call",
+      params: { ...args, _meta: envelope({}, { "io.modelcontextprotocol/logLevel": "debug" }) },
     });
     const stream = await asked.text();
     const events = [...stream.matchAll(/^data: (.*)$/gm)].map(
@@ -188,14 +162,8 @@ describe("2026-07-28 over HTTP: stateless, and the revision's duties", () => {
 describe("consent through input_required", () => {
   reportWhenMotoIsMissing("consent through input_required, against moto");
   if (!motoUrl) return;
-  const aws = new CognitoIdentityClient({
-    endpoint: motoUrl,
-    region: "us-east-1",
-    credentials: { accessKeyId: fakeAwsEnv.AWS_ACCESS_KEY_ID, secretAccessKey: fakeAwsEnv.AWS_SECRET_ACCESS_KEY },
-  });
-  const poolsNamed = async (name: string) =>
-    ((await aws.send(new ListIdentityPoolsCommand({ MaxResults: 60 }))).IdentityPools ?? []).filter((p) => p.IdentityPoolName === name)
-      .length;
+  const aws = motoClient(motoUrl);
+  const poolsNamed = async (name: string) => (await namedPools(aws, name)).length;
   const against = ["--endpoint-url", motoUrl, "--region", "us-east-1", "--consent", "--tools", "all"];
   const created = (name: string) => ({ IdentityPoolName: name, AllowUnauthenticatedIdentities: false });
   const unique = (what: string) => `${what}-${randomBytes(4).toString("hex")}`;

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { changesBetween } from "../operation/changes.js";
 import type { Write, WriteEffectModule } from "./effect.js";
-import { changedSincePlan, confirm } from "./plans.js";
+import { changedSincePlan, confirm, memberChange } from "./plans.js";
 import { changeLine, poolName } from "./words.js";
 
 const changesOf = ({ operation, current, request }: Write) => changesBetween(operation, current, request);
@@ -16,15 +16,7 @@ export const replace: WriteEffectModule = {
   options: ["dryRun", "confirm"],
   resultExtras: {
     changes: z
-      .array(
-        z.object({
-          member: z.string(),
-          change: z.enum(["added", "changed", "removed"]),
-          before: z.unknown().optional(),
-          after: z.unknown().optional(),
-          leftOut: z.literal(true).optional(),
-        }),
-      )
+      .array(memberChange.extend({ leftOut: z.literal(true).optional() }))
       .optional()
       .describe("Each member changed; leftOut: removed because the call left it out."),
     confirm,

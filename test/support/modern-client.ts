@@ -84,14 +84,12 @@ export function envelope(capabilities: Record<string, unknown> = {}, extra: Reco
   };
 }
 
-/** One raw 2026-07-28 request over HTTP: the JSON-RPC body as sent, the answer as received. */
-export async function postModern(
-  url: string,
-  token: string,
-  message: { id: number | string; method: string; params?: Record<string, unknown> },
-): Promise<{ status: number; body: { result?: Record<string, unknown>; error?: { code: number; message: string; data?: unknown } } }> {
+type Message = { id: number | string; method: string; params?: Record<string, unknown> };
+
+/** One raw 2026-07-28 request over HTTP, with the headers the revision asks for; the response as it comes. */
+export function sendModern(url: string, token: string, message: Message): Promise<Response> {
   const name = (message.params?.name as string | undefined) ?? undefined;
-  const res = await fetch(url, {
+  return fetch(url, {
     method: "POST",
     headers: {
       authorization: `Bearer ${token}`,
@@ -103,6 +101,15 @@ export async function postModern(
     },
     body: JSON.stringify({ jsonrpc: "2.0", ...message }),
   });
+}
+
+/** One raw 2026-07-28 request over HTTP: the answer as received, from a JSON body or the last event of a stream. */
+export async function postModern(
+  url: string,
+  token: string,
+  message: Message,
+): Promise<{ status: number; body: { result?: Record<string, unknown>; error?: { code: number; message: string; data?: unknown } } }> {
+  const res = await sendModern(url, token, message);
   const text = await res.text();
   // An answer may come as one JSON body or as an event stream whose last event is the answer.
   const data = text.startsWith("{")
