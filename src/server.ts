@@ -217,7 +217,8 @@ export function serverFactory(config: ServerConfig = {}, controls: ProcessContro
       // client is asked through elicitation/create by the SDK, which then calls this handler again).
       const { message, question } = outcome.askUser;
       return inputRequired({
-        inputRequests: { [consentKey]: inputRequired.elicit({ message, requestedSchema: consentForm }) },
+        // What the pool holds reaches the user, but never a credential an endpoint echoed into it.
+        inputRequests: { [consentKey]: inputRequired.elicit({ message: redactSecrets(message), requestedSchema: consentForm }) },
         requestState: await controls.rounds.seal(question),
       }) as InputRequiredResult;
     });

@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { LoggingMessageNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { connectInMemory } from "./support/client.js";
+import { connectAnswering, connectInMemory } from "./support/client.js";
 import { isolateAwsEnvironment } from "./support/aws-env.js";
 import { recordedPoolId, startRecorder, type Recorder } from "./support/recorder.js";
 import { tempDir } from "./support/temp-dir.js";
@@ -88,6 +88,30 @@ async function callWithDebug(config: ServerConfig, args: Record<string, unknown>
 function expectNoSecret(text: string) {
   for (const value of [keyId, secret, token]) expect(text).not.toContain(value);
 }
+
+describe("what a write carries between calls never holds a credential an endpoint echoed into the pool", () => {
+  it("the consent question and a plan's confirm code (signed, not encrypted) mask the echoed session token", async () => {
+    mode = "tags";
+    const config: ServerConfig = { region: "us-east-1", endpointUrl: listener.url, tools: "all", confirmWrites: true, consent: true };
+    const { client, asked, close } = await connectAnswering(config, "accept");
+    try {
+      const update = { IdentityPoolId: recordedPoolId, IdentityPoolName: "EchoPool", AllowUnauthenticatedIdentities: true };
+      const plan = (await client.callTool({ name: "update_identity_pool", arguments: update })) as CallToolResult;
+      const code = (plan.structuredContent as { confirm: string }).confirm;
+      // The tags the listener answered with hold the real token (the pool read before the plan).
+      expect(seen().at(-1)!["x-amz-security-token"]).toBe(token);
+      const payload = Buffer.from(code.split(".")[1]!, "base64url").toString("utf8");
+      expect(payload).toContain("[REDACTED]");
+      expectNoSecret(payload);
+      await client.callTool({ name: "update_identity_pool", arguments: { ...update, confirm: code } });
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toContain("[REDACTED]");
+      expectNoSecret(asked[0]!);
+    } finally {
+      await close();
+    }
+  });
+});
 
 describe("an endpoint chosen by a call gets placeholder credentials", () => {
   for (const echo of ["error", "tags"] as const) {

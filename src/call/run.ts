@@ -206,7 +206,8 @@ export function toolCall(
         contract.name,
         operation,
         { ...plan, request: call.request, extra: { ...plan.extra, ...extra } },
-        { confirm: await controls.plans.seal({ ...binding, planned: current }), ttlSeconds: controls.plans.ttlSeconds },
+        // The code is signed, not encrypted: what it carries of the pool is masked as results are.
+        { confirm: await controls.plans.seal({ ...binding, planned: redactJson(current) }), ttlSeconds: controls.plans.ttlSeconds },
         route.target,
         notice,
       );
