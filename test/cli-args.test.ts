@@ -12,6 +12,7 @@ import { operationParameters } from "../src/cli/operation-parameters.js";
 import { operationOf, xformName } from "../src/operation/model.js";
 import { InputError, type Problem } from "../src/operation/problems.js";
 import { tempDir } from "./support/temp-dir.js";
+import { connectInMemory } from "./support/client.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const loadJson = <T>(name: string): T => JSON.parse(readFileSync(fixture(name), "utf8")) as T;
@@ -348,6 +349,25 @@ describe("options", () => {
       },
     ]);
     expect((await parsed([...BASE, "--cli-read-timeout", " 5_0 "])).options.cliReadTimeout).toBe(50);
+  });
+
+  it("refuses a timeout longer than a Node timer holds (it would fire at once), through cliArgs and as an argument", async () => {
+    expect(await problemsOf([...BASE, "--cli-read-timeout", "2147484"])).toEqual([
+      {
+        field: "cliArgs --cli-read-timeout",
+        rule: "range",
+        message: "--cli-read-timeout is at most 2147483 seconds (24.8 days, the longest timer Node holds; 0 means no limit), got 2147484",
+      },
+    ]);
+    expect((await parsed([...BASE, "--cli-connect-timeout", "2147483"])).options.cliConnectTimeout).toBe(2147483);
+    const { client, close } = await connectInMemory({ endpointUrl: "http://127.0.0.1:9", region: "us-east-1" });
+    const result = await client.callTool({
+      name: "create_identity_pool",
+      arguments: { IdentityPoolName: "Slow", AllowUnauthenticatedIdentities: false, cliReadTimeout: 3_000_000 },
+    });
+    await close();
+    expect(result.isError).toBe(true);
+    expect((result.content as { text: string }[])[0]!.text).toMatch(/cliReadTimeout: 3000000 is above the maximum 2147483/);
   });
 
   it("answers --version before looking further, but not past an earlier mistake", async () => {

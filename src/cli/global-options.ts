@@ -3,6 +3,7 @@
  * for argparse's prefix matching, since `--c` is ambiguous among all the options it begins.
  */
 import { quote, type Problem } from "../operation/problems.js";
+import { maxTimeoutSeconds } from "../operation/arguments.js";
 import type { OptionMatch, OptionSpec } from "./argv.js";
 
 export interface GlobalOptions {
@@ -125,6 +126,12 @@ export function readGlobalOptions(matches: readonly OptionMatch[], problems: Pro
           field: `cliArgs ${spec.flag}`,
           rule: "range",
           message: `${spec.flag} cannot be negative (0 means no limit), got ${seconds}`,
+        });
+      else if (seconds > maxTimeoutSeconds)
+        problems.push({
+          field: `cliArgs ${spec.flag}`,
+          rule: "range",
+          message: `${spec.flag} is at most ${maxTimeoutSeconds} seconds (24.8 days, the longest timer Node holds; 0 means no limit), got ${seconds}`,
         });
       else options[key] = seconds || 0; // "-0" is 0 to Python
     } else if (given !== "" || !IGNORED_WHEN_EMPTY.has(spec.flag)) options[key] = given;

@@ -20,7 +20,10 @@ export const maxCommandTextLength = 1024 * 1024;
  */
 export const maxOptionLength = 4096;
 
-const seconds = (what: string) => z.number().int().min(0).describe(`--cli-${what}-timeout in seconds; 0: no limit; default 60.`);
+/** The longest timeout a Node timer holds (2^31 − 1 ms, 24.8 days): a longer one would fire at once. */
+export const maxTimeoutSeconds = Math.floor((2 ** 31 - 1) / 1000);
+const seconds = (what: string) =>
+  z.number().int().min(0).max(maxTimeoutSeconds).describe(`--cli-${what}-timeout in seconds; 0: no limit; default 60.`);
 const bounded = () => z.string().max(maxOptionLength);
 
 /** Options the AWS CLI spells on its command line (`--query`, `--region` …): the ones `cliArgs` can also carry. */
