@@ -33,7 +33,7 @@ import type { Served } from "./transports/in-flight.js";
  * What tools/list and server/discover answer is fixed for the life of the process, and the same
  * for every client: clients and shared caches may keep it this long (2026-07-28 cache hints).
  */
-export const fixedAnswerTtlMs = 24 * 60 * 60 * 1000;
+const fixedAnswerTtlMs = 24 * 60 * 60 * 1000;
 const fixedAnswer = { ttlMs: fixedAnswerTtlMs, cacheScope: "public" } as const;
 
 /** The key under which the consent question travels in an input_required result. */
@@ -217,8 +217,7 @@ export function serverFactory(config: ServerConfig = {}, controls: ProcessContro
       // client is asked through elicitation/create by the SDK, which then calls this handler again).
       const { message, question } = outcome.askUser;
       return inputRequired({
-        // What the pool holds reaches the user, but never a credential an endpoint echoed into it.
-        inputRequests: { [consentKey]: inputRequired.elicit({ message: redactSecrets(message), requestedSchema: consentForm }) },
+        inputRequests: { [consentKey]: inputRequired.elicit({ message, requestedSchema: consentForm }) },
         requestState: await controls.rounds.seal(question),
       }) as InputRequiredResult;
     });

@@ -261,7 +261,8 @@ export function toolCall(
     const kept: Record<string, unknown>[] = [];
     try {
       const outcome = await run(args, context, kept);
-      if ("askUser" in outcome || "cannotAsk" in outcome) return outcome;
+      // A question for the user is output too: what the pool holds reaches them, never a credential an endpoint echoed into it.
+      if ("askUser" in outcome || "cannotAsk" in outcome) return redactJson(outcome);
       result = withDebugEntries(outcome, kept);
     } catch (error) {
       // A bug must not end the process or leak a stack trace to the client; the operator sees it on stderr.

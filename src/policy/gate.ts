@@ -1,6 +1,6 @@
 /**
- * The operator's controls, applied to every call in one place: which tools exist (--tools),
- * read-only mode, the duplicate guard's floor, the write rate limit and the user's consent.
+ * The operator's controls, applied to every call in one place: read-only mode, the duplicate
+ * guard's floor, plans (--confirm-writes), the write rate limit and the user's consent.
  * No tool argument can lift any of them.
  */
 import { readOnlyEnv, type IfNameExists, type ServerConfig } from "../config.js";
@@ -69,7 +69,8 @@ export function consentMessage(question: string[], target: Target): string {
   ].join("\n");
 }
 
-export function sameWrite(a: WriteBinding, b: WriteBinding): boolean {
+/** Whether an answer was given to this very write: same tool, request, target and state replaced. */
+function sameWrite(a: WriteBinding, b: WriteBinding): boolean {
   return a.tool === b.tool && a.request === b.request && a.state === b.state;
 }
 

@@ -10,9 +10,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { createRequestStateCodec } from "@modelcontextprotocol/server";
 
 export const stateKeyEnv = "COGNITO_IDENTITY_MCP_STATE_KEY";
-export const minStateKeyBytes = 32;
+const minStateKeyBytes = 32;
 /** How long a round's state stays valid: long enough for a person to read a question and answer. */
-export const roundTtlSeconds = 600;
+const roundTtlSeconds = 600;
 /** How long a plan's confirm code stays valid unless the operator says (--confirm-ttl-seconds). */
 export const defaultConfirmTtlSeconds = 600;
 

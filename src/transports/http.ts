@@ -17,7 +17,7 @@ import { NodeStreamableHTTPServerTransport, toNodeHandler, toWebRequest } from "
 import { allowedHostHeaders, authority, createRequestGuard, type RequestGuard } from "./http-guard.js";
 import { isLoopbackHost } from "../net/loopback.js";
 import { listen } from "../net/listen.js";
-import { InFlight, type Served } from "./in-flight.js";
+import { InFlight, isAnswer, type Served } from "./in-flight.js";
 
 import { defaultMaxSessions, defaultSessionIdleMinutes, httpTokenEnv } from "../config.js";
 import { stopGraceMs } from "./shutdown.js";
@@ -206,7 +206,7 @@ export async function serveHttp(
     // Every answer passes here, so what is pending is exact even within a batch.
     const send = transport.send.bind(transport);
     transport.send = (message, sendOptions) => {
-      if (("result" in message || "error" in message) && message.id !== undefined) inFlight.settle(message.id);
+      if (isAnswer(message)) inFlight.settle(message.id);
       return send(message, sendOptions);
     };
     // Set before connect(), which chains its own handlers after these.

@@ -32,6 +32,11 @@ export function cutOffRequest(id: string | number, method: string, params: Recor
   };
 }
 
+/** Whether a message answers a request (a result or an error, not a request or notification). */
+export function isAnswer(message: JSONRPCMessage): message is JSONRPCMessage & { id: string | number } {
+  return !("method" in message) && ("result" in message || "error" in message) && (message as { id?: unknown }).id !== undefined;
+}
+
 /** What a transport serves: a server per connection, session or request, and the answer to a request a stop cut short. */
 export interface Served {
   (): Server;

@@ -16,7 +16,7 @@ import type { Readable, Writable } from "node:stream";
 import { parseJSONRPCMessage, type JSONRPCMessage, type Transport } from "@modelcontextprotocol/server";
 import { serveStdio as serveEitherEra } from "@modelcontextprotocol/server/stdio";
 import { overlongFrameId, type Id } from "./frame-id.js";
-import { InFlight, type CutOffRequest, type Served } from "./in-flight.js";
+import { InFlight, isAnswer, type CutOffRequest, type Served } from "./in-flight.js";
 import { stopGraceMs } from "./shutdown.js";
 
 /** The same limit as the SDK's stdio transport: a frame may carry a 10 MB argument. */
@@ -138,7 +138,7 @@ export class StdioTransport implements Transport {
     const message = parseMessage(frame);
     if (this.stopping) {
       // Nothing new once stopping; but a call in flight may wait for the client's answer (consent), or be cancelled.
-      if (message.success && (isResponse(message.data) || isCancellation(message.data))) this.deliver(message.data);
+      if (message.success && (isAnswer(message.data) || isCancellation(message.data))) this.deliver(message.data);
       return;
     }
     if (!message.success)
@@ -163,7 +163,7 @@ export class StdioTransport implements Transport {
 
   send(message: JSONRPCMessage): Promise<void> {
     if (this.sealed) return Promise.resolve();
-    if (isResponse(message)) this.inFlight.settle((message as { id?: unknown }).id);
+    if (isAnswer(message)) this.inFlight.settle(message.id);
     return this.write(message);
   }
 
@@ -242,10 +242,6 @@ function parseMessage(frame: unknown): { success: true; data: JSONRPCMessage } |
   } catch {
     return { success: false };
   }
-}
-
-function isResponse(message: JSONRPCMessage): boolean {
-  return !("method" in message) && ("result" in message || "error" in message);
 }
 
 function isCancellation(message: JSONRPCMessage): boolean {
