@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the slice of botocore's Cognito Identity model that this server needs:
-The identity-pool operations the tools call and the sandbox serves.
+every operation of the service (the tools call them and the sandbox serves them), without docs.
 
 botocore's service model is the source of truth for every constraint; the
 committed copy lets the server run without Python. test/model.test.ts checks
@@ -13,7 +13,14 @@ import botocore
 MODEL_DIR = os.path.join(os.path.dirname(botocore.__file__), "data", "cognito-identity", "2014-06-30")
 
 
-OPERATIONS = ["CreateIdentityPool", "DescribeIdentityPool", "ListIdentityPools", "UpdateIdentityPool", "DeleteIdentityPool", "GetIdentityPoolRoles", "SetIdentityPoolRoles"]
+OPERATIONS = [
+    "CreateIdentityPool", "DescribeIdentityPool", "ListIdentityPools", "UpdateIdentityPool", "DeleteIdentityPool",
+    "GetIdentityPoolRoles", "SetIdentityPoolRoles", "GetPrincipalTagAttributeMap", "SetPrincipalTagAttributeMap",
+    "TagResource", "UntagResource", "ListTagsForResource",
+    "ListIdentities", "DescribeIdentity", "DeleteIdentities", "UnlinkIdentity",
+    "GetId", "GetCredentialsForIdentity", "GetOpenIdToken",
+    "LookupDeveloperIdentity", "MergeDeveloperIdentities", "UnlinkDeveloperIdentity", "GetOpenIdTokenForDeveloperIdentity",
+]
 
 
 def load_json(name):
@@ -56,6 +63,9 @@ def main():
             "output": op.get("output", {}).get("shape"),
             "errors": [e["shape"] for e in op["errors"]],
         }
+        # Operations the AWS CLI sends unsigned (botocore: "authtype": "none").
+        if op.get("authtype") == "none":
+            operations[name]["unsigned"] = True
         if name in paginators:
             operations[name]["paginator"] = paginators[name]
         visit(op["input"]["shape"])

@@ -19,6 +19,7 @@ const EXPECTED: Record<Shape["type"], string> = {
   string: "a string",
   boolean: "true or false",
   integer: "a whole number",
+  timestamp: "a time",
   list: "a list",
   map: "an object (a map of strings)",
   structure: "an object",
@@ -42,6 +43,8 @@ function hasType(value: unknown, type: Shape["type"]): boolean {
       return typeof value === "boolean";
     case "integer":
       return Number.isInteger(value);
+    case "timestamp":
+      return typeof value === "number";
     case "list":
       return Array.isArray(value);
     case "map":

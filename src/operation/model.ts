@@ -4,9 +4,13 @@
  */
 import serviceModel from "./service-model.json" with { type: "json" };
 
-export type StringShape = { type: "string"; min?: number; max?: number; pattern?: string; enum?: string[] };
+/** `sensitive`: a secret (a login token, an issued key or token); never shown or logged. */
+export type StringShape = { type: "string"; min?: number; max?: number; pattern?: string; enum?: string[]; sensitive?: boolean };
 export type BooleanShape = { type: "boolean" };
+/** botocore's "integer" and "long" alike: every limit of this model fits a JavaScript number. */
 export type IntegerShape = { type: "integer"; min?: number; max?: number };
+/** Only in answers: seconds since the epoch, as the AWS JSON protocol sends them and the AWS CLI v1 prints them. */
+export type TimestampShape = { type: "timestamp" };
 export type ListShape = { type: "list"; member: { shape: string }; min?: number; max?: number };
 export type MapShape = { type: "map"; key: { shape: string }; value: { shape: string }; min?: number; max?: number };
 export type StructureShape = {
@@ -15,7 +19,7 @@ export type StructureShape = {
   members: Record<string, { shape: string }>;
   exception?: boolean;
 };
-export type Shape = StringShape | BooleanShape | IntegerShape | ListShape | MapShape | StructureShape;
+export type Shape = StringShape | BooleanShape | IntegerShape | TimestampShape | ListShape | MapShape | StructureShape;
 
 /** botocore's paginator: which input member carries the token, which limits the page, which holds the results. */
 export interface Paginator {
@@ -30,20 +34,22 @@ interface OperationEntry {
   output: string | null;
   errors: string[];
   paginator?: Paginator;
+  /** The AWS CLI sends it unsigned (botocore's `"authtype": "none"`): it needs no credentials. */
+  unsigned?: boolean;
 }
 
 export const model = serviceModel as unknown as {
   botocoreVersion: string;
   metadata: { apiVersion: string; endpointPrefix: string; targetPrefix: string; serviceId: string };
-  /** The identity-pool operations the tools call and the sandbox serves. */
-  operations: Record<string, OperationEntry>;
-  shapes: Record<string, Shape>;
+  /** Every operation of the service: the tools call them and the sandbox serves them. */
+  operations: Record<OperationName, OperationEntry>;
+  shapes: Record<string, Shape | { type: "long"; min?: number; max?: number }>;
 };
 
 export function shape(name: string): Shape {
   const found = model.shapes[name];
   if (!found) throw new Error(`shape ${name} is not in the model slice`);
-  return found;
+  return found.type === "long" ? { ...found, type: "integer" } : found;
 }
 
 export function structure(name: string): StructureShape {
@@ -63,14 +69,7 @@ export function xformName(name: string): string {
     .toLowerCase();
 }
 
-export type OperationName =
-  | "CreateIdentityPool"
-  | "DescribeIdentityPool"
-  | "ListIdentityPools"
-  | "UpdateIdentityPool"
-  | "DeleteIdentityPool"
-  | "GetIdentityPoolRoles"
-  | "SetIdentityPoolRoles";
+export type OperationName = keyof (typeof serviceModel)["operations"];
 
 /** One operation of the model, with what every layer derives from it. */
 export interface Operation {
@@ -87,6 +86,8 @@ export interface Operation {
   outputShapeName?: string;
   outputMembers: string[];
   paginator?: Paginator;
+  /** Sent without a signature, as the AWS CLI sends it: no credentials are loaded. */
+  unsigned: boolean;
 }
 
 const operations = new Map<OperationName, Operation>();
@@ -107,6 +108,7 @@ export function operationOf(name: OperationName): Operation {
       outputShapeName: entry.output ?? undefined,
       outputMembers: entry.output ? Object.keys(structure(entry.output).members) : [],
       paginator: entry.paginator,
+      unsigned: entry.unsigned ?? false,
     };
     operations.set(name, found);
   }
@@ -166,5 +168,7 @@ export function asShape(value: unknown, shapeName: string): unknown {
   if (s.type === "list" && Array.isArray(value)) return value.map((item) => asShape(item, s.member.shape));
   if (s.type === "map" && value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asShape(item, s.value.shape)]));
+  // The AWS SDK parses a timestamp into a Date; the CLI v1 prints the seconds the service sent.
+  if (s.type === "timestamp" && value instanceof Date) return value.getTime() / 1000;
   return value;
 }

@@ -76,6 +76,8 @@ function shapeToZod(name: string, strictness: Strictness): z.ZodType {
       if (constrained && s.max !== undefined) int = int.max(s.max);
       return int;
     }
+    case "timestamp":
+      return z.number().describe("Seconds since the epoch.");
     case "list": {
       let list = z.array(shapeToZod(s.member.shape, strictness));
       if (constrained && s.min !== undefined) list = list.min(s.min);

@@ -12,7 +12,7 @@
  * although the model's error lists name only `InvalidParameterException`.
  */
 import type { z } from "zod";
-import { model, shapeAt } from "../operation/model.js";
+import { model, shapeAt, type OperationName } from "../operation/model.js";
 import { modelSchema } from "../operation/schema.js";
 import { quote } from "../operation/problems.js";
 import { expectedNames, show, typeName } from "../operation/validate.js";
@@ -25,7 +25,7 @@ const schemas = new Map<string, z.ZodType>();
 
 /** The input of `operationName`, checked; throws a ServiceError naming every problem. */
 export function validateInput(operationName: string, body: unknown): unknown {
-  const inputShape = model.operations[operationName]!.input;
+  const inputShape = model.operations[operationName as OperationName].input;
   let schema = schemas.get(inputShape);
   if (!schema) schemas.set(inputShape, (schema = modelSchema(inputShape)));
   const result = schema.safeParse(body, { reportInput: true });
