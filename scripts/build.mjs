@@ -93,11 +93,12 @@ const notAtStartup = [
   [/node_modules[\\/]@jmespath-community[\\/]/, "JMESPath"],
   [/node_modules[\\/]yaml[\\/]/, "YAML"],
   [/node_modules[\\/]@hono[\\/]|node_modules[\\/]@modelcontextprotocol[\\/]node[\\/]|^src[\\/]transports[\\/]http/, "the HTTP transport"],
-  // Three small exceptions: the shared types (src/operation/types.ts); the change report
-  // (src/operation/changes.ts, 60 lines), which the effects' words at start-up need; and
-  // src/aws/redact.ts, which masks secrets in any error.
+  // Four small exceptions: the shared types (src/operation/types.ts); the change report
+  // (src/operation/changes.ts, 70 lines) and the quoting of values (src/operation/inert.ts, 20
+  // lines), which the tools' and effects' words at start-up need; and src/aws/redact.ts, which
+  // masks secrets in any error.
   [
-    /^src[\\/](cli|sandbox)[\\/]|^src[\\/]operation[\\/](?!types\.ts|changes\.ts)|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]call[\\/]/,
+    /^src[\\/](cli|sandbox)[\\/]|^src[\\/]operation[\\/](?!types\.ts|changes\.ts|inert\.ts)|^src[\\/]aws[\\/](?!redact\.ts)|^src[\\/]call[\\/]/,
     "the tools' calls or the sandbox",
   ],
 ];

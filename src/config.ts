@@ -3,7 +3,7 @@
  * can never change these through tool arguments; they bound what tool arguments may do.
  */
 import { parseArgs } from "node:util";
-import { tools } from "./tools/index.js";
+import { isToolset, tools, toolsets } from "./tools/index.js";
 import { failed, ok, type Result } from "./operation/types.js";
 import { stopGraceEnvVar, stopGraceMs } from "./transports/shutdown.js";
 import { defaultConfirmTtlSeconds, parseStateKey, stateKeyEnv } from "./policy/rounds.js";
@@ -115,10 +115,11 @@ Streamable HTTP instead of stdio:
   outcome is then unknown), and exits 0. A second signal stops waiting.
 
 Which tools clients see, and controls over writes (no tool argument can lift them):
-  --tools LIST                 comma-separated tool names, or all (default: ${defaultToolNames()});
+  --tools LIST                 comma-separated toolsets (${toolsets.join(", ")}), tool names,
+                               or all (default: ${defaultToolNames()});
                                a tool not listed cannot be called
-  --read-only                  refuse every write (create, update, delete, set roles); reads and dry
-                               runs still work (or ${readOnlyEnv}=true)
+  --read-only                  refuse every write (anything that creates, changes, deletes, unlinks
+                               or makes an identity); reads and dry runs still work (or ${readOnlyEnv}=true)
   --consent                    ask the user (MCP elicitation; input_required under 2026-07-28) before
                                every write
   --allow-writes-without-consent  with --consent, let clients without elicitation write
@@ -225,15 +226,12 @@ export function parseServerFlags(argv: string[], env: NodeJS.ProcessEnv = proces
         .split(",")
         .map((name) => name.trim())
         .filter(Boolean);
-      if (names.length === 1 && names[0] === "all") config.tools = "all";
-      else {
-        const unknown = names.filter((name) => !tools.some((t) => t.name === name));
-        if (unknown.length || !names.length)
-          return failed(
-            `--tools takes all, or names from: ${tools.map((t) => t.name).join(", ")}${unknown.length ? ` (unknown: ${unknown.join(", ")})` : ""}`,
-          );
-        config.tools = names;
-      }
+      const unknown = names.filter((name) => name !== "all" && !isToolset(name) && !tools.some((t) => t.name === name));
+      if (unknown.length || !names.length)
+        return failed(
+          `--tools takes all, toolsets (${toolsets.join(", ")}) or tool names (${tools.map((t) => t.name).join(", ")}), combined with commas${unknown.length ? ` (unknown: ${unknown.join(", ")})` : ""}`,
+        );
+      config.tools = names.includes("all") ? "all" : names;
     }
     const ifNameExists = values["if-name-exists"];
     if (ifNameExists !== undefined) {

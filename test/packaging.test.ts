@@ -15,6 +15,7 @@ import { describe, expect, it } from "vitest";
 import { childEnv } from "./support/aws-env.js";
 import { defaultToolNames } from "./support/client.js";
 import { tempDir } from "./support/temp-dir.js";
+import { tools as registry } from "../src/tools/index.js";
 
 const run = promisify(execFile);
 const root = path.resolve(".");
@@ -25,7 +26,7 @@ const slowMs = 240_000;
 
 type Pkg = { name: string; version: string; mcpName: string; engines: { node: string }; files: string[]; bin: Record<string, string> };
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as Pkg;
-const allToolNames = [...defaultToolNames, "update_identity_pool", "set_identity_pool_roles", "delete_identity_pool"];
+const allToolNames = registry.map((t) => t.name);
 
 /** npm's cache, given to every npx child explicitly so that this test knows where npx installs. */
 const npmCache = process.env.npm_config_cache ?? path.join(homedir(), ".npm");

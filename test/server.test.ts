@@ -29,7 +29,7 @@ describe("tools/list", () => {
     expect(props.IdentityPoolName).toMatchObject({
       minLength: 1,
       maxLength: 128,
-      description: "The pool's name. Required (here, in cliInputJson/Yaml or cliArgs).",
+      description: "The pool's name. Required (or in cliInputJson/Yaml, cliArgs).",
     });
     expect(props.AllowUnauthenticatedIdentities!.description).toMatch(/Required/);
     expect(props.AllowClassicFlow!.description).not.toMatch(/Required/);

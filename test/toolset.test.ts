@@ -2,13 +2,14 @@
  * The toolset's shape: which tools a client sees (--tools), what their annotations say, how much
  * of the assistant's context they take, and that every tool's result matches its outputSchema.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { connectInMemory } from "./support/client.js";
 import { parseServerFlags, type ServerConfig } from "../src/config.js";
-import { tools } from "../src/tools/index.js";
-import { operationOf } from "../src/operation/model.js";
+import { tools, toolsets } from "../src/tools/index.js";
+import { model, operationOf } from "../src/operation/model.js";
 
 async function listed(config: ServerConfig): Promise<Tool[]> {
   const { client, close } = await connectInMemory(config);
@@ -25,17 +26,8 @@ const defaultNames = ["create_identity_pool", "describe_identity_pool", "list_id
 describe("one tool per AWS CLI command", () => {
   it("each is named after its command, with underscores, and runs that operation", () => {
     for (const tool of tools) expect(tool.name).toBe(operationOf(tool.operation).command.replaceAll("-", "_"));
-    expect([...allNames].sort()).toEqual(
-      [
-        "create_identity_pool",
-        "delete_identity_pool",
-        "describe_identity_pool",
-        "get_identity_pool_roles",
-        "list_identity_pools",
-        "set_identity_pool_roles",
-        "update_identity_pool",
-      ].sort(),
-    );
+    // Every operation of the service, each once.
+    expect(tools.map((t) => t.operation).sort()).toEqual(Object.keys(model.operations).sort());
   });
 
   it("annotations, decided by each tool's effect (src/effects/), tell the truth about it", async () => {
@@ -43,10 +35,20 @@ describe("one tool per AWS CLI command", () => {
     for (const tool of tools) {
       const { readOnlyHint, destructiveHint, idempotentHint } = listing.find((t) => t.name === tool.name)!.annotations!;
       expect(readOnlyHint, tool.name).toBe(tool.effect === "read");
-      expect(destructiveHint, tool.name).toBe(tool.effect === "replace" || tool.effect === "delete");
-      // Repeating a create makes another pool; repeating any other call changes nothing more.
-      expect(idempotentHint, tool.name).toBe(tool.effect !== "create");
+      // Replacing, deleting and unlinking take something away; creating and issuing an identity only add.
+      expect(destructiveHint, tool.name).toBe(["replace", "delete", "unlink"].includes(tool.effect));
+      // Repeating a create makes another pool, and a get_id without logins another identity; repeating any other call changes nothing more.
+      expect(idempotentHint, tool.name).toBe(tool.effect !== "create" && tool.effect !== "issue");
     }
+  });
+
+  it("the operations the AWS CLI sends unsigned are exactly those botocore marks authtype none", () => {
+    expect(tools.filter((t) => operationOf(t.operation).unsigned).map((t) => t.name)).toEqual([
+      "unlink_identity",
+      "get_id",
+      "get_credentials_for_identity",
+      "get_open_id_token",
+    ]);
   });
 });
 
@@ -55,7 +57,53 @@ describe("the operator decides which tools exist", () => {
     expect((await listed({})).map((t) => t.name)).toEqual(defaultNames);
   });
 
-  it("--tools all lists all seven; --tools NAMES lists those", async () => {
+  it("each toolset lists exactly its tools, and toolsets, names and all combine", async () => {
+    const expected: Record<string, string[]> = {
+      pools: ["create_identity_pool", "describe_identity_pool", "list_identity_pools", "update_identity_pool", "delete_identity_pool"],
+      roles: ["get_identity_pool_roles", "set_identity_pool_roles", "get_principal_tag_attribute_map", "set_principal_tag_attribute_map"],
+      tags: ["tag_resource", "untag_resource", "list_tags_for_resource"],
+      identities: [
+        "list_identities",
+        "describe_identity",
+        "delete_identities",
+        "unlink_identity",
+        "get_id",
+        "get_credentials_for_identity",
+        "get_open_id_token",
+      ],
+      "developer-identities": [
+        "lookup_developer_identity",
+        "merge_developer_identities",
+        "unlink_developer_identity",
+        "get_open_id_token_for_developer_identity",
+      ],
+    };
+    expect(Object.keys(expected)).toEqual([...toolsets]);
+    for (const [toolset, names] of Object.entries(expected)) {
+      const parsed = parseServerFlags(["--tools", toolset]);
+      expect(parsed.ok && (await listed(parsed.value.config)).map((t) => t.name), toolset).toEqual(names);
+    }
+    const combined = parseServerFlags(["--tools", "tags, describe_identity_pool,roles"]);
+    expect(combined.ok && (await listed(combined.value.config)).map((t) => t.name)).toEqual([
+      "describe_identity_pool",
+      ...expected.roles!,
+      ...expected.tags!,
+    ]);
+    const withAll = parseServerFlags(["--tools", "tags,all"]);
+    expect(withAll.ok && withAll.value.config.tools).toBe("all");
+  });
+
+  it("manifest.json offers every tool, and the groups, to the host", () => {
+    const manifest = JSON.parse(readFileSync("manifest.json", "utf8")) as {
+      tools: { name: string }[];
+      user_config: { tools: { description: string; default: string } };
+    };
+    expect(manifest.tools.map((t) => t.name)).toEqual(allNames);
+    for (const toolset of toolsets) expect(manifest.user_config.tools.description).toContain(toolset);
+    expect(manifest.user_config.tools.default.split(",")).toEqual(defaultNames);
+  });
+
+  it("--tools all lists all 23; --tools NAMES lists those", async () => {
     expect((await listed({ tools: "all" })).map((t) => t.name)).toEqual(allNames);
     expect((await listed({ tools: ["delete_identity_pool", "describe_identity_pool"] })).map((t) => t.name)).toEqual([
       "describe_identity_pool",
@@ -96,24 +144,24 @@ describe("the operator decides which tools exist", () => {
 });
 
 describe("light on the assistant's context", () => {
-  it("the default tools take at most 20 KB of JSON, all seven at most 40 KB, and no description is over 1,000 characters", async () => {
-    const byDefault = JSON.stringify({ tools: await listed({}) }).length;
-    const all = await listed({
-      tools: "all",
-      readOnly: true,
-      consent: true,
-      maxWritesPerMinute: 10,
-      ifNameExists: "error",
-      confirmWrites: true,
-    });
-    expect(byDefault).toBeLessThanOrEqual(20 * 1024);
-    expect(JSON.stringify({ tools: all }).length).toBeLessThanOrEqual(40 * 1024);
+  // Measured with every control on, as each adds words to the write tools' descriptions.
+  const controls: ServerConfig = { readOnly: true, consent: true, maxWritesPerMinute: 10, ifNameExists: "error", confirmWrites: true };
+
+  it("the default tools take at most 20 KB of JSON, each toolset at most 30 KB, all 23 at most 100 KB, and no description is over 1,000 characters", async () => {
+    expect(JSON.stringify({ tools: await listed({}) }).length).toBeLessThanOrEqual(20 * 1024);
+    for (const toolset of toolsets)
+      expect(JSON.stringify({ tools: await listed({ tools: [toolset], ...controls }) }).length, toolset).toBeLessThanOrEqual(30 * 1024);
+    const all = await listed({ tools: "all", ...controls });
+    expect(JSON.stringify({ tools: all }).length).toBeLessThanOrEqual(100 * 1024);
     for (const tool of all) expect(tool.description!.length, tool.name).toBeLessThanOrEqual(1000);
   });
 });
 
 describe("every tool's dry run matches its advertised outputSchema", () => {
   const ajv = new Ajv({ strict: false });
+  const pool = "us-east-1:00000000-0000-0000-0000-000000000000";
+  const poolArn = `arn:aws:cognito-identity:us-east-1:123456789012:identitypool/${pool}`;
+  const identity = "us-east-1:11111111-0000-0000-0000-000000000000";
   const sample: Record<string, Record<string, unknown>> = {
     create_identity_pool: { IdentityPoolName: "Sample", AllowUnauthenticatedIdentities: false },
     describe_identity_pool: { IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000" },
@@ -129,6 +177,32 @@ describe("every tool's dry run matches its advertised outputSchema", () => {
       IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000",
       Roles: { authenticated: "arn:aws:iam::123456789012:role/Auth" },
     },
+    get_principal_tag_attribute_map: { IdentityPoolId: pool, IdentityProviderName: "accounts.google.com" },
+    set_principal_tag_attribute_map: { IdentityPoolId: pool, IdentityProviderName: "accounts.google.com", UseDefaults: true },
+    tag_resource: { ResourceArn: poolArn, Tags: { team: "identity" } },
+    untag_resource: { ResourceArn: poolArn, TagKeys: ["team"] },
+    list_tags_for_resource: { ResourceArn: poolArn },
+    list_identities: { IdentityPoolId: pool, MaxResults: 10 },
+    describe_identity: { IdentityId: identity },
+    delete_identities: { IdentityIdsToDelete: [identity] },
+    unlink_identity: { IdentityId: identity, Logins: { "accounts.google.com": "token" }, LoginsToRemove: ["accounts.google.com"] },
+    get_id: { IdentityPoolId: pool },
+    get_credentials_for_identity: { IdentityId: identity },
+    get_open_id_token: { IdentityId: identity },
+    lookup_developer_identity: { IdentityPoolId: pool, DeveloperUserIdentifier: "user-1" },
+    merge_developer_identities: {
+      IdentityPoolId: pool,
+      DeveloperProviderName: "login.example",
+      SourceUserIdentifier: "user-1",
+      DestinationUserIdentifier: "user-2",
+    },
+    unlink_developer_identity: {
+      IdentityPoolId: pool,
+      IdentityId: identity,
+      DeveloperProviderName: "login.example",
+      DeveloperUserIdentifier: "user-1",
+    },
+    get_open_id_token_for_developer_identity: { IdentityPoolId: pool, Logins: { "login.example": "user-1" } },
   };
   it.each(allNames)("%s: input skeleton and output sample", async (name) => {
     const { client, close } = await connectInMemory({ tools: "all", region: "eu-west-1", endpointUrl: "http://127.0.0.1:9" });

@@ -6,6 +6,7 @@ import * as sdk from "@aws-sdk/client-cognito-identity";
 import type { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import { getEndpointFromInstructions, type EndpointParameterInstructionsSupplier } from "@smithy/core/endpoints";
 import { asShape, type Operation } from "../operation/model.js";
+import { withholdSecrets, type Withheld } from "../operation/secrets.js";
 import { failed, ok, type CallOutcome, type Connection, type Target, type Timeouts } from "../operation/types.js";
 import { usingClient } from "./clients.js";
 import { logTraffic, type DebugLog } from "./debug.js";
@@ -86,22 +87,28 @@ export interface SendOptions {
   once?: boolean;
 }
 
-/** What an operation answered, shaped as botocore parses it (model order, unknown members dropped), and its request id. */
+/**
+ * What an operation answered, shaped as botocore parses it (model order, unknown members dropped),
+ * every secret the service issued withheld, and its request id.
+ */
 export interface Answer {
   value: Record<string, unknown>;
   requestId?: string;
+  /** Where the answer held secrets, and what its tokens said; absent when it held none. */
+  withheld?: Withheld;
 }
 
 async function send(client: CognitoIdentityClient, operation: Operation, request: object, options: SendOptions): Promise<Answer> {
   const command = new (commandOf(operation))(request);
   if (options.once) noBlindRetries(command.middlewareStack);
-  if (options.debug) logTraffic(command.middlewareStack, options.debug);
+  if (options.debug) logTraffic(command.middlewareStack, options.debug, operation);
   const { $metadata, ...answer } = (await client.send(
     command as Parameters<CognitoIdentityClient["send"]>[0],
     sendOptions(options.timeouts),
   )) as { $metadata: { requestId?: string } };
-  const value = operation.outputShapeName ? (asShape(answer, operation.outputShapeName) as Record<string, unknown>) : {};
-  return { value, requestId: $metadata.requestId };
+  if (!operation.outputShapeName) return { value: {}, requestId: $metadata.requestId };
+  const { value, withheld } = withholdSecrets(asShape(answer, operation.outputShapeName) as Record<string, unknown>, operation.outputShapeName);
+  return { value, requestId: $metadata.requestId, ...(withheld.paths.length && { withheld }) };
 }
 
 /** One request of `operation`. */

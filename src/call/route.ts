@@ -2,7 +2,7 @@
  * Where a call goes, resolved and checked in one place: the connection (endpoint, credentials,
  * signing) under the operator's limits, its timeouts, and the target the AWS SDK really uses,
  * whose region is checked again (it may come from a profile's config, which the call's own check
- * could not see).
+ * could not see). Operations the AWS CLI sends unsigned go unsigned.
  */
 import type { CallToolResult } from "@modelcontextprotocol/server";
 import type { CliOptions } from "../operation/arguments.js";
@@ -29,7 +29,9 @@ export async function routeOf(
 ): Promise<{ ok: true; route: Route } | { ok: false; result: CallToolResult }> {
   const resolved = resolveConnection(config, options, readFile);
   if (!resolved.ok) return { ok: false, result: problemsResult(resolved.error) };
-  const { connection, timeouts } = resolved.value;
+  const { timeouts } = resolved.value;
+  // As the AWS CLI sends them (botocore's authtype "none"): no credentials are loaded or sent.
+  const connection = operation.unsigned ? { ...resolved.value.connection, noSignRequest: true } : resolved.value.connection;
   const target = await resolveTarget(operation, connection);
   if (!target.ok) return { ok: false, result: failureResult(operation, target.error, target.target) };
   const regionRefused = regionPolicyProblem(config, target.value.region);

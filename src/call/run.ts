@@ -7,7 +7,7 @@
  * Loaded once the client has listed the tools (or by the first call), not at start-up.
  */
 import type { CallToolResult } from "@modelcontextprotocol/server";
-import { operationOf, type Operation } from "../operation/model.js";
+import { operationOf } from "../operation/model.js";
 import { inputSkeleton, outputSample } from "../operation/skeleton.js";
 import { yamlInputSkeleton } from "../operation/yaml-skeleton.js";
 import { changesSince } from "../operation/changes.js";
@@ -110,17 +110,12 @@ export function toolCall(
     });
     if (!existing.ok) return failureResult(describe, existing.error, existing.target);
     const message = `Not created now: an identity pool named "${name}" already exists (${ids[0]}${ids.length > 1 ? `, and ${ids.length - 1} more with the same name` : ""}). It was returned as ifNameExists "return-existing" asks`;
-    return successResult(rendering, existing.value.value, message, existing.target, { existing: { message, sameName: ids.length } });
+    return successResult(rendering, existing.value.value, message, existing.target, { extra: { existing: { message, sameName: ids.length } } });
   }
 
-  /** For writes that read the state they replace first. */
-  async function readCurrent(call: PreparedCall, route: Route): Promise<CallOutcome<Answer> & { read: Operation }> {
-    const read = operationOf(contract.current!);
-    const outcome = await callOperation(read, { IdentityPoolId: call.request.IdentityPoolId }, route.connection, route.target, {
-      timeouts: route.timeouts,
-    });
-    return { ...outcome, read };
-  }
+  /** For writes that read the state they change first: the tool's read, and its request. */
+  const readOf = (call: PreparedCall) =>
+    contract.reads && { operation: operationOf(contract.reads.operation), request: contract.reads.request(call.request) };
 
   async function send(call: PreparedCall, route: Route, debug: DebugLog | undefined): Promise<CallOutcome<Answer>> {
     if (call.paging) return listPages(operation, route, call.request, call.paging, debug);
@@ -154,22 +149,24 @@ export function toolCall(
       const outcome = await send(call, route, debug);
       if (!outcome.ok) return failure(outcome);
       const pages = "pages" in outcome.value ? (outcome.value as PagedAnswer).pages : undefined;
-      return successResult(
-        rendering,
-        outcome.value.value,
-        `${operation.name} answered${requestIdNote(outcome.value)}`,
-        outcome.target,
-        {},
+      return successResult(rendering, outcome.value.value, `${operation.name} answered${requestIdNote(outcome.value)}`, outcome.target, {
         pages,
-      );
+        withheld: outcome.value.withheld,
+      });
     }
 
-    // A guarded create's lock is its name's, any other write's its pool's, where the call goes and
-    // as whom: a later call then sees what an earlier one made or changed. Dry runs change nothing,
+    // A guarded create's lock is its name's, a write that reads first the state's it reads (a pool,
+    // its roles or tags), where the call goes and as whom: a later call then sees what an earlier
+    // one made or changed. Writes that read nothing first take no lock, as AWS takes them. Dry runs change nothing,
     // and unguarded creates keep AWS's behaviour: neither waits for a lock. The user's consent is
     // asked in a round of its own, outside the lock; the round that carries the answer checks,
     // under the lock, that the state the write replaces is still the one the user approved.
-    const lock = effect.lockSubject({ request: call.request, dryRun: call.dryRun, guarded: guardOf(call) !== "create" });
+    const lock = effect.lockSubject({
+      request: call.request,
+      read: readOf(call)?.request,
+      dryRun: call.dryRun,
+      guarded: guardOf(call) !== "create",
+    });
     const key = lock && writeLockKey(lock.kind, route.connection, route.target, lock.subject);
     return key === undefined
       ? write(effect, call, rendering, route, context, debug)
@@ -189,14 +186,15 @@ export function toolCall(
     if (writeEffect.readsFirst === "same-name") {
       const settled = await settleByName(call, rendering, route);
       if (settled) return settled;
-    } else {
-      const read = await readCurrent(call, route);
-      if (!read.ok) return failureResult(read.read, read.error, read.target);
-      current = read.value.value;
+    } else if (writeEffect.readsFirst === "state") {
+      const read = readOf(call)!;
+      const outcome = await callOperation(read.operation, read.request, route.connection, route.target, { timeouts: route.timeouts });
+      if (!outcome.ok) return failureResult(read.operation, outcome.error, outcome.target);
+      current = outcome.value.value;
       const problems = contract.checkChange?.(current, call.request) ?? [];
       if (problems.length) return problemsResult(problems);
     }
-    const planned: Write = { operation, request: call.request, current };
+    const planned: Write = { tool: contract, operation, request: call.request, current };
     const plan = writeEffect.plan(planned);
     if (call.dryRun) return readDryRunResult(operation, plan.what, plan.lines, plan.extra, route.target);
 
@@ -253,7 +251,10 @@ export function toolCall(
     const outcome = await send(call, route, debug);
     if (!outcome.ok) return failure(outcome);
     const { summary, extra } = writeEffect.done(planned, outcome.value.value);
-    return successResult(rendering, outcome.value.value, `${summary}${requestIdNote(outcome.value)}`, outcome.target, extra);
+    return successResult(rendering, outcome.value.value, `${summary}${requestIdNote(outcome.value)}`, outcome.target, {
+      extra,
+      withheld: outcome.value.withheld,
+    });
   }
 
   return async (args, context = {}) => {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { WriteEffectModule } from "./effect.js";
 import { confirm } from "./plans.js";
-import { q } from "./words.js";
+import { q } from "../operation/inert.js";
 
 function providers(request: Record<string, unknown>): string[] {
   const logins = Object.keys((request.SupportedLoginProviders as Record<string, string> | undefined) ?? {});

@@ -29,7 +29,7 @@ export const remove: WriteEffectModule = {
     means: "so the pool may or may not have been deleted",
     hint: "Check with describe_identity_pool before deleting again: a ResourceNotFoundException means it is gone.",
   },
-  lockSubject: ({ request, dryRun }) => (dryRun ? undefined : { kind: "pool", subject: String(request.IdentityPoolId) }),
+  lockSubject: ({ read, dryRun }) => (dryRun || !read ? undefined : { kind: "state", subject: JSON.stringify(read) }),
   plan: (write) => ({
     what: `It would delete ${poolLabel(write.current)} and every identity in it.`,
     lines: [],

@@ -1,15 +1,16 @@
 /**
- * Writes that replace state (UpdateIdentityPool, SetIdentityPoolRoles): the state they replace is
- * read first, so their dry run, plan, question and result list every member changed or removed;
- * repeating the same call is safe.
+ * Writes that replace state (UpdateIdentityPool, SetIdentityPoolRoles, SetPrincipalTagAttributeMap,
+ * and tagging, which replaces some tags): the state they replace is read first, so their dry run,
+ * plan, question and result list every member (or tag) changed or removed; repeating the same
+ * call is safe.
  */
 import { z } from "zod";
 import { changesBetween } from "../operation/changes.js";
 import type { Write, WriteEffectModule } from "./effect.js";
 import { changedSincePlan, confirm, memberChange } from "./plans.js";
-import { changeLine, poolName } from "./words.js";
+import { changeLine, subjectOf } from "./words.js";
 
-const changesOf = ({ operation, current, request }: Write) => changesBetween(operation, current, request);
+const changesOf = (write: Write) => write.tool.changes?.(write) ?? changesBetween(write.operation, write.current, write.request);
 
 export const replace: WriteEffectModule = {
   kind: "replace",
@@ -18,7 +19,7 @@ export const replace: WriteEffectModule = {
     changes: z
       .array(memberChange.extend({ leftOut: z.literal(true).optional() }))
       .optional()
-      .describe("Each member changed; leftOut: removed because the call left it out."),
+      .describe("Each member (or tag) changed; leftOut: removed because the call left it out."),
     confirm,
     changedSincePlan,
   },
@@ -29,7 +30,7 @@ export const replace: WriteEffectModule = {
     means: "so the change may or may not have been made",
     hint: "Read the pool again to see whether it was; repeating the same call is safe.",
   },
-  lockSubject: ({ request, dryRun }) => (dryRun ? undefined : { kind: "pool", subject: String(request.IdentityPoolId) }),
+  lockSubject: ({ read, dryRun }) => (dryRun || !read ? undefined : { kind: "state", subject: JSON.stringify(read) }),
   plan: (write) => {
     const changes = changesOf(write);
     return {
@@ -37,7 +38,7 @@ export const replace: WriteEffectModule = {
       lines: changes.map(changeLine),
       extra: { changes },
       question: [
-        `${write.operation.name} on the identity pool ${poolName(write.current)}?`,
+        `${write.operation.name} on ${subjectOf(write)}?`,
         ...(changes.length ? changes.map((c) => `- ${changeLine(c)}`) : ["No member changes."]),
       ],
     };

@@ -1,24 +1,7 @@
-/**
- * Words the effects share: values quoted so they cannot pass for a line of a prompt, one line per
- * change, and how a pool is named.
- */
+/** Words the effects share: one line per change, and how a pool or a write's subject is named. */
 import type { Change } from "../operation/changes.js";
-
-/**
- * Controls (C0, DEL, C1), line and paragraph separators and bidi controls: characters that can
- * start a line of their own or reorder the text after them, and that JSON.stringify leaves as they are.
- */
-const lineOrOrderCharacters = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]/gu;
-
-/** text with those characters written as \uXXXX escapes. */
-export function inert(text: string): string {
-  return text.replace(lineOrOrderCharacters, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-/** A value the call supplied, quoted and escaped: it cannot pass itself off as a line of the prompt or reorder it. */
-export function q(value: unknown): string {
-  return inert(JSON.stringify(value) ?? "null");
-}
+import { q } from "../operation/inert.js";
+import type { Write } from "./effect.js";
 
 /** One line per change: the member, and what happens to its value. */
 export function changeLine(change: Change): string {
@@ -40,4 +23,9 @@ export function poolName(pool: Record<string, unknown>): string {
 /** A pool as results name it: `identity pool us-east-1:… ("name")`. */
 export function poolLabel(pool: Record<string, unknown>): string {
   return `identity pool ${String(pool.IdentityPoolId)}${pool.IdentityPoolName !== undefined ? ` (${JSON.stringify(pool.IdentityPoolName)})` : ""}`;
+}
+
+/** What a write acts on, as its tool names it; a pool's writes name the pool read first. */
+export function subjectOf(write: Write): string {
+  return write.tool.subject?.(write) ?? `the identity pool ${poolName(write.current)}`;
 }

@@ -24,23 +24,23 @@ function allJsonSchemas(): Promise<Record<string, ToolJsonSchemas>> {
   return jsonSchemas;
 }
 
-/** Said in every write tool's description, whatever the operator chose. */
+/** Said in every write tool's description when the operator did not choose plans (the controls note says it when they did). */
 const plansSentence = "\n\nWith the operator's --confirm-writes, it answers with a plan first.";
 
 /** The operator's active controls, said once in each write tool's description. */
 function controlsNote(contract: ToolContract, config: ServerConfig): string {
   if (contract.effect === "read") return "";
   const controls = [
-    config.confirmWrites && "Each call first answers with a plan; the same call with its confirm code does it.",
-    config.readOnly && "This server is READ-ONLY: this tool only does dry runs.",
-    config.consent && "Each call asks the user to approve it first.",
+    config.confirmWrites && "plans first (the same call with the plan's confirm code does it)",
+    config.readOnly && "READ-ONLY server: dry runs only",
+    config.consent && "the user approves each call",
     contract.effect === "create" &&
       config.ifNameExists &&
       config.ifNameExists !== "create" &&
-      `ifNameExists defaults to "${config.ifNameExists}".`,
-    config.maxWritesPerMinute && `At most ${config.maxWritesPerMinute} writes per minute.`,
+      `ifNameExists defaults to "${config.ifNameExists}"`,
+    config.maxWritesPerMinute && `at most ${config.maxWritesPerMinute} writes a minute`,
   ].filter(Boolean);
-  return controls.length ? `\n\nActive now: ${controls.join(" ")}` : "";
+  return controls.length ? `\n\nActive now: ${controls.join("; ")}.` : "";
 }
 
 export async function listTools(config: ServerConfig): Promise<{ tools: Tool[] }> {
@@ -49,7 +49,7 @@ export async function listTools(config: ServerConfig): Promise<{ tools: Tool[] }
     tools: enabledTools(config.tools).map((contract) => ({
       name: contract.name,
       title: contract.title,
-      description: contract.description + (contract.effect === "read" ? "" : plansSentence) + controlsNote(contract, config),
+      description: contract.description + (contract.effect === "read" || config.confirmWrites ? "" : plansSentence) + controlsNote(contract, config),
       inputSchema: schemas[contract.name]!.input,
       outputSchema: schemas[contract.name]!.output,
       annotations: {

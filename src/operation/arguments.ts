@@ -22,40 +22,39 @@ export const maxOptionLength = 4096;
 
 /** The longest timeout a Node timer holds (2^31 − 1 ms, 24.8 days): a longer one would fire at once. */
 export const maxTimeoutSeconds = Math.floor((2 ** 31 - 1) / 1000);
-const seconds = (what: string) =>
-  z.number().int().min(0).max(maxTimeoutSeconds).describe(`--cli-${what}-timeout in seconds; 0: no limit; default 60.`);
+const seconds = () => z.number().int().min(0).max(maxTimeoutSeconds).describe("Seconds; 0: no limit; default 60.");
 const bounded = () => z.string().max(maxOptionLength);
 
-/** Options the AWS CLI spells on its command line (`--query`, `--region` …): the ones `cliArgs` can also carry. */
+/**
+ * Options the AWS CLI spells on its command line (`--query`, `--region` …): the ones `cliArgs` can
+ * also carry. Each is its CLI flag in camelCase, as cliArgs' description says once for all: only
+ * what the flag's name does not say is described, to keep every tool light on the assistant's context.
+ */
 export const cliOptionsShape = {
   cliInputJson: z
     .string()
     .max(maxCommandTextLength)
-    .describe(
-      "--cli-input-json: the parameters as a JSON document (generateCliSkeleton input's format); arguments given alongside replace its top-level keys.",
-    ),
-  cliInputYaml: z.string().max(maxCommandTextLength).describe("v2's --cli-input-yaml: as cliInputJson, in YAML."),
+    .describe("The parameters as a JSON document (the input skeleton's form); arguments given alongside replace its top-level keys."),
+  cliInputYaml: z.string().max(maxCommandTextLength).describe("v2's: as cliInputJson, in YAML."),
   generateCliSkeleton: z
     .enum(["input", "output", "yaml-input"])
-    .describe(
-      'Dry run, no credentials or network. "input": the cliInputJson skeleton; "yaml-input": v2\'s cliInputYaml one. "output": validates, returns a sample answer, the exact request and where it would go.',
-    ),
-  query: z.string().describe("--query: JMESPath applied to the text content."),
+    .describe('Dry run: "input" ("yaml-input") returns the skeleton for cliInputJson (Yaml); "output" validates and returns a sample answer and the exact request.'),
+  query: z.string().describe("JMESPath, on the text content."),
   output: z
     .enum(["json", "text", "table", "yaml", "yaml-stream", "off"])
-    .describe("--output for the text content (default json; yaml, yaml-stream, off: v2's); structuredContent is always whole."),
-  color: z.enum(["on", "off", "auto"]).describe("--color for table output."),
-  noPaginate: z.boolean().describe("--no-paginate: one request, no automatic paging."),
-  version: z.boolean().describe("--version: component versions; no AWS call."),
-  region: bounded().describe("--region."),
-  profile: bounded().describe("--profile: a shared config/credentials profile."),
-  endpointUrl: bounded().describe("--endpoint-url."),
-  caBundle: bounded().describe("--ca-bundle: a CA bundle file."),
-  noVerifySsl: z.boolean().describe("--no-verify-ssl."),
-  cliReadTimeout: seconds("read"),
-  cliConnectTimeout: seconds("connect"),
-  noSignRequest: z.boolean().describe("--no-sign-request."),
-  debug: z.boolean().describe("--debug: request and response to stderr and MCP logs, secrets redacted."),
+    .describe("Of the text content (yaml, yaml-stream, off: v2's); structuredContent is always whole."),
+  color: z.enum(["on", "off", "auto"]),
+  noPaginate: z.boolean(),
+  version: z.boolean(),
+  region: bounded(),
+  profile: bounded(),
+  endpointUrl: bounded(),
+  caBundle: bounded().describe("A CA bundle file."),
+  noVerifySsl: z.boolean(),
+  cliReadTimeout: seconds(),
+  cliConnectTimeout: seconds(),
+  noSignRequest: z.boolean(),
+  debug: z.boolean().describe("Traffic to stderr and MCP logs, secrets masked."),
 };
 
 /** The AWS CLI's paging options, for operations botocore has a paginator for. */
@@ -72,7 +71,7 @@ export const effectOptionsShape = {
     .describe(
       '"return-existing": return the region\'s pool of this name, if there is one; "error": refuse a duplicate; "create": always create. Default: the server\'s --if-name-exists, else create.',
     ),
-  dryRun: z.boolean().describe("Read the pool and report what this call would change, without changing anything."),
+  dryRun: z.boolean().describe("Report what this call would do, changing nothing."),
   confirm: z.string().max(4096).describe("The code from this call's plan (the server's --confirm-writes)."),
 };
 
@@ -89,7 +88,7 @@ const cliArgs = z
       ),
   ])
   .describe(
-    "A whole AWS CLI v1 or v2 command line instead of the other arguments, as one string (split as a POSIX shell would) or an argv array.",
+    "A whole AWS CLI v1 or v2 command line instead of the other arguments: one string (split as a POSIX shell would) or an argv array. The other camelCase options are the CLI's flags (endpointUrl: --endpoint-url).",
   );
 
 export type CliOptions = { [K in keyof typeof cliOptionsShape]?: z.infer<(typeof cliOptionsShape)[K]> } & {

@@ -1,7 +1,7 @@
 /**
- * What a write that replaces (UpdateIdentityPool, SetIdentityPoolRoles) does to the state it
- * replaces, member by member. Pure. A member the call leaves out is removed by AWS, so it is
- * reported as removed, never passed over.
+ * What a write that replaces (UpdateIdentityPool, SetIdentityPoolRoles, SetPrincipalTagAttributeMap)
+ * does to the state it replaces, member by member, or (tags) entry by entry. Pure. A member the
+ * call leaves out is removed by AWS, so it is reported as removed, never passed over.
  */
 import { isDeepStrictEqual } from "node:util";
 import type { Operation } from "./model.js";
@@ -27,19 +27,28 @@ function isDefault(value: unknown): boolean {
 
 /** The changes from `current` to what `request` sets; the member naming the pool is not one. */
 export function changesBetween(operation: Operation, current: Record<string, unknown>, request: Record<string, unknown>): Change[] {
-  return memberChanges(operation.inputMembers, current, request);
+  return memberChanges(
+    operation.inputMembers.filter((member) => member !== "IdentityPoolId"),
+    current,
+    request,
+  );
 }
 
-/** What another writer changed in a pool between two reads of it (`before`, `after`): every member either has. */
+/** What another writer changed between two reads of the same state (`before`, `after`): every member either has. */
 export function changesSince(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
-  const members = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const members = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((member) => member !== "IdentityPoolId");
   return memberChanges(members, before, after).map(({ leftOut: _leftOut, ...change }) => change);
+}
+
+/** A map's changes entry by entry, named `member.key`: the tags a tagging call adds, changes or removes. */
+export function entryChanges(member: string, before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return memberChanges(keys, before, after).map(({ leftOut: _leftOut, ...change }) => ({ ...change, member: `${member}.${change.member}` }));
 }
 
 function memberChanges(members: readonly string[], current: Record<string, unknown>, request: Record<string, unknown>): Change[] {
   const changes: Change[] = [];
   for (const member of members) {
-    if (member === "IdentityPoolId") continue;
     const before = current[member];
     const after = request[member];
     if (isDeepStrictEqual(before, after) || (isDefault(before) && isDefault(after))) continue;

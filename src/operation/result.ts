@@ -10,6 +10,7 @@ import { formatProblem, type Problem } from "./problems.js";
 import { RenderError, renderOutput, type OutputFormat } from "./render.js";
 import { applyQuery, QueryError, type CompiledQuery } from "./query.js";
 import type { Failure, Target } from "./types.js";
+import { holdsSecrets, withheldSchema, withheldText, type Withheld } from "./secrets.js";
 
 const targetShape = z.object({
   region: z.string().optional(),
@@ -38,6 +39,7 @@ export function outputSchema(operation: Operation, extras: Record<string, z.ZodT
   return z.object({
     ...resultTypesShape(operation),
     ...extras,
+    ...(operation.outputShapeName && holdsSecrets(operation.outputShapeName) && { withheld: withheldSchema }),
     dryRun,
     versions: z.record(z.string(), z.string()).optional(),
   });
@@ -100,18 +102,24 @@ function rendered(rendering: Rendering, value: Record<string, unknown>, pages?: 
   }
 }
 
-/** A call that went through: the CLI's text, then what happened and where; structuredContent the answer and `extra`. */
+/**
+ * A call that went through: the CLI's text, then what happened and where, then what was withheld;
+ * structuredContent the answer and `extra` (with `withheld`, when secrets were).
+ */
 export function successResult(
   rendering: Rendering,
   answer: Record<string, unknown>,
   summary: string,
   target: Target,
-  extra: Record<string, unknown> = {},
-  pages?: Record<string, unknown>[],
+  { extra = {}, pages, withheld }: { extra?: Record<string, unknown>; pages?: Record<string, unknown>[]; withheld?: Withheld } = {},
 ): CallToolResult {
   return {
-    content: [text(rendered(rendering, answer, pages)), text(`${summary} (${describeTarget(target)}).`)],
-    structuredContent: { ...answer, ...extra },
+    content: [
+      text(rendered(rendering, answer, pages)),
+      text(`${summary} (${describeTarget(target)}).`),
+      ...(withheld ? [text(withheldText(withheld))] : []),
+    ],
+    structuredContent: { ...answer, ...extra, ...(withheld && { withheld }) },
     _meta: { target },
   };
 }

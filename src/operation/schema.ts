@@ -115,7 +115,7 @@ function structureToZod(s: StructureShape, strictness: Strictness, required: Req
     // Only the tool's arguments are described: a result's members need no explaining to the caller who asked.
     if (required === "describe")
       schema = schema.describe(
-        [memberDocs[member], isRequired ? "Required (here, in cliInputJson/Yaml or cliArgs)." : ""].join(" ").trim(),
+        [memberDocs[member], isRequired ? "Required (or in cliInputJson/Yaml, cliArgs)." : ""].join(" ").trim(),
       );
     members[member] = isRequired && required === "enforce" ? schema : schema.optional();
   }

@@ -20,8 +20,12 @@ export function failed<E>(error: E): { ok: false; error: E } {
  * - create: makes a new pool; not idempotent, so it has a duplicate guard and is never retried blindly.
  * - replace: replaces the state a read gives with what the call gives; its result reports the change.
  * - delete: removes what a read gives, for good; never retried blindly.
+ * - unlink: deletes identities, or unlinks logins or developer users from them (a merge moves
+ *   them); what it removes is named from the request; never retried blindly.
+ * - issue: gets an identity, or a token for one, making the identity the first time; never
+ *   retried blindly, as each call without logins makes another identity.
  */
-export type Effect = "read" | "create" | "replace" | "delete";
+export type Effect = "read" | "create" | "replace" | "delete" | "unlink" | "issue";
 
 /** Everything that decides which client a call uses: where it goes and how it is signed (see src/aws/connection.ts). */
 export interface Connection {

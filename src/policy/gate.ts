@@ -5,7 +5,7 @@
  */
 import { readOnlyEnv, type IfNameExists, type ServerConfig } from "../config.js";
 import type { Problem } from "../operation/problems.js";
-import { inert } from "../effects/words.js";
+import { inert } from "../operation/inert.js";
 import type { Target } from "../operation/types.js";
 import { KeyedLocks } from "./locks.js";
 import type { ToolContract } from "../tools/contract.js";

@@ -48,6 +48,6 @@ function identity(connection: Connection, target: Target): string {
  * The lock for a guarded create of `name` ("name") or for writes to the pool `id` ("pool"):
  * where the call goes (resolved region and endpoint), as whom, and what it names.
  */
-export function writeLockKey(kind: "name" | "pool", connection: Connection, target: Target, subject: string): string {
+export function writeLockKey(kind: "name" | "state", connection: Connection, target: Target, subject: string): string {
   return JSON.stringify([kind, target.region ?? "", target.endpoint ?? "", identity(connection, target), subject]);
 }

@@ -6,6 +6,7 @@ export const createIdentityPool: ToolContract = {
   title: "Create Cognito identity pool",
   operation: "CreateIdentityPool",
   effect: "create",
+  toolset: "pools",
   byDefault: true,
   description: `Creates an Amazon Cognito identity pool, exactly as \`aws cognito-identity create-identity-pool\` does, and returns the pool (with its IdentityPoolId).
 

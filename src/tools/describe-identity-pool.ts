@@ -6,6 +6,7 @@ export const describeIdentityPool: ToolContract = {
   title: "Describe Cognito identity pool",
   operation: "DescribeIdentityPool",
   effect: "read",
+  toolset: "pools",
   byDefault: true,
   description:
     "Returns an identity pool's configuration (name, guest access, providers, tags), exactly as `aws cognito-identity describe-identity-pool` does.",

@@ -6,6 +6,7 @@ export const getIdentityPoolRoles: ToolContract = {
   title: "Get Cognito identity pool roles",
   operation: "GetIdentityPoolRoles",
   effect: "read",
+  toolset: "roles",
   byDefault: true,
   description:
     "Returns the IAM roles an identity pool gives its identities (authenticated, unauthenticated) and its role mappings per provider, exactly as `aws cognito-identity get-identity-pool-roles` does.",

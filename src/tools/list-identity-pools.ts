@@ -6,6 +6,7 @@ export const listIdentityPools: ToolContract = {
   title: "List Cognito identity pools",
   operation: "ListIdentityPools",
   effect: "read",
+  toolset: "pools",
   byDefault: true,
   description: `Lists the region's identity pools (ID and name), exactly as \`aws cognito-identity list-identity-pools\` does.
 

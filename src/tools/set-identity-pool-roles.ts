@@ -1,12 +1,14 @@
 /** `aws cognito-identity set-identity-pool-roles`. */
 import type { ToolContract } from "./contract.js";
+import { poolIdOf } from "./requests.js";
 
 export const setIdentityPoolRoles: ToolContract = {
   name: "set_identity_pool_roles",
   title: "Set Cognito identity pool roles",
   operation: "SetIdentityPoolRoles",
   effect: "replace",
-  current: "GetIdentityPoolRoles",
+  toolset: "roles",
+  reads: { operation: "GetIdentityPoolRoles", request: poolIdOf },
   byDefault: false,
   description: `Sets the IAM roles an identity pool gives its identities and its role mappings, exactly as \`aws cognito-identity set-identity-pool-roles\` does.
 

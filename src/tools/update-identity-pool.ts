@@ -1,12 +1,14 @@
 /** `aws cognito-identity update-identity-pool`. */
 import type { ToolContract } from "./contract.js";
+import { poolIdOf } from "./requests.js";
 
 export const updateIdentityPool: ToolContract = {
   name: "update_identity_pool",
   title: "Update Cognito identity pool",
   operation: "UpdateIdentityPool",
   effect: "replace",
-  current: "DescribeIdentityPool",
+  toolset: "pools",
+  reads: { operation: "DescribeIdentityPool", request: poolIdOf },
   byDefault: false,
   description: `Replaces an identity pool's whole configuration, exactly as \`aws cognito-identity update-identity-pool\` does.
 

@@ -1,0 +1,34 @@
+/**
+ * Writes that issue an identity, or a token for one (GetId, GetOpenIdTokenForDeveloperIdentity):
+ * the identity is made the first time its logins (or developer user) are seen, and found again
+ * after that; without logins, GetId makes a new unauthenticated identity every time. Nothing is
+ * changed or removed, so they are not destructive, but they are sent once: a blind repeat could
+ * leave an identity nobody uses.
+ */
+import type { WriteEffectModule } from "./effect.js";
+import { confirm } from "./plans.js";
+import { subjectOf } from "./words.js";
+
+export const issue: WriteEffectModule = {
+  kind: "issue",
+  options: ["dryRun", "confirm"],
+  resultExtras: { confirm },
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  readsFirst: "nothing",
+  sendOnce: true,
+  unknownOutcome: {
+    means: "so an identity may or may not have been made",
+    hint: "With the same logins, calling again is safe: it finds the identity the first call made. Without logins, it would make another.",
+  },
+  lockSubject: () => undefined,
+  plan: (write) => ({
+    what: `It would ${subjectOf(write)}.`,
+    lines: [],
+    extra: {},
+    question: [`${write.operation.name}: ${subjectOf(write)}?`],
+  }),
+  done: (write, answer) => ({
+    summary: `${write.operation.name} done: identity ${String(answer.IdentityId)}`,
+    extra: {},
+  }),
+};
