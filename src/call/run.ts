@@ -110,7 +110,9 @@ export function toolCall(
     });
     if (!existing.ok) return failureResult(describe, existing.error, existing.target);
     const message = `Not created now: an identity pool named "${name}" already exists (${ids[0]}${ids.length > 1 ? `, and ${ids.length - 1} more with the same name` : ""}). It was returned as ifNameExists "return-existing" asks`;
-    return successResult(rendering, existing.value.value, message, existing.target, { extra: { existing: { message, sameName: ids.length } } });
+    return successResult(rendering, existing.value.value, message, existing.target, {
+      extra: { existing: { message, sameName: ids.length } },
+    });
   }
 
   /** For writes that read the state they change first: the tool's read, and its request. */

@@ -49,7 +49,8 @@ export async function listTools(config: ServerConfig): Promise<{ tools: Tool[] }
     tools: enabledTools(config.tools).map((contract) => ({
       name: contract.name,
       title: contract.title,
-      description: contract.description + (contract.effect === "read" || config.confirmWrites ? "" : plansSentence) + controlsNote(contract, config),
+      description:
+        contract.description + (contract.effect === "read" || config.confirmWrites ? "" : plansSentence) + controlsNote(contract, config),
       inputSchema: schemas[contract.name]!.input,
       outputSchema: schemas[contract.name]!.output,
       annotations: {

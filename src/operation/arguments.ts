@@ -38,7 +38,9 @@ export const cliOptionsShape = {
   cliInputYaml: z.string().max(maxCommandTextLength).describe("v2's: as cliInputJson, in YAML."),
   generateCliSkeleton: z
     .enum(["input", "output", "yaml-input"])
-    .describe('Dry run: "input" ("yaml-input") returns the skeleton for cliInputJson (Yaml); "output" validates and returns a sample answer and the exact request.'),
+    .describe(
+      'Dry run: "input" ("yaml-input") returns the skeleton for cliInputJson (Yaml); "output" validates and returns a sample answer and the exact request.',
+    ),
   query: z.string().describe("JMESPath, on the text content."),
   output: z
     .enum(["json", "text", "table", "yaml", "yaml-stream", "off"])

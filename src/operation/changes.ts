@@ -43,7 +43,10 @@ export function changesSince(before: Record<string, unknown>, after: Record<stri
 /** A map's changes entry by entry, named `member.key`: the tags a tagging call adds, changes or removes. */
 export function entryChanges(member: string, before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return memberChanges(keys, before, after).map(({ leftOut: _leftOut, ...change }) => ({ ...change, member: `${member}.${change.member}` }));
+  return memberChanges(keys, before, after).map(({ leftOut: _leftOut, ...change }) => ({
+    ...change,
+    member: `${member}.${change.member}`,
+  }));
 }
 
 function memberChanges(members: readonly string[], current: Record<string, unknown>, request: Record<string, unknown>): Change[] {

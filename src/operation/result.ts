@@ -59,7 +59,9 @@ export function describeTarget(target: Target): string {
     target.region && `region ${target.region}`,
     target.endpoint && `endpoint ${target.endpoint}`,
     target.profile && `profile ${target.profile}`,
-    target.credentials && !target.sandbox && `credentials from ${target.credentials}`,
+    target.credentials &&
+      !target.sandbox &&
+      (target.credentials.startsWith("none") ? `credentials ${target.credentials}` : `credentials from ${target.credentials}`),
   ].filter(Boolean);
   return parts.join(", ");
 }

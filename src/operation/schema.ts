@@ -114,9 +114,7 @@ function structureToZod(s: StructureShape, strictness: Strictness, required: Req
     const isRequired = requiredMembers.has(member);
     // Only the tool's arguments are described: a result's members need no explaining to the caller who asked.
     if (required === "describe")
-      schema = schema.describe(
-        [memberDocs[member], isRequired ? "Required (or in cliInputJson/Yaml, cliArgs)." : ""].join(" ").trim(),
-      );
+      schema = schema.describe([memberDocs[member], isRequired ? "Required (or in cliInputJson/Yaml, cliArgs)." : ""].join(" ").trim());
     members[member] = isRequired && required === "enforce" ? schema : schema.optional();
   }
   return z.strictObject(members);

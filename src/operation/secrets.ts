@@ -84,7 +84,10 @@ export function withholdSecrets<T>(value: T, shapeName: string): { value: T; wit
     const s = shape(name);
     if (s.type === "structure" && isObject(item))
       return Object.fromEntries(
-        Object.entries(item).map(([key, member]) => [key, s.members[key] ? walk(member, s.members[key].shape, path ? `${path}.${key}` : key) : member]),
+        Object.entries(item).map(([key, member]) => [
+          key,
+          s.members[key] ? walk(member, s.members[key].shape, path ? `${path}.${key}` : key) : member,
+        ]),
       );
     if (s.type === "list" && Array.isArray(item)) return item.map((member, i) => walk(member, s.member.shape, `${path}[${i}]`));
     if (s.type === "map" && isObject(item))
