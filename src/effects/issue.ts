@@ -7,7 +7,7 @@
  */
 import type { WriteEffectModule } from "./effect.js";
 import { confirm } from "./plans.js";
-import { subjectOf } from "./words.js";
+import { subjectPlan } from "./words.js";
 
 export const issue: WriteEffectModule = {
   kind: "issue",
@@ -21,12 +21,7 @@ export const issue: WriteEffectModule = {
     hint: "With the same logins, calling again is safe: it finds the identity the first call made. Without logins, it would make another.",
   },
   lockSubject: () => undefined,
-  plan: (write) => ({
-    what: `It would ${subjectOf(write)}.`,
-    lines: [],
-    extra: {},
-    question: [`${write.operation.name}: ${subjectOf(write)}?`],
-  }),
+  plan: (write) => subjectPlan(write),
   done: (write, answer) => ({
     summary: `${write.operation.name} done: identity ${String(answer.IdentityId)}`,
     extra: {},

@@ -6,7 +6,7 @@
  */
 import type { WriteEffectModule } from "./effect.js";
 import { confirm } from "./plans.js";
-import { subjectOf } from "./words.js";
+import { subjectOf, subjectPlan } from "./words.js";
 
 export const unlink: WriteEffectModule = {
   kind: "unlink",
@@ -20,11 +20,6 @@ export const unlink: WriteEffectModule = {
     hint: "Check with describe_identity, list_identities or lookup_developer_identity before repeating it.",
   },
   lockSubject: () => undefined,
-  plan: (write) => ({
-    what: `It would ${subjectOf(write)}.`,
-    lines: [],
-    extra: {},
-    question: [`${write.operation.name}: ${subjectOf(write)}? This cannot be undone.`],
-  }),
+  plan: (write) => subjectPlan(write, " This cannot be undone."),
   done: (write) => ({ summary: `${write.operation.name} done: ${subjectOf(write)}`, extra: {} }),
 };

@@ -1,7 +1,7 @@
 /** Words the effects share: one line per change, and how a pool or a write's subject is named. */
 import type { Change } from "../operation/changes.js";
 import { q } from "../operation/inert.js";
-import type { Write } from "./effect.js";
+import type { Write, WritePlan } from "./effect.js";
 
 /** One line per change: the member, and what happens to its value. */
 export function changeLine(change: Change): string {
@@ -28,4 +28,10 @@ export function poolLabel(pool: Record<string, unknown>): string {
 /** What a write acts on, as its tool names it; a pool's writes name the pool read first. */
 export function subjectOf(write: Write): string {
   return write.tool.subject?.(write) ?? `the identity pool ${poolName(write.current)}`;
+}
+
+/** The plan of a write that reads nothing first: what it would do, named by its tool; `warning` ends the question. */
+export function subjectPlan(write: Write, warning = ""): WritePlan {
+  const subject = subjectOf(write);
+  return { what: `It would ${subject}.`, lines: [], extra: {}, question: [`${write.operation.name}: ${subject}?${warning}`] };
 }
