@@ -118,7 +118,7 @@ describe("writeLockKey", () => {
       key({}, { placeholderCredentials: true }),
       key({}, { noSignRequest: true }),
       key({}, {}, "Other"),
-      writeLockKey("pool", {}, target, "Pool"),
+      writeLockKey("state", {}, target, "Pool"),
     ];
     expect(new Set([key(), ...others]).size).toBe(others.length + 1);
   });

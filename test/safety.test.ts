@@ -8,10 +8,12 @@ import { parseServerFlags } from "../src/config.js";
 import { consentMessage, WriteRateLimiter } from "../src/policy/gate.js";
 import { create as createEffect } from "../src/effects/create.js";
 import { operationOf } from "../src/operation/model.js";
+import { createIdentityPool } from "../src/tools/create-identity-pool.js";
 
 /** What a create asks the user: its effect's question for this request. */
 const createQuestion = (request: object) =>
-  createEffect.plan({ operation: operationOf("CreateIdentityPool"), request: { ...request }, current: {} }).question;
+  createEffect.plan({ tool: createIdentityPool, operation: operationOf("CreateIdentityPool"), request: { ...request }, current: {} })
+    .question;
 import type { CreateIdentityPoolRequest } from "../src/operation/model.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
 import { startRecorder, type Recorder } from "./support/recorder.js";

@@ -359,7 +359,7 @@ describe("temporary directories", () => {
     await sdk(first.url).send(new SetIdentityPoolRolesCommand({ IdentityPoolId, ...roles }));
     await first.close();
     const written = JSON.parse(await readFile(dataFile, "utf8")) as { format: string; pools: { roles?: unknown }[] };
-    expect(written.format).toBe("cognito-identity-mcp sandbox 2");
+    expect(written.format).toBe("cognito-identity-mcp sandbox 3");
     expect(written.pools[0]!.roles).toEqual(roles);
 
     const second = await startSandbox({ dataFile });
@@ -369,7 +369,7 @@ describe("temporary directories", () => {
       await second.close();
     }
 
-    // A file written before roles existed: its pools load with no roles, and the next change writes format 2.
+    // A file written before roles existed: its pools load with no roles, and the next change writes the current format (3).
     const id = "us-east-1:00000000-0000-4000-8000-000000000001";
     await writeFile(
       dataFile,
@@ -388,7 +388,7 @@ describe("temporary directories", () => {
       await third.close();
     }
     expect(JSON.parse(await readFile(dataFile, "utf8"))).toEqual({
-      format: "cognito-identity-mcp sandbox 2",
+      format: "cognito-identity-mcp sandbox 3",
       lastSequence: 1,
       pools: [
         {
@@ -397,6 +397,8 @@ describe("temporary directories", () => {
           roles: { Roles: { authenticated: auth } },
         },
       ],
+      lastIdentitySequence: 0,
+      identities: [],
     });
   });
 

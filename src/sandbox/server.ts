@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { isIP } from "node:net";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { model, shape, type StringShape } from "../operation/model.js";
+import { model, shape, type OperationName, type StringShape } from "../operation/model.js";
 import { operations } from "./operations.js";
 import { ServiceError } from "./service-error.js";
 import { PoolStore } from "./store.js";
@@ -87,7 +87,8 @@ async function answer(
         "The sandbox serves local clients only: the request's Host (and Origin, if any) must name it, as 127.0.0.1:PORT or localhost:PORT.",
         403,
       );
-    region = regionOf(req.headers.authorization);
+    const scope = regionOf(req.headers.authorization);
+    region = scope ?? defaultRegion;
     const text = await readBody(req);
     operationName = operationOf(req);
     let body: unknown;
@@ -96,9 +97,16 @@ async function answer(
     } catch {
       throw new ServiceError("SerializationException", "The request body is not valid JSON.");
     }
-    const result = await operations[operationName]!(store, region, validateInput(operationName, body));
+    const input = validateInput(operationName, body);
+    if (scope === undefined && model.operations[operationName as OperationName].unsigned) region = regionOfIds(input) ?? region;
+    const notes: string[] = [];
+    const result = await operations[operationName as OperationName](store, region, input, {
+      note: (line) => void notes.push(line),
+    });
     send(res, 200, requestId, result);
-    log?.(`${region} ${operationName} 200`);
+    // Notes name what the answer does not show, never a secret (GetCredentialsForIdentity's role). A
+    // role can come from a login token's claim: control characters are masked so it stays one line.
+    log?.([`${region} ${operationName} 200`, ...notes.map((n) => n.replace(/[\u0000-\u001f\u007f]/g, "?"))].join(" "));
   } catch (error) {
     const failure =
       error instanceof ServiceError
@@ -163,16 +171,28 @@ const maxRegionLength = (shape("IdentityPoolId") as StringShape).max! - ":".leng
 
 /**
  * The region of the SigV4 credential scope: `Credential=AKID/20260101/us-west-2/cognito-identity/aws4_request`.
- * Requests without one (curl, `--no-sign-request`) are served in the default region. AWS answers a
+ * Requests without one (curl, `--no-sign-request`) are served in the default region (but see regionOfIds). AWS answers a
  * scope naming no region it serves with InvalidSignatureException (400, the signature check comes
  * first); UnrecognizedClientException is for an unknown access key, which the sandbox never checks.
  */
-function regionOf(authorization: string | undefined): string {
+function regionOf(authorization: string | undefined): string | undefined {
   const region = /Credential=[^/\s,]*\/[^/\s,]*\/([^/\s,]*)/.exec(authorization ?? "")?.[1];
-  if (region === undefined) return defaultRegion;
+  if (region === undefined) return undefined;
   if (region.length > maxRegionLength || !regionFormat.test(region))
     throw new ServiceError("InvalidSignatureException", `Credential should be scoped to a valid region, not '${region}'.`);
   return region;
+}
+
+/**
+ * The operations the SDKs and the CLI send unsigned (GetId, GetCredentialsForIdentity,
+ * GetOpenIdToken, UnlinkIdentity: botocore's `authtype: none`) carry no credential scope. AWS
+ * knows their region from the regional endpoint they reached; the sandbox, one endpoint for every
+ * region, takes it from the id they name (REGION:GUID), the pool's or the identity's.
+ */
+function regionOfIds(input: unknown): string | undefined {
+  const { IdentityPoolId, IdentityId } = input as { IdentityPoolId?: string; IdentityId?: string };
+  const region = (IdentityPoolId ?? IdentityId)?.split(":")[0];
+  return region !== undefined && region.length <= maxRegionLength && regionFormat.test(region) ? region : undefined;
 }
 
 /**

@@ -147,6 +147,9 @@ export function validOf(name: string): fc.Arbitrary<unknown> {
     case "boolean":
       arb = fc.boolean();
       break;
+    case "timestamp": // only in answers, never generated as input
+      arb = fc.integer({ min: 0 });
+      break;
     case "integer":
       arb = fc.integer({ min: s.min ?? -(2 ** 31), max: s.max ?? 2 ** 31 - 1 });
       break;
@@ -197,7 +200,15 @@ function wrongTypeFor(s: Shape): fc.Arbitrary<unknown> {
     list: fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.integer()), { maxLength: 3 }),
     object: fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3, noNullPrototype: true }),
   };
-  const own = { string: "string", boolean: "boolean", integer: "number", list: "list", map: "object", structure: "object" }[s.type];
+  const own = {
+    string: "string",
+    boolean: "boolean",
+    integer: "number",
+    timestamp: "number",
+    list: "list",
+    map: "object",
+    structure: "object",
+  }[s.type];
   // A whole number is the wrong type for every shape but an integer; a fraction is wrong for all.
   return fc.oneof(
     ...Object.entries(options)
@@ -374,6 +385,8 @@ export function isValid(name: string, value: unknown): boolean {
       return typeof value === "string" && isValidString(s, name, value);
     case "boolean":
       return typeof value === "boolean";
+    case "timestamp":
+      return typeof value === "number";
     case "integer":
       return (
         typeof value === "number" &&
