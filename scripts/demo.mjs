@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The README's quick start: the real server, in sandbox mode with every tool, driven by the MCP
- * SDK's own client (v2) over stdio, which picks the newest protocol revision both speak. It walks
- * one pool through its life: create, set roles, update (the change report), delete. The server
- * runs with --confirm-writes, so each write first answers with its plan, and the demo confirms it
- * with the plan's code, as an assistant would once its user approved. No AWS account, credentials
- * or network needed.
+ * SDK's own client (v2) over stdio, which picks the newest protocol revision both speak. It sets
+ * up one pool: create, set roles, tag, update (the change report), and ends with the check every
+ * setup ends with: a guest identity, and whether it gets credentials (their secrets withheld), for
+ * the role the sandbox's log names. The server runs with --confirm-writes, so each write first
+ * answers with its plan, and the demo confirms it with the plan's code, as an assistant would once
+ * its user approved. No AWS account, credentials or network needed.
  */
 import { Client } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
@@ -18,6 +19,9 @@ const transport = new StdioClientTransport({
   env,
   stderr: "pipe",
 });
+/** The server's stderr: the sandbox logs the role each credentials request was given. */
+let serverLog = "";
+transport.stderr?.on("data", (chunk) => (serverLog += chunk));
 const client = new Client({ name: "cognito-identity-mcp-demo", version: "1.0.0" }, { versionNegotiation: { mode: "auto" } });
 await client.connect(transport);
 
@@ -45,9 +49,13 @@ const created = await step("create_identity_pool", {
 const id = created.IdentityPoolId;
 await step("set_identity_pool_roles", {
   IdentityPoolId: id,
-  Roles: { authenticated: "arn:aws:iam::123456789012:role/CognitoAuthenticated" },
+  Roles: {
+    authenticated: "arn:aws:iam::123456789012:role/CognitoAuthenticated",
+    unauthenticated: "arn:aws:iam::123456789012:role/CognitoGuest",
+  },
 });
 await step("get_identity_pool_roles", { IdentityPoolId: id, output: "text" });
+await step("tag_resource", { ResourceArn: `arn:aws:cognito-identity:us-east-1:123456789012:identitypool/${id}`, Tags: { env: "demo" } });
 // The update leaves out the tags and the user pool: the result says they are removed.
 await step("update_identity_pool", {
   IdentityPoolId: id,
@@ -56,7 +64,10 @@ await step("update_identity_pool", {
   dryRun: true,
 });
 await step("update_identity_pool", { IdentityPoolId: id, IdentityPoolName: "MyIdentityPool", AllowUnauthenticatedIdentities: true });
-await step("delete_identity_pool", { IdentityPoolId: id });
-const left = await step("list_identity_pools", { MaxResults: 10 });
-say(`\nPools left in the sandbox: ${left.IdentityPools.length}`);
+// The check: does guest access now yield credentials, for the guest role?
+const guest = await step("get_id", { IdentityPoolId: id });
+await step("get_credentials_for_identity", { IdentityId: guest.IdentityId });
+const chosen = /GetCredentialsForIdentity 200 role=(\S+)/.exec(serverLog)?.[1];
+say(`\nThe sandbox's log names the role those credentials are for: ${chosen ?? "(not found)"}`);
 await client.close();
+if (!chosen?.endsWith("/CognitoGuest")) process.exit(1);

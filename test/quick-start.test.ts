@@ -11,7 +11,7 @@ const run = promisify(execFile);
 const bareEnv = { PATH: process.env.PATH ?? "", HOME: "/nonexistent" };
 
 describe("sandbox mode (--sandbox)", () => {
-  it("npm run demo's script walks a pool through create, set roles, update and delete in the sandbox, then lists none", async () => {
+  it("npm run demo's script sets a pool up in the sandbox (create, set roles, tag, update) and ends with a credentials check", async () => {
     const { stdout } = await run(process.execPath, ["scripts/demo.mjs"], { env: bareEnv, timeout: 30_000 });
     expect(stdout).toMatch(/^Server started in sandbox mode, speaking MCP 2026-07-28; its tools: create_identity_pool, /m);
     expect(stdout).toMatch(/"IdentityPoolName": "MyIdentityPool"/);
@@ -22,9 +22,12 @@ describe("sandbox mode (--sandbox)", () => {
       /^Plan: UpdateIdentityPool was not sent, nothing was done yet\. It would change 3 members:\n- AllowUnauthenticatedIdentities: false → true\n[\s\S]*?confirm: "v1\.[\w-]{13}…" \(valid for 600 s, once\)\.\n\n> update_identity_pool \{.*"confirm":"v1\.[\w-]{13}…"\}\n/m,
     );
     expect(stdout).toMatch(/^UpdateIdentityPool done: AllowUnauthenticatedIdentities: false → true/m);
-    expect(stdout).toMatch(/^Deleted identity pool us-east-1:[0-9a-f-]+ \("MyIdentityPool"\) and every identity in it/m);
-    expect(stdout).toMatch(/"IdentityPools": \[\]/);
-    expect(stdout).toMatch(/Pools left in the sandbox: 0/);
+    expect(stdout).toMatch(/^TagResource done: Tags\.env: set to "demo"/m);
+    expect(stdout).toMatch(/^GetId done: identity us-east-1:[0-9a-f-]+/m);
+    // The credentials check: issued, their secrets withheld, for the guest role.
+    expect(stdout).toMatch(/"AccessKeyId": "ASIASANDBOX\w+",\n\s+"SecretKey": "\(withheld: a secret this server never shows\)"/);
+    expect(stdout).not.toMatch(/sandbox-secret-|sandbox-session-/);
+    expect(stdout).toMatch(/The sandbox's log names the role those credentials are for: arn:aws:iam::123456789012:role\/CognitoGuest\n$/);
   });
 
   it("says in every result that it came from the sandbox, and never lets a call leave it", async () => {
