@@ -4,7 +4,7 @@
  * principal tag maps read first and report each change; unlinks, merges, deletes and issued
  * identities name what they affect in their dry runs, plans and consent questions.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { connectAnswering, connectInMemory } from "./support/client.js";
 import { fakeAwsEnv, isolateAwsEnvironment } from "./support/aws-env.js";
@@ -209,6 +209,36 @@ describe("reads that issue nothing stay reads", () => {
     for (const name of ["get_credentials_for_identity", "get_open_id_token"]) {
       const { result } = await callWith({ readOnly: true }, name, { IdentityId: identityId });
       expect(result.isError, text(result)).toBeFalsy();
+    }
+  });
+});
+
+describe.runIf(inject("motoUrl"))("against moto", () => {
+  it("get_id makes the identities list_identities lists, in every output format", async () => {
+    const { client, close } = await connectInMemory({ tools: "all", endpointUrl: inject("motoUrl")! });
+    const callMoto = async (name: string, args: Record<string, unknown>) =>
+      (await client.callTool({ name, arguments: args })) as CallToolResult;
+    try {
+      const pool = await callMoto("create_identity_pool", { IdentityPoolName: "Listed identities", AllowUnauthenticatedIdentities: true });
+      const IdentityPoolId = (pool.structuredContent as { IdentityPoolId: string }).IdentityPoolId;
+      const made: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const id = await callMoto("get_id", { IdentityPoolId });
+        expect(id.isError, text(id)).toBeFalsy();
+        made.push((id.structuredContent as { IdentityId: string }).IdentityId);
+      }
+      expect(new Set(made).size).toBe(2);
+      const listed = await callMoto("list_identities", { IdentityPoolId, MaxResults: 10 });
+      expect(listed.isError, text(listed)).toBeFalsy();
+      expect((listed.structuredContent as { Identities: { IdentityId: string }[] }).Identities.map((i) => i.IdentityId).sort()).toEqual(
+        made.sort(),
+      );
+      const ids = await callMoto("list_identities", {
+        cliArgs: `--identity-pool-id ${IdentityPoolId} --max-results 10 --query Identities[].IdentityId --output text`,
+      });
+      expect((ids.content as { text: string }[])[0]!.text.trim().split("\t").sort()).toEqual(made.sort());
+    } finally {
+      await close();
     }
   });
 });
