@@ -23,7 +23,7 @@ describe("sandbox mode (--sandbox)", () => {
     );
     expect(stdout).toMatch(/^UpdateIdentityPool done: AllowUnauthenticatedIdentities: false → true/m);
     expect(stdout).toMatch(/^TagResource done: Tags\.env: set to "demo"/m);
-    expect(stdout).toMatch(/^GetId done: identity us-east-1:[0-9a-f-]+/m);
+    expect(stdout).toMatch(/^GetId done for identity us-east-1:[0-9a-f-]+/m);
     // The credentials check: issued, their secrets withheld, for the guest role.
     expect(stdout).toMatch(/"AccessKeyId": "ASIASANDBOX\w+",\n\s+"SecretKey": "\(withheld: a secret this server never shows\)"/);
     expect(stdout).not.toMatch(/sandbox-secret-|sandbox-session-/);

@@ -35,11 +35,18 @@ describe("one tool per AWS CLI command", () => {
     for (const tool of tools) {
       const { readOnlyHint, destructiveHint, idempotentHint } = listing.find((t) => t.name === tool.name)!.annotations!;
       expect(readOnlyHint, tool.name).toBe(tool.effect === "read");
-      // Replacing, deleting and unlinking take something away; creating and issuing an identity only add.
+      // Replacing, deleting and unlinking take something away; creating and issuing identities, credentials and tokens only add.
       expect(destructiveHint, tool.name).toBe(["replace", "delete", "unlink"].includes(tool.effect));
       // Repeating a create makes another pool, and a get_id without logins another identity; repeating any other call changes nothing more.
-      expect(idempotentHint, tool.name).toBe(tool.effect !== "create" && tool.effect !== "issue");
+      expect(idempotentHint, tool.name).toBe(!["create_identity_pool", "get_id"].includes(tool.name));
     }
+    // Whatever can make an identity or link a login is a write, the credentials and token checks included.
+    expect(tools.filter((t) => t.effect === "issue").map((t) => t.name)).toEqual([
+      "get_id",
+      "get_credentials_for_identity",
+      "get_open_id_token",
+      "get_open_id_token_for_developer_identity",
+    ]);
   });
 
   it("the operations the AWS CLI sends unsigned are exactly those botocore marks authtype none", () => {

@@ -107,7 +107,10 @@ async function send(client: CognitoIdentityClient, operation: Operation, request
     sendOptions(options.timeouts),
   )) as { $metadata: { requestId?: string } };
   if (!operation.outputShapeName) return { value: {}, requestId: $metadata.requestId };
-  const { value, withheld } = withholdSecrets(asShape(answer, operation.outputShapeName) as Record<string, unknown>, operation.outputShapeName);
+  const { value, withheld } = withholdSecrets(
+    asShape(answer, operation.outputShapeName) as Record<string, unknown>,
+    operation.outputShapeName,
+  );
   return { value, requestId: $metadata.requestId, ...(withheld.paths.length && { withheld }) };
 }
 

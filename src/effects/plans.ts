@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 /** A plan's code: the same call with it as `confirm` does what the plan showed. */
-export const confirm = z.string().optional().describe("Only on plans: the same call with this code as confirm does it.");
+export const confirm = z.string().optional().describe("Only on plans: pass it as confirm to do it.");
 
 /** One member's change, as a write's result reports it. */
 export const memberChange = z.object({

@@ -31,7 +31,7 @@ const plansSentence = "\n\nWith the operator's --confirm-writes, it answers with
 function controlsNote(contract: ToolContract, config: ServerConfig): string {
   if (contract.effect === "read") return "";
   const controls = [
-    config.confirmWrites && "plans first (the same call with the plan's confirm code does it)",
+    config.confirmWrites && "plans first (confirm with the plan's code)",
     config.readOnly && "READ-ONLY server: dry runs only",
     config.consent && "the user approves each call",
     contract.effect === "create" &&

@@ -74,7 +74,7 @@ export const effectOptionsShape = {
       '"return-existing": return the region\'s pool of this name, if there is one; "error": refuse a duplicate; "create": always create. Default: the server\'s --if-name-exists, else create.',
     ),
   dryRun: z.boolean().describe("Report what this call would do, changing nothing."),
-  confirm: z.string().max(4096).describe("The code from this call's plan (the server's --confirm-writes)."),
+  confirm: z.string().max(4096).describe("A plan's code (--confirm-writes)."),
 };
 
 export type EffectOption = keyof typeof effectOptionsShape;

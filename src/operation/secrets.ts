@@ -100,13 +100,11 @@ export function withholdSecrets<T>(value: T, shapeName: string): { value: T; wit
 /** What structuredContent says of the secrets withheld from a result. */
 export const withheldSchema = z
   .object({
-    paths: z.array(z.string()).describe("Where the answer held a secret; each shows as the withheld notice."),
-    tokens: z
-      .record(z.string(), z.unknown())
-      .describe("Each withheld token's decoded header and claims (aud, sub, amr, exp …), never its signature."),
+    paths: z.array(z.string()).describe("Where the answer held a secret, now the withheld notice."),
+    tokens: z.record(z.string(), z.unknown()).describe("Each token's decoded header and claims, never its signature."),
   })
   .optional()
-  .describe("Only when the service issued secrets: they are never shown, only that they were issued.");
+  .describe("Only when the service issued secrets, which are never shown.");
 
 /** The result's line on what was withheld, and what each token said. */
 export function withheldText(withheld: Withheld): string {

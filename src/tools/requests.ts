@@ -25,3 +25,8 @@ export function providersOf(logins: unknown): string {
   const names = Object.keys((logins as Record<string, unknown> | undefined) ?? {});
   return names.length ? names.map(q).join(", ") : "no login";
 }
+
+/** For calls that link the logins they are given: which, in words ("" when none is given). */
+export function linking(logins: unknown): string {
+  return logins === undefined ? "" : `, linking the logins of ${providersOf(logins)} to it if they are not yet`;
+}
