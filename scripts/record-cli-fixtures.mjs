@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Records what the real AWS CLI v1 does with the identity-pool commands of
-// `aws cognito-identity` (create, describe, list, update, delete, get/set roles) and writes the
-// results as test fixtures under test/fixtures/cli/ (create's directly there, every other
-// command's in test/fixtures/cli/<command>/), with test/fixtures/cli/README.md describing them.
+// Records what the real AWS CLI v1 does with the commands of `aws cognito-identity` (the
+// identity-pool commands: create, describe, list, update, delete, get/set roles; and the identity,
+// token, developer-identity, principal-tag and tagging commands) and writes the results as test
+// fixtures under test/fixtures/cli/ (create's directly there, every other command's in
+// test/fixtures/cli/<command>/), with test/fixtures/cli/README.md describing them.
 //
 // Every fixture comes from running the installed `aws` against a loopback HTTP recorder;
 // nothing is written by hand. The command lines and canned answers are in
@@ -38,6 +39,22 @@ import getIdentityPoolRoles from "./cli-fixture-cases/get-identity-pool-roles.mj
 import listIdentityPools from "./cli-fixture-cases/list-identity-pools.mjs";
 import setIdentityPoolRoles from "./cli-fixture-cases/set-identity-pool-roles.mjs";
 import updateIdentityPool from "./cli-fixture-cases/update-identity-pool.mjs";
+import tagResource from "./cli-fixture-cases/tag-resource.mjs";
+import untagResource from "./cli-fixture-cases/untag-resource.mjs";
+import listTagsForResource from "./cli-fixture-cases/list-tags-for-resource.mjs";
+import getPrincipalTagAttributeMap from "./cli-fixture-cases/get-principal-tag-attribute-map.mjs";
+import setPrincipalTagAttributeMap from "./cli-fixture-cases/set-principal-tag-attribute-map.mjs";
+import listIdentities from "./cli-fixture-cases/list-identities.mjs";
+import describeIdentity from "./cli-fixture-cases/describe-identity.mjs";
+import deleteIdentities from "./cli-fixture-cases/delete-identities.mjs";
+import unlinkIdentity from "./cli-fixture-cases/unlink-identity.mjs";
+import getId from "./cli-fixture-cases/get-id.mjs";
+import getCredentialsForIdentity from "./cli-fixture-cases/get-credentials-for-identity.mjs";
+import getOpenIdToken from "./cli-fixture-cases/get-open-id-token.mjs";
+import lookupDeveloperIdentity from "./cli-fixture-cases/lookup-developer-identity.mjs";
+import mergeDeveloperIdentities from "./cli-fixture-cases/merge-developer-identities.mjs";
+import unlinkDeveloperIdentity from "./cli-fixture-cases/unlink-developer-identity.mjs";
+import getOpenIdTokenForDeveloperIdentity from "./cli-fixture-cases/get-open-id-token-for-developer-identity.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = path.join(ROOT, "test", "fixtures", "cli");
@@ -53,6 +70,22 @@ const SPECS = [
   deleteIdentityPool,
   getIdentityPoolRoles,
   setIdentityPoolRoles,
+  listIdentities,
+  describeIdentity,
+  deleteIdentities,
+  getId,
+  getCredentialsForIdentity,
+  getOpenIdToken,
+  unlinkIdentity,
+  getOpenIdTokenForDeveloperIdentity,
+  lookupDeveloperIdentity,
+  mergeDeveloperIdentities,
+  unlinkDeveloperIdentity,
+  getPrincipalTagAttributeMap,
+  setPrincipalTagAttributeMap,
+  tagResource,
+  untagResource,
+  listTagsForResource,
 ];
 
 // ---------------------------------------------------------------------------
@@ -156,6 +189,14 @@ async function runCli(command, args, { respond, endpointFirst = false, env = ENV
 
 const pool = (items, fn) => mapConcurrent(items, CONCURRENCY, fn);
 
+/** The environment of a case: ENV without the variables its `unsetEnv` names (e.g. the credentials). */
+function caseEnv(c) {
+  if (!c.unsetEnv) return ENV;
+  const env = { ...ENV };
+  for (const name of c.unsetEnv) delete env[name];
+  return env;
+}
+
 let problems = [];
 function check(cond, msg) {
   if (!cond) problems.push(msg);
@@ -190,7 +231,7 @@ async function recordSkeletons(spec) {
 }
 
 async function recordAccepted(spec) {
-  const results = await pool(spec.accepted, (c) => runCli(spec.command, c.args, { ...spec, ...c }));
+  const results = await pool(spec.accepted, (c) => runCli(spec.command, c.args, { ...spec, ...c, env: caseEnv(c) }));
   return spec.accepted.map((c, i) => {
     const r = results[i];
     check(r.exitCode === 0, `${spec.command}: accepted case "${c.name}" exited ${r.exitCode}: ${lastLine(r.stderr)}`);
@@ -198,6 +239,7 @@ async function recordAccepted(spec) {
     const req = r.requests[0] ?? null;
     const entry = { name: c.name, args: c.args };
     if (c.note) entry.note = c.note;
+    if (c.unsetEnv) entry.unsetEnv = c.unsetEnv;
     entry.exitCode = r.exitCode;
     entry.method = req ? req.method : null;
     entry.path = req ? req.path : null;
@@ -215,12 +257,14 @@ async function recordAccepted(spec) {
 
 async function recordRefused(spec, skeletonText) {
   const cases = spec.refused.map((c) => ({ ...c, args: c.args.map((a) => (a === "@SKELETON@" ? skeletonText : a)) }));
-  const results = await pool(cases, (c) => runCli(spec.command, c.args, { ...spec, ...c }));
+  const results = await pool(cases, (c) => runCli(spec.command, c.args, { ...spec, ...c, env: caseEnv(c) }));
   return cases.map((c, i) => {
     const r = results[i];
     check(r.requests.length === 0, `${spec.command}: refused case "${c.name}" sent a request (exit ${r.exitCode})`);
     check(r.exitCode !== 0, `${spec.command}: refused case "${c.name}" exited 0`);
-    const entry = { name: c.name, args: c.args, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, sent: r.requests.length > 0 };
+    const entry = { name: c.name, args: c.args };
+    if (c.unsetEnv) entry.unsetEnv = c.unsetEnv;
+    Object.assign(entry, { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, sent: r.requests.length > 0 });
     if (c.endpointFirst) entry.endpointUrlBeforeService = true;
     return entry;
   });
@@ -413,7 +457,7 @@ async function commandSection(spec) {
 
 async function readme(v) {
   const sections = await Promise.all(SPECS.map(commandSection));
-  return `# AWS CLI fixtures for the identity-pool commands of \`aws cognito-identity\`
+  return `# AWS CLI fixtures for the commands of \`aws cognito-identity\`
 
 Recorded from the real AWS CLI v1 by \`scripts/record-cli-fixtures.mjs\` (command lines and
 canned answers in \`scripts/cli-fixture-cases/<command>.mjs\`).
@@ -452,13 +496,18 @@ every enum member of an input skeleton with \`random.choice\` of its values, so 
 \`set-identity-pool-roles\`'s skeleton changes from run to run (see its \`input, random seeded
 with N\` cases). Commands without enum members print the same skeleton whatever the seed.
 
+Cases with \`unsetEnv\` run without the environment variables it names (e.g.
+\`["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]\`: no credentials anywhere, or
+\`["AWS_DEFAULT_REGION"]\`: no region but a \`--region\` option); everything else as above.
+
 Cases marked \`endpointUrlBeforeService: true\` instead run
 \`aws --endpoint-url URL cognito-identity COMMAND ARGS\`, so that
 ARGS really ends the command line (a flag missing its value at the end).
 
 The recorder answers 200 \`application/x-amz-json-1.1\` with the command's default answer
 (listed per command below), or, for \`outputs.json\`, with the canned \`response\` shown there
-(\`rawBody\` when the body is given literally, e.g. empty), or, for \`pagination.json\`, with the
+(\`rawBody\` when the body is given literally, e.g. empty, or with a timestamp spelled as
+\`JSON.stringify\` would not write it, like \`1700000000.0\` or \`1.7e9\`), or, for \`pagination.json\`, with the
 page for the request's \`NextToken\`.
 It records method, path, \`X-Amz-Target\`, the parsed JSON body, whether an
 \`Authorization\` header was present (\`signed\`) and the region of its SigV4
@@ -494,13 +543,16 @@ directory. The \`--debug\` cases' stderr (a timestamped log) is not recorded.
 
 - \`args\`: the argv items after the command word, exactly as passed to the
   CLI (no shell), without \`--endpoint-url\`.
-- \`requests.json\`: \`name\`, \`args\`, \`note\` (optional), \`exitCode\`, \`method\`, \`path\`,
+- \`requests.json\`: \`name\`, \`args\`, \`note\` (optional), \`unsetEnv\` (optional), \`exitCode\`, \`method\`, \`path\`,
   \`target\` (X-Amz-Target), \`body\` (parsed JSON, in the key order the CLI sent; \`null\`
   for an empty body), \`region\` (from the SigV4 credential scope; \`null\` when unsigned),
   \`signed\`, \`stdout\`, \`stderr\`, \`endpointUrlBeforeService\` (optional).
+  GetId, GetCredentialsForIdentity, GetOpenIdToken and UnlinkIdentity are \`authtype: none\` in
+  botocore's model: the CLI sends them without an \`Authorization\` header (\`signed: false\`,
+  \`region: null\`) whatever \`--region\` says.
   The script fails if any of these cases exits non-zero or does not send
   exactly one request.
-- \`refusals.json\`: \`name\`, \`args\`, \`exitCode\`, \`stdout\`, \`stderr\` (byte-exact, including the
+- \`refusals.json\`: \`name\`, \`args\`, \`unsetEnv\` (optional), \`exitCode\`, \`stdout\`, \`stderr\` (byte-exact, including the
   CLI's usage banner and its \`\\r\`), \`sent\` (always \`false\`; the script
   fails if the recorder saw a request or the CLI exited 0), \`endpointUrlBeforeService\`
   (optional). An \`args\` item that is the input skeleton is the exact text of
@@ -512,6 +564,10 @@ directory. The \`--debug\` cases' stderr (a timestamped log) is not recorded.
   \`{ query, output, stdout, exitCode?, stderr? }\` per query and format; \`exitCode\` and
   \`stderr\` appear only when that run failed or wrote to stderr. The script fails if a
   run without \`--query\` fails or writes to stderr, or any run does not send exactly one request.
+  Timestamps (\`CreationDate\`, \`LastModifiedDate\`, \`Credentials.Expiration\`) are printed as
+  they came over the wire (CLI v1's default \`cli_timestamp_format\` \`wire\`) after Python's JSON
+  parse: \`1700000000\` stays \`1700000000\`, \`1700000000.123\` stays \`1700000000.123\`,
+  \`1.7e9\` and \`1700000000.0\` print \`1700000000.0\`, a string prints as the string.
 
 ## Commands
 

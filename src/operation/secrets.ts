@@ -76,6 +76,8 @@ export function withholdSecrets<T>(value: T, shapeName: string): { value: T; wit
   const walk = (item: unknown, name: string, path: string): unknown => {
     if (item === undefined || item === null || !holdsSecrets(name)) return item;
     if (isSecret(name)) {
+      // An empty value gives nothing away, and stays as the CLI prints it.
+      if (item === "") return item;
       if (typeof item !== "string") return withheldNotice;
       withheld.paths.push(path);
       if (path === "Token" || path.endsWith(".Token")) withheld.tokens[path] = tokenContents(item);

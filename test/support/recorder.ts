@@ -30,8 +30,8 @@ export interface Recorder {
   stop(): Promise<void>;
 }
 
-/** What the recorder answers: a JSON body, with status 200 unless given. */
-export type Answer = (request: RecordedRequest) => { status?: number; body: unknown };
+/** What the recorder answers: a JSON body, or a body's exact text (`raw`), with status 200 unless given. */
+export type Answer = (request: RecordedRequest) => { status?: number; body: unknown } | { status?: number; raw: string };
 
 export interface RecorderOptions {
   /** The answer to each request; by default CreateIdentityPool's, the body echoed with recordedPoolId. */
@@ -66,9 +66,9 @@ export async function startRecorder(options: RecorderOptions = {}): Promise<Reco
       const request: RecordedRequest = { target: req.headers["x-amz-target"] as string | undefined, headers: req.headers, raw, body };
       requests.push(request);
       state.last = request;
-      const { status = 200, body: answerBody } = answer(request);
-      res.writeHead(status, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": `recorder-${state.count}` });
-      res.end(JSON.stringify(answerBody));
+      const answered = answer(request);
+      res.writeHead(answered.status ?? 200, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": `recorder-${state.count}` });
+      res.end("raw" in answered ? answered.raw : JSON.stringify(answered.body));
     });
   };
   const server = options.tls ? createHttpsServer(options.tls, handle) : createServer(handle);
