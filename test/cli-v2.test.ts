@@ -7,7 +7,8 @@ import { model, operationOf, type OperationName } from "../src/operation/model.j
 import { tools } from "../src/tools/index.js";
 import { connectInMemory } from "./support/client.js";
 import { fakeAwsEnv } from "./support/aws-env.js";
-import { startRecorder, type Recorder } from "./support/recorder.js";
+import { startRecorder, type Answer, type Recorder } from "./support/recorder.js";
+import { asTheSdkParsesThem, cannedAnswer, recordedOutputs, shownAs, timestampDeparture } from "./support/cli-recordings.js";
 import { tempDir } from "./support/temp-dir.js";
 import { referenceExample } from "./support/pools.js";
 import { yamlInputSkeleton } from "../src/operation/yaml-skeleton.js";
@@ -191,12 +192,12 @@ describe("AWS CLI v2 dialect", () => {
 });
 
 /** Servers for the tool-level tests answer from this recorder: `canned` for its operation, else as the CLI fixtures' recorder did. */
-let canned: { target: string; response: unknown } | undefined;
+let canned: { target: string; answer: ReturnType<Answer> } | undefined;
 let recorder: Recorder;
 beforeAll(async () => {
   recorder = await startRecorder({
     answer: ({ target, body }) => {
-      if (canned && canned.target === target) return { body: canned.response };
+      if (canned && canned.target === target) return canned.answer;
       const b = (body ?? {}) as Record<string, unknown>;
       if (target?.endsWith(".DescribeIdentityPool"))
         return { body: { IdentityPoolId: b.IdentityPoolId, IdentityPoolName: "MyPool", AllowUnauthenticatedIdentities: false } };
@@ -216,13 +217,6 @@ async function call(name: string, args: Record<string, unknown>, config: Record<
   } finally {
     await close();
   }
-}
-
-interface Output {
-  name: string;
-  response: Record<string, unknown> | null;
-  requestArgs: string[];
-  json: string;
 }
 
 /**
@@ -269,8 +263,7 @@ const validValues: Record<string, string[]> = {
 
 describe.each(tools.map((t) => [t.name, t] as const))("%s in v2's dialect", (name, contract) => {
   const operation = operationOf(contract.operation as OperationName);
-  const dir = contract.operation === "CreateIdentityPool" ? "test/fixtures/cli" : `test/fixtures/cli/${operation.command}`;
-  const outputs: Output[] = JSON.parse(readFileSync(`${dir}/outputs.json`, "utf8"));
+  const outputs = recordedOutputs(contract.operation);
 
   it("--generate-cli-skeleton yaml-input: the same from cliArgs and structured, nothing sent, [REQUIRED] on required members", async () => {
     const structured = await call(name, { generateCliSkeleton: "yaml-input" });
@@ -287,21 +280,29 @@ describe.each(tools.map((t) => [t.name, t] as const))("%s in v2's dialect", (nam
     if (!validValues[name]) expect(structured.text).not.toContain("Valid values");
   });
 
-  it("--output yaml of the reference page example", async () => {
-    const o = outputs.find((c) => c.name === "reference page example output") ?? outputs[0]!;
-    canned = { target: operation.amzTarget, response: o.response ?? {} };
-    const { result, text } = await call(name, { cliArgs: [...o.requestArgs, "--output", "yaml"] });
-    expect(result.isError, text).toBeFalsy();
-    expect(text).toBe(referenceYaml[name]);
-  });
+  // Only the pool and role commands have a reference page example written out by v2's rules here;
+  // every command's YAML is held to v1's JSON below, and YAML's form to v2's own renderings (test/yaml-emitter.test.ts).
+  if (referenceYaml[name] !== undefined)
+    it("--output yaml of the reference page example", async () => {
+      const o = outputs.find((c) => c.name === "reference page example output") ?? outputs[0]!;
+      canned = { target: operation.amzTarget, answer: cannedAnswer(o) };
+      const { result, text } = await call(name, { cliArgs: [...o.requestArgs, "--output", "yaml"] });
+      expect(result.isError, text).toBeFalsy();
+      expect(text).toBe(referenceYaml[name]);
+    });
 
-  it.each(outputs.map((o) => [o.name, o] as const))("--output yaml says what v1's json said: %s", async (_n, o) => {
-    canned = { target: operation.amzTarget, response: o.response ?? {} };
-    const { result, text } = await call(name, { cliArgs: [...o.requestArgs, "--output", "yaml"] });
-    expect(result.isError, text).toBeFalsy();
-    if (o.json === "") expect(text).toBe("");
-    else expect(parseYaml(text)).toEqual(JSON.parse(o.json));
-  });
+  // With an issued secret, v1's json of the twin that shows it withheld; with a timestamp the SDK parses, as it parses it (test/support/cli-recordings.ts).
+  it.each(outputs.filter((o) => timestampDeparture(o) !== "refused").map((o) => [o.name, o] as const))(
+    "--output yaml says what v1's json said: %s",
+    async (_n, received) => {
+      canned = { target: operation.amzTarget, answer: cannedAnswer(received) };
+      const { result, text } = await call(name, { cliArgs: [...received.requestArgs, "--output", "yaml"] });
+      expect(result.isError, text).toBeFalsy();
+      const json = asTheSdkParsesThem(shownAs(received, outputs).json);
+      if (json === "") expect(text).toBe("");
+      else expect(parseYaml(text)).toEqual(JSON.parse(json));
+    },
+  );
 });
 
 describe("v2 options against a server", () => {

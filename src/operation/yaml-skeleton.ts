@@ -38,6 +38,30 @@ const overview: Record<string, string> = {
   MatchType: "The match condition that specifies how closely the claim value in the IdP token must match Value.",
   Value: 'A brief string that the claim must match, for example, "paid" or "yes".',
   RoleARN: "The role ARN.",
+  ResourceArn: "The Amazon Resource Name (ARN) of the identity pool.",
+  "ListTagsForResourceInput.ResourceArn": "The Amazon Resource Name (ARN) of the identity pool that the tags are assigned to.",
+  Tags: "The tags to assign to the identity pool.",
+  TagKeys: "The keys of the tags to remove from the user pool.",
+  "GetPrincipalTagAttributeMapInput.IdentityPoolId":
+    "You can use this operation to get the ID of the Identity Pool you setup attribute mappings for.",
+  "SetPrincipalTagAttributeMapInput.IdentityPoolId": "The ID of the Identity Pool you want to set attribute mappings for.",
+  "GetPrincipalTagAttributeMapInput.IdentityProviderName": "You can use this operation to get the provider name.",
+  "SetPrincipalTagAttributeMapInput.IdentityProviderName": "The provider name you want to use for attribute mappings.",
+  UseDefaults: "You can use this operation to use default (username and clientID) attribute mappings.",
+  "SetPrincipalTagAttributeMapInput.PrincipalTags": "You can use this operation to add principal tags.",
+  "GetOpenIdTokenForDeveloperIdentityInput.PrincipalTags": "Use this operation to configure attribute mappings for custom providers.",
+  HideDisabled: "An optional boolean parameter that allows you to hide disabled identities.",
+  IdentityId: "A unique identifier in the format REGION.",
+  IdentityIdsToDelete: "A list of 1-60 identities that you want to delete.",
+  Logins: "A set of optional name-value pairs that map provider names to provider tokens.",
+  LoginsToRemove: "Provider names to unlink from this identity.",
+  AccountId: "A standard Amazon Web Services account ID (9+ digits).",
+  CustomRoleArn:
+    "The Amazon Resource Name (ARN) of the role to be assumed when multiple roles were received in the token from the identity provider.",
+  DeveloperUserIdentifier: "A unique ID used by your backend authentication process to identify a user.",
+  SourceUserIdentifier: "User identifier for the source user.",
+  DestinationUserIdentifier: "User identifier for the destination user.",
+  TokenDuration: "The expiration time of the token, in seconds.",
 };
 
 function comment(structureName: string, member: string, required: boolean, shapeName: string): string {
