@@ -67,7 +67,10 @@ export async function startRecorder(options: RecorderOptions = {}): Promise<Reco
       requests.push(request);
       state.last = request;
       const answered = answer(request);
-      res.writeHead(answered.status ?? 200, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": `recorder-${state.count}` });
+      res.writeHead(answered.status ?? 200, {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amzn-requestid": `recorder-${state.count}`,
+      });
       res.end("raw" in answered ? answered.raw : JSON.stringify(answered.body));
     });
   };
