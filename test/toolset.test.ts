@@ -49,6 +49,15 @@ describe("one tool per AWS CLI command", () => {
     ]);
   });
 
+  it("every write that reads state first names a read tool's operation to read it with, and only those", () => {
+    const readOperations = new Set(tools.filter((t) => t.effect === "read").map((t) => t.operation));
+    for (const tool of tools) {
+      const readsFirst = tool.effect === "replace" || tool.effect === "delete";
+      expect(tool.reads !== undefined, tool.name).toBe(readsFirst);
+      if (tool.reads) expect(readOperations.has(tool.reads.operation), tool.name).toBe(true);
+    }
+  });
+
   it("the operations the AWS CLI sends unsigned are exactly those botocore marks authtype none", () => {
     expect(tools.filter((t) => operationOf(t.operation).unsigned).map((t) => t.name)).toEqual([
       "unlink_identity",

@@ -157,10 +157,10 @@ export function toolCall(
       });
     }
 
-    // A guarded create's lock is its name's, a write that reads first the state's it reads (a pool,
-    // its roles or tags), where the call goes and as whom: a later call then sees what an earlier
-    // one made or changed. Writes that read nothing first take no lock, as AWS takes them. Dry runs change nothing,
-    // and unguarded creates keep AWS's behaviour: neither waits for a lock. The user's consent is
+    // A guarded create locks its name; a write that reads state first locks that state (a pool, its
+    // roles, tags or principal tags); each where the call goes and as whom: a later call then sees
+    // what an earlier one made or changed. Dry runs change nothing, and unguarded creates and
+    // writes that read nothing first keep AWS's behaviour: neither waits for a lock. The user's consent is
     // asked in a round of its own, outside the lock; the round that carries the answer checks,
     // under the lock, that the state the write replaces is still the one the user approved.
     const lock = effect.lockSubject({
