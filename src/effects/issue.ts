@@ -19,8 +19,8 @@ export const issue: WriteEffectModule = {
   readsFirst: "nothing",
   sendOnce: true,
   unknownOutcome: {
-    means: "so an identity may or may not have been made",
-    hint: "With the same logins, calling again is safe: it finds the identity the first call made. Without logins, it would make another.",
+    means: "so an identity may or may not have been made, or logins linked to it",
+    hint: "Calling again with the same logins is safe: it finds what the first call made. Only get_id without logins would make another identity.",
   },
   lockSubject: () => undefined,
   plan: (write) => subjectPlan(write),
