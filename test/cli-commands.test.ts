@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { connectInMemory } from "./support/client.js";
-import { fakeAwsEnv } from "./support/aws-env.js";
+import { fakeAwsEnv, isolateAwsEnvironment } from "./support/aws-env.js";
 import { startRecorder, type Answer, type Recorder } from "./support/recorder.js";
 import {
   asTheSdkParsesThem,
@@ -26,7 +26,6 @@ import {
 import { requestSchema } from "../src/operation/schema.js";
 import { model, operationOf, type OperationName } from "../src/operation/model.js";
 import { withheldNotice } from "../src/operation/secrets.js";
-import { isolateAwsEnvironment } from "./support/aws-env.js";
 import { tools } from "../src/tools/index.js";
 
 Object.assign(process.env, fakeAwsEnv);

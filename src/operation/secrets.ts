@@ -7,6 +7,7 @@
  * decoded and kept, without its signature, so a caller can check what the service issued. Pure.
  */
 import { z } from "zod";
+import { isJsonObject } from "./json-object.js";
 import { shape } from "./model.js";
 
 /** What stands for a withheld secret, wherever the CLI would print it. */
@@ -14,6 +15,9 @@ export const withheldNotice = "(withheld: a secret this server never shows)";
 
 /** Shapes of secrets the model does not mark sensitive. */
 const alsoSecret = new Set(["SessionTokenString"]);
+
+/** The model's OpenID token shape: a JWT, whose header and claims are decoded before it is withheld. */
+const tokenShape = "OIDCToken";
 
 /** A token's decoded parts: its header and claims (not its signature). */
 export interface TokenContents {
@@ -53,23 +57,20 @@ export function holdsSecrets(shapeName: string): boolean {
 /** A JWT's header and claims, or why they could not be read. Its signature is never kept. */
 export function tokenContents(token: string): TokenContents | { undecodable: string } {
   const parts = token.split(".");
-  if (parts.length !== 3) return { undecodable: "not a JSON Web Token (it does not have three parts)" };
+  if (parts.length !== 3 || !parts.every((part) => /^[A-Za-z0-9_-]+$/.test(part)))
+    return { undecodable: "not a JSON Web Token (three base64url parts)" };
   try {
     const [header, claims] = parts.slice(0, 2).map((part) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as unknown);
-    if (!isObject(header) || !isObject(claims)) return { undecodable: "its header or claims are not JSON objects" };
+    if (!isJsonObject(header) || !isJsonObject(claims)) return { undecodable: "its header or claims are not JSON objects" };
     return { header, claims };
   } catch {
     return { undecodable: "its header or claims are not base64url-encoded JSON" };
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * `value`, of the shape `shapeName`, with every secret replaced by the notice; `withheld` says
- * where they were and what their tokens said (only secrets named Token are read as tokens).
+ * where they were and what their tokens said.
  */
 export function withholdSecrets<T>(value: T, shapeName: string): { value: T; withheld: Withheld } {
   const withheld: Withheld = { paths: [], tokens: {} };
@@ -80,11 +81,11 @@ export function withholdSecrets<T>(value: T, shapeName: string): { value: T; wit
       if (item === "") return item;
       if (typeof item !== "string") return withheldNotice;
       withheld.paths.push(path);
-      if (path === "Token" || path.endsWith(".Token")) withheld.tokens[path] = tokenContents(item);
+      if (name === tokenShape) withheld.tokens[path] = tokenContents(item);
       return withheldNotice;
     }
     const s = shape(name);
-    if (s.type === "structure" && isObject(item))
+    if (s.type === "structure" && isJsonObject(item))
       return Object.fromEntries(
         Object.entries(item).map(([key, member]) => [
           key,
@@ -92,7 +93,7 @@ export function withholdSecrets<T>(value: T, shapeName: string): { value: T; wit
         ]),
       );
     if (s.type === "list" && Array.isArray(item)) return item.map((member, i) => walk(member, s.member.shape, `${path}[${i}]`));
-    if (s.type === "map" && isObject(item))
+    if (s.type === "map" && isJsonObject(item))
       return Object.fromEntries(Object.entries(item).map(([key, member]) => [key, walk(member, s.value.shape, `${path}.${key}`)]));
     return item;
   };

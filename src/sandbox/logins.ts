@@ -16,6 +16,7 @@
  */
 import { createHash } from "node:crypto";
 import type { IdentityPool } from "../operation/model.js";
+import { tokenContents, type TokenContents } from "../operation/secrets.js";
 import { ServiceError } from "./service-error.js";
 import type { LinkedLogin } from "./store.js";
 
@@ -37,16 +38,9 @@ export function isCognitoUserPool(provider: string): boolean {
 }
 
 /** The header and claims of a JWT-shaped token; undefined for anything else. */
-export function decodeJwt(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | undefined {
-  const parts = token.split(".");
-  if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p))) return undefined;
-  try {
-    const [header, claims] = parts.slice(0, 2).map((p) => JSON.parse(Buffer.from(p, "base64url").toString("utf8")) as unknown);
-    const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-    return isObject(header) && isObject(claims) ? { header, claims } : undefined;
-  } catch {
-    return undefined;
-  }
+export function decodeJwt(token: string): TokenContents | undefined {
+  const contents = tokenContents(token);
+  return "undecodable" in contents ? undefined : contents;
 }
 
 const notSupported = () => new ServiceError("NotAuthorizedException", "Token is not from a supported provider of this identity pool.");
