@@ -7,7 +7,9 @@ committed copy lets the server run without Python. test/model.test.ts checks
 that the copy still equals botocore's.
 Usage: python3 scripts/extract-model.py > src/operation/service-model.json
 """
-import gzip, json, os, sys
+import gzip, json, os, re, sys
+import xml.dom.minidom
+import xml.parsers.expat
 import botocore
 
 MODEL_DIR = os.path.join(os.path.dirname(botocore.__file__), "data", "cognito-identity", "2014-06-30")
@@ -37,6 +39,31 @@ def strip_docs(shape):
     if "members" in out:
         out["members"] = {n: {k: v for k, v in m.items() if k != "documentation"} for n, m in out["members"].items()}
     return out
+
+
+def doc_overview(documentation):
+    """The AWS CLI v2's get_shape_doc_overview (awscli/customizations/utils.py): the text without
+    its XML, up to the first '.' or ':', line breaks as spaces. Its --generate-cli-skeleton
+    yaml-input prints it beside each member."""
+    try:
+        dom = xml.dom.minidom.parseString("<doc>%s</doc>" % documentation)
+        parts = []
+
+        def walk(node):
+            for child in node.childNodes:
+                if child.nodeType == node.TEXT_NODE:
+                    parts.append(child.data)
+                else:
+                    walk(child)
+
+        walk(dom)
+        text = "".join(parts)
+    except xml.parsers.expat.ExpatError:
+        text = documentation
+    text = re.split(r"[.:]+", text, maxsplit=1)[0]
+    if text:
+        text += "."
+    return text.replace("\n", " ").replace("\u2028", " ")
 
 
 def main():
@@ -73,11 +100,33 @@ def main():
             visit(op["output"]["shape"])
         for err in op["errors"]:
             visit(err["shape"])
+    # Every member of the structures a request holds: "Structure.Member" -> its overview.
+    overviews = {}
+
+    def visit_input(name, seen):
+        if name in seen:
+            return
+        seen.add(name)
+        shape = model["shapes"][name]
+        for ref in ("member", "value"):
+            if ref in shape:
+                visit_input(shape[ref]["shape"], seen)
+        for member, ref in shape.get("members", {}).items():
+            documentation = ref.get("documentation", model["shapes"][ref["shape"]].get("documentation", ""))
+            overview = doc_overview(documentation)
+            if overview:
+                overviews["%s.%s" % (name, member)] = overview
+            visit_input(ref["shape"], seen)
+
+    seen = set()
+    for name in OPERATIONS:
+        visit_input(model["operations"][name]["input"]["shape"], seen)
     out = {
         "botocoreVersion": botocore.__version__,
         "metadata": {k: model["metadata"][k] for k in ("apiVersion", "endpointPrefix", "jsonVersion", "protocol", "serviceId", "targetPrefix")},
         "operations": operations,
         "shapes": shapes,
+        "docOverviews": dict(sorted(overviews.items())),
     }
     json.dump(out, sys.stdout, indent=2)
     sys.stdout.write("\n")

@@ -19,5 +19,6 @@ describe("service model slice", () => {
     expect(current.shapes).toEqual(committed.shapes);
     expect(current.operations).toEqual(committed.operations);
     expect(current.metadata).toEqual(committed.metadata);
+    expect(current.docOverviews).toEqual(committed.docOverviews);
   });
 });

@@ -44,6 +44,11 @@ export const model = serviceModel as unknown as {
   /** Every operation of the service: the tools call them and the sandbox serves them. */
   operations: Record<OperationName, OperationEntry>;
   shapes: Record<string, Shape | { type: "long"; min?: number; max?: number }>;
+  /**
+   * "Structure.Member" → the first sentence of the member's documentation, as the AWS CLI v2's
+   * yaml-input skeleton prints it beside the member (scripts/extract-model.py).
+   */
+  docOverviews: Record<string, string>;
 };
 
 export function shape(name: string): Shape {

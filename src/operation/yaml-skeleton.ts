@@ -6,69 +6,13 @@
  * one otherwise. Map placeholders ({KeyName: …}) carry no comments.
  */
 import { scalar as yamlScalar } from "./render/yaml.js";
-import { shape, type Operation } from "./model.js";
-
-/** get_shape_doc_overview of each member, from botocore's cognito-identity model (its version in service-model.json). */
-const overview: Record<string, string> = {
-  IdentityPoolName: "A string that you provide.",
-  AllowUnauthenticatedIdentities: "TRUE if the identity pool supports unauthenticated logins.",
-  AllowClassicFlow: "Enables or disables the Basic (Classic) authentication flow.",
-  SupportedLoginProviders: "Optional key.",
-  DeveloperProviderName: 'The "domain" by which Cognito will refer to your users.',
-  "CreateIdentityPoolInput.OpenIdConnectProviderARNs": "The Amazon Resource Names (ARN) of the OpenID Connect providers.",
-  "CreateIdentityPoolInput.CognitoIdentityProviders": "An array of Amazon Cognito user pools and their client IDs.",
-  ProviderName: "The provider name for an Amazon Cognito user pool.",
-  ClientId: "The client ID for the Amazon Cognito user pool.",
-  ServerSideTokenCheck: "TRUE if server-side token validation is enabled for the identity provider\u2019s token.",
-  SamlProviderARNs: "An array of Amazon Resource Names (ARNs) of the SAML provider for your identity pool.",
-  "CreateIdentityPoolInput.IdentityPoolTags": "Tags to assign to the identity pool.",
-  IdentityPoolId: "An identity pool ID in the format REGION.",
-  MaxResults: "The maximum number of identities to return.",
-  NextToken: "A pagination token.",
-  "IdentityPool.OpenIdConnectProviderARNs": "The ARNs of the OpenID Connect providers.",
-  "IdentityPool.CognitoIdentityProviders": "A list representing an Amazon Cognito user pool and its client ID.",
-  "IdentityPool.IdentityPoolTags": "The tags that are assigned to the identity pool.",
-  Roles: "The map of roles associated with this pool.",
-  RoleMappings: "How users for a specific identity provider are to mapped to roles.",
-  Type: "The role mapping type.",
-  AmbiguousRoleResolution: "If you specify Token or Rules as the Type, AmbiguousRoleResolution is required.",
-  RulesConfiguration: "The rules to be used for mapping users to roles.",
-  Rules: "An array of rules.",
-  Claim: 'The claim name that must be present in the token, for example, "isAdmin" or "paid".',
-  MatchType: "The match condition that specifies how closely the claim value in the IdP token must match Value.",
-  Value: 'A brief string that the claim must match, for example, "paid" or "yes".',
-  RoleARN: "The role ARN.",
-  ResourceArn: "The Amazon Resource Name (ARN) of the identity pool.",
-  "ListTagsForResourceInput.ResourceArn": "The Amazon Resource Name (ARN) of the identity pool that the tags are assigned to.",
-  Tags: "The tags to assign to the identity pool.",
-  TagKeys: "The keys of the tags to remove from the user pool.",
-  "GetPrincipalTagAttributeMapInput.IdentityPoolId":
-    "You can use this operation to get the ID of the Identity Pool you setup attribute mappings for.",
-  "SetPrincipalTagAttributeMapInput.IdentityPoolId": "The ID of the Identity Pool you want to set attribute mappings for.",
-  "GetPrincipalTagAttributeMapInput.IdentityProviderName": "You can use this operation to get the provider name.",
-  "SetPrincipalTagAttributeMapInput.IdentityProviderName": "The provider name you want to use for attribute mappings.",
-  UseDefaults: "You can use this operation to use default (username and clientID) attribute mappings.",
-  "SetPrincipalTagAttributeMapInput.PrincipalTags": "You can use this operation to add principal tags.",
-  "GetOpenIdTokenForDeveloperIdentityInput.PrincipalTags": "Use this operation to configure attribute mappings for custom providers.",
-  HideDisabled: "An optional boolean parameter that allows you to hide disabled identities.",
-  IdentityId: "A unique identifier in the format REGION.",
-  IdentityIdsToDelete: "A list of 1-60 identities that you want to delete.",
-  Logins: "A set of optional name-value pairs that map provider names to provider tokens.",
-  LoginsToRemove: "Provider names to unlink from this identity.",
-  AccountId: "A standard Amazon Web Services account ID (9+ digits).",
-  CustomRoleArn:
-    "The Amazon Resource Name (ARN) of the role to be assumed when multiple roles were received in the token from the identity provider.",
-  DeveloperUserIdentifier: "A unique ID used by your backend authentication process to identify a user.",
-  SourceUserIdentifier: "User identifier for the source user.",
-  DestinationUserIdentifier: "User identifier for the destination user.",
-  TokenDuration: "The expiration time of the token, in seconds.",
-};
+import { model, shape, type Operation } from "./model.js";
 
 function comment(structureName: string, member: string, required: boolean, shapeName: string): string {
   const s = shape(shapeName);
   const parts = [
     required ? "[REQUIRED]" : "",
-    overview[`${structureName}.${member}`] ?? overview[member] ?? "",
+    model.docOverviews[`${structureName}.${member}`] ?? "",
     s.type === "string" && s.enum ? `Valid values are: ${s.enum.join(", ")}.` : "",
   ].filter(Boolean);
   return parts.length ? `# ${parts.join(" ")}` : "";
